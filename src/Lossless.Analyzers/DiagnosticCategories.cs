@@ -1,0 +1,7 @@
+namespace Lossless.Analyzers;
+
+/// <summary>Category names; each owns one id range in DiagnosticCategoryAndIdRanges.txt.</summary>
+internal static class DiagnosticCategories
+{
+    public const string DataLoss = "DataLoss";
+}
