@@ -13,9 +13,20 @@ internal static class AnalyzerReleases
     /// <summary>Current category and severity of every tracked id, with the file that last set it.</summary>
     public static IReadOnlyDictionary<string, (string Category, string Severity, string File)> Current()
     {
+        return Parse(
+            (ShippedPath, RepositoryFiles.ReadText(ShippedPath)),
+            (UnshippedPath, RepositoryFiles.ReadText(UnshippedPath)));
+    }
+
+    /// <summary>Applies the files in the order given (oldest release first).</summary>
+    public static IReadOnlyDictionary<string, (string Category, string Severity, string File)> Parse(params (string File, string Text)[] files)
+    {
         var result = new Dictionary<string, (string, string, string)>(StringComparer.Ordinal);
-        Apply(result, ShippedPath, RepositoryFiles.ReadText(ShippedPath));
-        Apply(result, UnshippedPath, RepositoryFiles.ReadText(UnshippedPath));
+        foreach (var (file, text) in files)
+        {
+            Apply(result, file, text);
+        }
+
         return result;
     }
 

@@ -30,6 +30,7 @@ public sealed class RuleDocsTests
 
         if (Environment.GetEnvironmentVariable(RulesIndex.UpdateVariable) == "1")
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, expected);
         }
 
