@@ -132,7 +132,7 @@ internal sealed class ColumnTypeChangeRule : MigrationRule
 
         if (text.Length == 0)
         {
-            return "no foreign key references it, but the key's type must stay in step with every future reference";
+            return "no foreign key references it";
         }
 
         if (leftBehind.Count == 0)
