@@ -1,21 +1,87 @@
 using System.Collections.Immutable;
+using Lossless.Analyzers.Model;
+using Lossless.Analyzers.Model.Providers;
+using Lossless.Analyzers.Rules;
+using Lossless.Analyzers.Rules.DataLoss;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Lossless.Analyzers.Infrastructure;
 
-/// <summary>STUB: the entry point; replaced by the migration-model work.</summary>
+/// <summary>
+/// The one entry point: recognises migrations by symbol, reads each once into a <see cref="MigrationModel"/>, and
+/// hands the model to every rule. A compilation without EF Core Relational costs one type lookup and nothing more.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MigrationAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.LL1001_LossyTypeChange,
-        Descriptors.LL1002_FailingTypeChange,
-        Descriptors.LL1003_KeyTypeChange);
+    private static readonly ImmutableArray<MigrationRule> Rules = ImmutableArray.Create<MigrationRule>(
+        new ColumnTypeChangeRule());
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = CollectDescriptors();
 
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = MigrationSymbols.TryCreate(start.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            var referencedProvider = ProviderDetector.FromReferences(start.Compilation);
+            start.RegisterSymbolStartAction(
+                symbolStart =>
+                {
+                    var type = (INamedTypeSymbol)symbolStart.Symbol;
+                    if (!symbols.IsMigration(type))
+                    {
+                        return;
+                    }
+
+                    var reader = new MigrationReader(type, symbols);
+                    symbolStart.RegisterOperationBlockAction(block => reader.AddBody(block.OwningSymbol, block.OperationBlocks, block.CancellationToken));
+                    symbolStart.RegisterSymbolEndAction(end =>
+                    {
+                        var provider = ProviderFor(type, end.Options, referencedProvider, end.CancellationToken);
+                        var migration = reader.Build(provider, end.CancellationToken);
+                        var context = new RuleContext(end.ReportDiagnostic, end.CancellationToken);
+                        foreach (var rule in Rules)
+                        {
+                            rule.Analyze(migration, context);
+                        }
+                    });
+                },
+                SymbolKind.NamedType);
+        });
+    }
+
+    private static DatabaseProvider ProviderFor(INamedTypeSymbol type, AnalyzerOptions options, DatabaseProvider referenced, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var configured = ProviderDetector.FromOptions(options.AnalyzerConfigOptionsProvider.GetOptions(reference.SyntaxTree));
+            if (configured is { } provider)
+            {
+                return provider;
+            }
+        }
+
+        return ProviderDetector.FromOptions(options.AnalyzerConfigOptionsProvider.GlobalOptions) ?? referenced;
+    }
+
+    private static ImmutableArray<DiagnosticDescriptor> CollectDescriptors()
+    {
+        var builder = ImmutableArray.CreateBuilder<DiagnosticDescriptor>();
+        foreach (var rule in Rules)
+        {
+            builder.AddRange(rule.SupportedDiagnostics);
+        }
+
+        return builder.ToImmutable();
     }
 }

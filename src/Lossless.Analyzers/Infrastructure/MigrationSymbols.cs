@@ -1,0 +1,85 @@
+using Microsoft.CodeAnalysis;
+
+namespace Lossless.Analyzers.Infrastructure;
+
+/// <summary>
+/// The EF Core types a migration is recognised by, resolved once per compilation. A compilation without
+/// EF Core Relational has none, and the analyzer registers nothing more for it.
+/// </summary>
+internal sealed class MigrationSymbols
+{
+    private MigrationSymbols(INamedTypeSymbol migration, INamedTypeSymbol migrationBuilder, INamedTypeSymbol? columnsBuilder, INamedTypeSymbol? createTableBuilder, INamedTypeSymbol? migrationAttribute)
+    {
+        Migration = migration;
+        MigrationBuilder = migrationBuilder;
+        ColumnsBuilder = columnsBuilder;
+        CreateTableBuilder = createTableBuilder;
+        MigrationAttribute = migrationAttribute;
+    }
+
+    public INamedTypeSymbol Migration { get; }
+
+    public INamedTypeSymbol MigrationBuilder { get; }
+
+    public INamedTypeSymbol? ColumnsBuilder { get; }
+
+    public INamedTypeSymbol? CreateTableBuilder { get; }
+
+    public INamedTypeSymbol? MigrationAttribute { get; }
+
+#pragma warning disable RS0030 // GetTypeByMetadataName is allowed here: this runs once, at compilation start.
+    public static MigrationSymbols? TryCreate(Compilation compilation)
+    {
+        var migration = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.Migration");
+        var builder = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder");
+        if (migration is null || builder is null)
+        {
+            return null;
+        }
+
+        return new MigrationSymbols(
+            migration,
+            builder,
+            compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.Operations.Builders.ColumnsBuilder"),
+            compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.Operations.Builders.CreateTableBuilder`1"),
+            compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute"));
+    }
+#pragma warning restore RS0030
+
+    public bool IsMigration(INamedTypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract)
+        {
+            return false;
+        }
+
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, Migration))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for Up or Down overriding the Migration's own (protected override void Up(MigrationBuilder)).</summary>
+    public bool IsMigrationMethod(IMethodSymbol method, string name)
+    {
+        if (method.Name != name || !method.IsOverride)
+        {
+            return false;
+        }
+
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (SymbolEqualityComparer.Default.Equals(overridden.ContainingType, Migration))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Lossless.Analyzers.Model.Operations;
+using Lossless.Analyzers.Model.Providers;
+using Lossless.Analyzers.Model.Targets;
+using Microsoft.CodeAnalysis;
+
+namespace Lossless.Analyzers.Model;
+
+/// <summary>
+/// One migration class, read once: its operations in Up and Down (helpers spliced in where they are called),
+/// its provider, and, on demand, the target model of its .Designer.cs.
+/// </summary>
+public sealed class MigrationModel
+{
+    private readonly CancellationToken _cancellationToken;
+    private TargetModel? _targetModel;
+    private bool _targetModelRead;
+    private KeyGraph? _keys;
+
+    internal MigrationModel(
+        INamedTypeSymbol type,
+        string? id,
+        DatabaseProvider provider,
+        IMethodSymbol? upMethod,
+        IMethodSymbol? downMethod,
+        ImmutableArray<MigrationOperation> up,
+        ImmutableArray<MigrationOperation> down,
+        CancellationToken cancellationToken)
+    {
+        Type = type;
+        Id = id;
+        Provider = provider;
+        UpMethod = upMethod;
+        DownMethod = downMethod;
+        Up = up;
+        Down = down;
+        _cancellationToken = cancellationToken;
+    }
+
+    public INamedTypeSymbol Type { get; }
+
+    /// <summary>The [Migration("20250117120000_Name")] id, when constant.</summary>
+    public string? Id { get; }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The Up override declared in this class, or null.</summary>
+    public IMethodSymbol? UpMethod { get; }
+
+    /// <summary>The Down override declared in this class, or null.</summary>
+    public IMethodSymbol? DownMethod { get; }
+
+    /// <summary>The operations of Up in source order, including those of helper methods Up calls.</summary>
+    public ImmutableArray<MigrationOperation> Up { get; }
+
+    /// <summary>The operations of Down in source order, including those of helper methods Down calls.</summary>
+    public ImmutableArray<MigrationOperation> Down { get; }
+
+    /// <summary>Number of times a target model was parsed for this migration (0 or 1); benchmarks count it.</summary>
+    public int TargetModelReads { get; private set; }
+
+    /// <summary>The BuildTargetModel of the .Designer.cs partial, parsed on first use; null when there is none.</summary>
+    public TargetModel? TargetModel
+    {
+        get
+        {
+            if (!_targetModelRead)
+            {
+                _targetModelRead = true;
+                TargetModelReads++;
+                _targetModel = TargetModelReader.Read(Type, _cancellationToken);
+            }
+
+            return _targetModel;
+        }
+    }
+
+    /// <summary>Keys and foreign keys: the union of the target model's and this migration's own (Up) operations.</summary>
+    public KeyGraph Keys => _keys ??= KeyGraph.Build(TargetModel, Up);
+}

@@ -1,0 +1,159 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Lossless.Analyzers.Infrastructure;
+using Lossless.Analyzers.Model.Operations;
+using Lossless.Analyzers.Model.Providers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Lossless.Analyzers.Model;
+
+/// <summary>
+/// Collects one migration class's method bodies as the compiler hands them over (in any order, on any thread),
+/// then builds its <see cref="MigrationModel"/> once, at the end of the class.
+/// </summary>
+internal sealed class MigrationReader
+{
+    private readonly INamedTypeSymbol _type;
+    private readonly MigrationSymbols _symbols;
+    private readonly object _gate = new();
+    private readonly Dictionary<IMethodSymbol, List<object>> _bodies = new(SymbolEqualityComparer.Default);
+
+    public MigrationReader(INamedTypeSymbol type, MigrationSymbols symbols)
+    {
+        _type = type;
+        _symbols = symbols;
+    }
+
+    /// <summary>Reads one method's body: its MigrationBuilder calls and its calls of the class's own methods, in source order.</summary>
+    public void AddBody(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+    {
+        if (owner is not IMethodSymbol method)
+        {
+            return;
+        }
+
+        var items = new List<object>();
+        foreach (var block in blocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (operation is not IInvocationOperation invocation)
+                {
+                    continue;
+                }
+
+                var target = invocation.TargetMethod;
+                if (IsBuilderMethod(target))
+                {
+                    items.Add(OperationReader.Read(invocation));
+                }
+                else if (target.MethodKind == MethodKind.Ordinary
+                    && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, _type.OriginalDefinition))
+                {
+                    items.Add(target.OriginalDefinition);
+                }
+            }
+        }
+
+        lock (_gate)
+        {
+            _bodies[method.OriginalDefinition] = items;
+        }
+    }
+
+    public MigrationModel Build(DatabaseProvider provider, CancellationToken cancellationToken)
+    {
+        var up = FindOverride("Up");
+        var down = FindOverride("Down");
+        lock (_gate)
+        {
+            return new MigrationModel(
+                _type,
+                MigrationId(),
+                provider,
+                up,
+                down,
+                Flatten(up),
+                Flatten(down),
+                cancellationToken);
+        }
+    }
+
+    private bool IsBuilderMethod(IMethodSymbol method)
+    {
+        if (SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.MigrationBuilder))
+        {
+            return method.MethodKind == MethodKind.Ordinary;
+        }
+
+        // Provider extensions such as migrationBuilder.EnsurePostgresExtension(…) are operations too.
+        return method.IsExtensionMethod
+            && method.ReducedFrom is { Parameters.Length: > 0 } reduced
+            && SymbolEqualityComparer.Default.Equals(reduced.Parameters[0].Type, _symbols.MigrationBuilder);
+    }
+
+    private IMethodSymbol? FindOverride(string name)
+    {
+        foreach (var member in _type.GetMembers(name))
+        {
+            if (member is IMethodSymbol method && _symbols.IsMigrationMethod(method, name))
+            {
+                return method;
+            }
+        }
+
+        return null;
+    }
+
+    private ImmutableArray<MigrationOperation> Flatten(IMethodSymbol? root)
+    {
+        if (root is null)
+        {
+            return ImmutableArray<MigrationOperation>.Empty;
+        }
+
+        var result = ImmutableArray.CreateBuilder<MigrationOperation>();
+        var visiting = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        Append(root.OriginalDefinition, result, visiting);
+        return result.ToImmutable();
+    }
+
+    private void Append(IMethodSymbol method, ImmutableArray<MigrationOperation>.Builder result, HashSet<IMethodSymbol> visiting)
+    {
+        if (!visiting.Add(method) || !_bodies.TryGetValue(method, out var items))
+        {
+            return;
+        }
+
+        foreach (var item in items)
+        {
+            if (item is MigrationOperation operation)
+            {
+                result.Add(operation);
+            }
+            else if (item is IMethodSymbol callee)
+            {
+                Append(callee, result, visiting);
+            }
+        }
+
+        visiting.Remove(method);
+    }
+
+    private string? MigrationId()
+    {
+        foreach (var attribute in _type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _symbols.MigrationAttribute)
+                && attribute.ConstructorArguments.Length == 1)
+            {
+                return attribute.ConstructorArguments[0].Value as string;
+            }
+        }
+
+        return null;
+    }
+}

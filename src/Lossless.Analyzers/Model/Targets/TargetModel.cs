@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace Lossless.Analyzers.Model.Targets;
+
+/// <summary>The tables, keys and foreign keys of a migration's target model (its .Designer.cs BuildTargetModel).</summary>
+public sealed class TargetModel
+{
+    internal TargetModel(ImmutableArray<TargetTable> tables, ImmutableArray<TargetForeignKey> foreignKeys)
+    {
+        Tables = tables;
+        ForeignKeys = foreignKeys;
+    }
+
+    public ImmutableArray<TargetTable> Tables { get; }
+
+    public ImmutableArray<TargetForeignKey> ForeignKeys { get; }
+
+    public TargetTable? FindTable(string? schema, string table)
+    {
+        foreach (var candidate in Tables)
+        {
+            if (string.Equals(candidate.Name, table, StringComparison.Ordinal) && ColumnRef.SchemasMatch(candidate.Schema, schema))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>A table of the target model, with its columns (by name) and primary key.</summary>
+public sealed class TargetTable
+{
+    internal TargetTable(string? schema, string name, ImmutableArray<TargetColumn> columns, ImmutableArray<string> primaryKey)
+    {
+        Schema = schema;
+        Name = name;
+        Columns = columns;
+        PrimaryKey = primaryKey;
+    }
+
+    public string? Schema { get; }
+
+    public string Name { get; }
+
+    public ImmutableArray<TargetColumn> Columns { get; }
+
+    /// <summary>Primary-key column names, in key order; empty for a keyless table.</summary>
+    public ImmutableArray<string> PrimaryKey { get; }
+}
+
+/// <summary>A column of the target model as the Designer file describes its property.</summary>
+public sealed class TargetColumn
+{
+    internal TargetColumn(string propertyName, string name, string? clrType, string? columnType, bool isRequired, int? maxLength)
+    {
+        PropertyName = propertyName;
+        Name = name;
+        ClrType = clrType;
+        ColumnType = columnType;
+        IsRequired = isRequired;
+        MaxLength = maxLength;
+    }
+
+    public string PropertyName { get; }
+
+    public string Name { get; }
+
+    /// <summary>The CLR type as written in Property&lt;T&gt;, e.g. "string", "Guid", "int?".</summary>
+    public string? ClrType { get; }
+
+    /// <summary>HasColumnType("…"), when written.</summary>
+    public string? ColumnType { get; }
+
+    public bool IsRequired { get; }
+
+    public int? MaxLength { get; }
+}
+
+/// <summary>A foreign key of the target model, resolved to tables and column names.</summary>
+public sealed class TargetForeignKey
+{
+    internal TargetForeignKey(string? name, ColumnRefTable dependent, ImmutableArray<string> columns, ColumnRefTable principal, ImmutableArray<string> principalColumns, string? onDelete)
+    {
+        Name = name;
+        Dependent = dependent;
+        Columns = columns;
+        Principal = principal;
+        PrincipalColumns = principalColumns;
+        OnDelete = onDelete;
+    }
+
+    /// <summary>HasConstraintName("…"), when the Designer names it; EF's default name otherwise is not reconstructed.</summary>
+    public string? Name { get; }
+
+    public ColumnRefTable Dependent { get; }
+
+    public ImmutableArray<string> Columns { get; }
+
+    public ColumnRefTable Principal { get; }
+
+    public ImmutableArray<string> PrincipalColumns { get; }
+
+    /// <summary>The DeleteBehavior member name ("Cascade"), when written.</summary>
+    public string? OnDelete { get; }
+}
+
+/// <summary>A table named by schema (null: the default) and name.</summary>
+public readonly struct ColumnRefTable
+{
+    public ColumnRefTable(string? schema, string name)
+    {
+        Schema = schema;
+        Name = name;
+    }
+
+    public string? Schema { get; }
+
+    public string Name { get; }
+
+    public override string ToString() => Schema is null ? Name : Schema + "." + Name;
+}
+
+/// <summary>A column named by schema, table and column, written "table.column" or "schema.table.column".</summary>
+public readonly struct ColumnRef : IEquatable<ColumnRef>
+{
+    public ColumnRef(string? schema, string table, string column)
+    {
+        Schema = schema;
+        Table = table;
+        Column = column;
+    }
+
+    public string? Schema { get; }
+
+    public string Table { get; }
+
+    public string Column { get; }
+
+    /// <summary>Schemas match when equal or when either is unspecified (the model's default schema).</summary>
+    public static bool SchemasMatch(string? left, string? right)
+        => left is null || right is null || string.Equals(left, right, StringComparison.Ordinal);
+
+    /// <summary>Same table and column, with compatible schemas.</summary>
+    public bool Matches(ColumnRef other)
+        => string.Equals(Table, other.Table, StringComparison.Ordinal)
+        && string.Equals(Column, other.Column, StringComparison.Ordinal)
+        && SchemasMatch(Schema, other.Schema);
+
+    public bool Equals(ColumnRef other) => Matches(other) && string.Equals(Schema, other.Schema, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is ColumnRef other && Equals(other);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Table) ^ StringComparer.Ordinal.GetHashCode(Column);
+
+    public override string ToString() => (Schema is null ? string.Empty : Schema + ".") + Table + "." + Column;
+}
+
+internal static class ColumnRefList
+{
+    public static bool Contains(List<ColumnRef> list, ColumnRef value)
+    {
+        foreach (var item in list)
+        {
+            if (item.Matches(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

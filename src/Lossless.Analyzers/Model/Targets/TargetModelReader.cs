@@ -1,0 +1,416 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Lossless.Analyzers.Model.Targets;
+
+/// <summary>
+/// Reads BuildTargetModel from a migration's .Designer.cs partial. The Designer file is generated code of a fixed
+/// shape (modelBuilder.Entity("Ns.Type", b =&gt; { b.Property&lt;T&gt;("P")…; b.HasKey(…); b.ToTable(…); }), so it is
+/// read from syntax alone: no semantic model, no binding.
+/// </summary>
+internal static class TargetModelReader
+{
+    public static TargetModel? Read(INamedTypeSymbol migration, CancellationToken cancellationToken)
+    {
+        foreach (var reference in migration.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                if (member is MethodDeclarationSyntax { Identifier.ValueText: "BuildTargetModel", Body: { } body } method
+                    && method.ParameterList.Parameters.Count == 1)
+                {
+                    return ReadModel(body, method.ParameterList.Parameters[0].Identifier.ValueText, cancellationToken);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads a BuildTargetModel / BuildModel body. Internal for tests and for the previous-model readers.</summary>
+    internal static TargetModel ReadModel(BlockSyntax body, string modelBuilderName, CancellationToken cancellationToken)
+    {
+        var entities = new Dictionary<string, EntityBuilder>(StringComparer.Ordinal);
+        var order = new List<EntityBuilder>();
+        foreach (var statement in body.Statements)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call }
+                && call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entity", Expression: IdentifierNameSyntax receiver }
+                && receiver.Identifier.ValueText == modelBuilderName
+                && call.ArgumentList.Arguments.Count == 2
+                && StringValue(call.ArgumentList.Arguments[0].Expression) is { } entityName
+                && call.ArgumentList.Arguments[1].Expression is SimpleLambdaExpressionSyntax lambda)
+            {
+                if (!entities.TryGetValue(entityName, out var entity))
+                {
+                    entity = new EntityBuilder(entityName);
+                    entities.Add(entityName, entity);
+                    order.Add(entity);
+                }
+
+                ReadEntity(entity, lambda);
+            }
+        }
+
+        var tables = ImmutableArray.CreateBuilder<TargetTable>();
+        foreach (var entity in order)
+        {
+            var table = TableOf(entity, entities, 0);
+            if (table is null || entity.BaseType is not null)
+            {
+                continue;
+            }
+
+            var columns = ImmutableArray.CreateBuilder<TargetColumn>();
+            foreach (var candidate in order)
+            {
+                if (ReferenceEquals(RootOf(candidate, entities, 0), entity))
+                {
+                    foreach (var property in candidate.Properties)
+                    {
+                        columns.Add(property.Build());
+                    }
+                }
+            }
+
+            tables.Add(new TargetTable(table.Value.Schema, table.Value.Name, columns.ToImmutable(), ColumnNames(entity, entity.Key, entities)));
+        }
+
+        var foreignKeys = ImmutableArray.CreateBuilder<TargetForeignKey>();
+        foreach (var entity in order)
+        {
+            foreach (var relationship in entity.Relationships)
+            {
+                var dependent = relationship.DependentEntity is { } dependentName && entities.TryGetValue(dependentName, out var named) ? named : entity;
+                if (!entities.TryGetValue(relationship.PrincipalEntity, out var principal)
+                    || TableOf(dependent, entities, 0) is not { } dependentTable
+                    || TableOf(principal, entities, 0) is not { } principalTable
+                    || relationship.ForeignKey.Count == 0)
+                {
+                    continue;
+                }
+
+                var principalKey = relationship.PrincipalKey.Count > 0 ? relationship.PrincipalKey : KeyOf(principal, entities, 0);
+                var columns = ColumnNames(dependent, relationship.ForeignKey, entities);
+                var principalColumns = ColumnNames(principal, principalKey, entities);
+                if (columns.IsEmpty || principalColumns.Length != columns.Length)
+                {
+                    continue;
+                }
+
+                foreignKeys.Add(new TargetForeignKey(relationship.Name, dependentTable, columns, principalTable, principalColumns, relationship.OnDelete));
+            }
+        }
+
+        return new TargetModel(tables.ToImmutable(), foreignKeys.ToImmutable());
+    }
+
+    private static void ReadEntity(EntityBuilder entity, SimpleLambdaExpressionSyntax lambda)
+    {
+        var builderName = lambda.Parameter.Identifier.ValueText;
+        var statements = lambda.Block?.Statements ?? default;
+        if (lambda.Block is null && lambda.ExpressionBody is InvocationExpressionSyntax single)
+        {
+            ReadEntityStatement(entity, single, builderName);
+            return;
+        }
+
+        foreach (var statement in statements)
+        {
+            if (statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call })
+            {
+                ReadEntityStatement(entity, call, builderName);
+            }
+        }
+    }
+
+    private static void ReadEntityStatement(EntityBuilder entity, InvocationExpressionSyntax outermost, string builderName)
+    {
+        var chain = Chain(outermost, builderName);
+        if (chain is null || chain.Count == 0)
+        {
+            return;
+        }
+
+        var root = chain[0];
+        switch (root.Name)
+        {
+            case "Property" when root.Arguments.Count >= 1 && StringValue(root.Arguments[0]) is { } propertyName:
+                var property = entity.Property(propertyName);
+                property.ClrType ??= root.TypeArgument;
+                foreach (var link in chain)
+                {
+                    switch (link.Name)
+                    {
+                        case "HasColumnName" when link.Arguments.Count == 1:
+                            property.ColumnName = StringValue(link.Arguments[0]) ?? property.ColumnName;
+                            break;
+                        case "HasColumnType" when link.Arguments.Count == 1:
+                            property.ColumnType = StringValue(link.Arguments[0]);
+                            break;
+                        case "HasMaxLength" when link.Arguments.Count == 1:
+                            property.MaxLength = IntValue(link.Arguments[0]);
+                            break;
+                        case "IsRequired":
+                            property.IsRequired = link.Arguments.Count == 0 || link.Arguments[0] is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression };
+                            break;
+                    }
+                }
+
+                break;
+            case "HasKey":
+                entity.Key = Strings(root.Arguments);
+                break;
+            case "ToTable" when root.Arguments.Count >= 1 && StringValue(root.Arguments[0]) is { } tableName:
+                entity.Table = tableName;
+                entity.Schema = root.Arguments.Count >= 2 ? StringValue(root.Arguments[1]) : null;
+                break;
+            case "HasBaseType" when root.Arguments.Count == 1:
+                entity.BaseType = StringValue(root.Arguments[0]);
+                break;
+            case "HasOne" when root.Arguments.Count >= 1 && StringValue(root.Arguments[0]) is { } principalName:
+                var relationship = new RelationshipBuilder(principalName);
+                var oneToOne = false;
+                foreach (var link in chain)
+                {
+                    switch (link.Name)
+                    {
+                        case "WithOne":
+                            oneToOne = true;
+                            break;
+                        case "HasForeignKey":
+                            var names = Strings(link.Arguments);
+                            if (oneToOne && names.Count >= 2)
+                            {
+                                relationship.DependentEntity = names[0];
+                                names.RemoveAt(0);
+                            }
+
+                            relationship.ForeignKey = names;
+                            break;
+                        case "HasPrincipalKey":
+                            var keys = Strings(link.Arguments);
+                            if (oneToOne && keys.Count >= 2)
+                            {
+                                keys.RemoveAt(0);
+                            }
+
+                            relationship.PrincipalKey = keys;
+                            break;
+                        case "OnDelete" when link.Arguments.Count == 1 && link.Arguments[0] is MemberAccessExpressionSyntax member:
+                            relationship.OnDelete = member.Name.Identifier.ValueText;
+                            break;
+                        case "HasConstraintName" when link.Arguments.Count == 1:
+                            relationship.Name = StringValue(link.Arguments[0]);
+                            break;
+                    }
+                }
+
+                entity.Relationships.Add(relationship);
+                break;
+        }
+    }
+
+    /// <summary>The calls of a fluent chain rooted at the builder parameter, innermost first; null when not rooted there.</summary>
+    private static List<Call>? Chain(InvocationExpressionSyntax outermost, string builderName)
+    {
+        var calls = new List<Call>();
+        ExpressionSyntax current = outermost;
+        while (current is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax member)
+        {
+            var arguments = new List<ExpressionSyntax>(invocation.ArgumentList.Arguments.Count);
+            foreach (var argument in invocation.ArgumentList.Arguments)
+            {
+                arguments.Add(argument.Expression);
+            }
+
+            var typeArgument = member.Name is GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic
+                ? generic.TypeArgumentList.Arguments[0].ToString()
+                : null;
+            calls.Add(new Call(member.Name.Identifier.ValueText, arguments, typeArgument));
+            current = member.Expression;
+        }
+
+        if (current is not IdentifierNameSyntax root || root.Identifier.ValueText != builderName)
+        {
+            return null;
+        }
+
+        calls.Reverse();
+        return calls;
+    }
+
+    private static string? StringValue(ExpressionSyntax expression)
+    {
+        while (expression is CastExpressionSyntax cast)
+        {
+            expression = cast.Expression;
+        }
+
+        return expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal
+            ? literal.Token.ValueText
+            : null;
+    }
+
+    private static int? IntValue(ExpressionSyntax expression)
+        => expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression, Token.Value: int value } ? value : null;
+
+    private static List<string> Strings(List<ExpressionSyntax> arguments)
+    {
+        var result = new List<string>(arguments.Count);
+        foreach (var argument in arguments)
+        {
+            if (StringValue(argument) is { } value)
+            {
+                result.Add(value);
+            }
+        }
+
+        return result;
+    }
+
+    private static EntityBuilder RootOf(EntityBuilder entity, Dictionary<string, EntityBuilder> entities, int depth)
+        => depth < 16 && entity.BaseType is { } baseName && entities.TryGetValue(baseName, out var baseEntity)
+            ? RootOf(baseEntity, entities, depth + 1)
+            : entity;
+
+    private static ColumnRefTable? TableOf(EntityBuilder entity, Dictionary<string, EntityBuilder> entities, int depth)
+    {
+        if (entity.Table is { } table)
+        {
+            return new ColumnRefTable(entity.Schema, table);
+        }
+
+        return depth < 16 && entity.BaseType is { } baseName && entities.TryGetValue(baseName, out var baseEntity)
+            ? TableOf(baseEntity, entities, depth + 1)
+            : null;
+    }
+
+    private static List<string> KeyOf(EntityBuilder entity, Dictionary<string, EntityBuilder> entities, int depth)
+        => entity.Key.Count > 0 || depth >= 16 || entity.BaseType is null || !entities.TryGetValue(entity.BaseType, out var baseEntity)
+            ? entity.Key
+            : KeyOf(baseEntity, entities, depth + 1);
+
+    /// <summary>Maps property names to column names, looking through base types; empty when any is not found.</summary>
+    private static ImmutableArray<string> ColumnNames(EntityBuilder entity, List<string> properties, Dictionary<string, EntityBuilder> entities)
+    {
+        var result = ImmutableArray.CreateBuilder<string>(properties.Count);
+        foreach (var propertyName in properties)
+        {
+            string? column = null;
+            for (var current = entity; current is not null && column is null;)
+            {
+                if (current.TryGetProperty(propertyName, out var property))
+                {
+                    column = property.ColumnName ?? propertyName;
+                }
+
+                current = current.BaseType is { } baseName && entities.TryGetValue(baseName, out var baseEntity) && !ReferenceEquals(baseEntity, current) ? baseEntity : null;
+            }
+
+            // A shadow or convention property the Designer does not list keeps its property name as column name.
+            result.Add(column ?? propertyName);
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    private sealed class Call
+    {
+        public Call(string name, List<ExpressionSyntax> arguments, string? typeArgument)
+        {
+            Name = name;
+            Arguments = arguments;
+            TypeArgument = typeArgument;
+        }
+
+        public string Name { get; }
+
+        public List<ExpressionSyntax> Arguments { get; }
+
+        public string? TypeArgument { get; }
+    }
+
+    private sealed class EntityBuilder
+    {
+        private readonly Dictionary<string, PropertyBuilder> _byName = new(StringComparer.Ordinal);
+
+        public EntityBuilder(string name) => Name = name;
+
+        public string Name { get; }
+
+        public string? Table { get; set; }
+
+        public string? Schema { get; set; }
+
+        public string? BaseType { get; set; }
+
+        public List<string> Key { get; set; } = new();
+
+        public List<PropertyBuilder> Properties { get; } = new();
+
+        public List<RelationshipBuilder> Relationships { get; } = new();
+
+        public PropertyBuilder Property(string name)
+        {
+            if (!_byName.TryGetValue(name, out var property))
+            {
+                property = new PropertyBuilder(name);
+                _byName.Add(name, property);
+                Properties.Add(property);
+            }
+
+            return property;
+        }
+
+        public bool TryGetProperty(string name, out PropertyBuilder property) => _byName.TryGetValue(name, out property!);
+    }
+
+    private sealed class PropertyBuilder
+    {
+        public PropertyBuilder(string name) => Name = name;
+
+        public string Name { get; }
+
+        public string? ColumnName { get; set; }
+
+        public string? ColumnType { get; set; }
+
+        public string? ClrType { get; set; }
+
+        public bool IsRequired { get; set; }
+
+        public int? MaxLength { get; set; }
+
+        public TargetColumn Build()
+            => new(Name, ColumnName ?? Name, ClrType, ColumnType, IsRequired || (ClrType is { } type && !type.EndsWith("?", StringComparison.Ordinal) && type != "string" && type != "byte[]"), MaxLength);
+    }
+
+    private sealed class RelationshipBuilder
+    {
+        public RelationshipBuilder(string principalEntity) => PrincipalEntity = principalEntity;
+
+        public string PrincipalEntity { get; }
+
+        public string? DependentEntity { get; set; }
+
+        public List<string> ForeignKey { get; set; } = new();
+
+        public List<string> PrincipalKey { get; set; } = new();
+
+        public string? OnDelete { get; set; }
+
+        public string? Name { get; set; }
+    }
+}

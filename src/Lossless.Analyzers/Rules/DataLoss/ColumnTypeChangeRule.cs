@@ -1,0 +1,175 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using Lossless.Analyzers.Model;
+using Lossless.Analyzers.Model.Operations;
+using Lossless.Analyzers.Model.Providers;
+using Lossless.Analyzers.Model.StoreTypes;
+using Lossless.Analyzers.Model.Targets;
+using Microsoft.CodeAnalysis;
+
+namespace Lossless.Analyzers.Rules.DataLoss;
+
+/// <summary>
+/// LL1001, LL1002 and LL1003 on AlterColumn in Up. One operation gets one of them: on a key or foreign-key
+/// column LL1003 instead of LL1001/LL1002, since converting that column alone cannot work.
+/// </summary>
+internal sealed class ColumnTypeChangeRule : MigrationRule
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.LL1001_LossyTypeChange,
+        Descriptors.LL1002_FailingTypeChange,
+        Descriptors.LL1003_KeyTypeChange);
+
+    public override void Analyze(MigrationModel migration, RuleContext context)
+    {
+        var up = migration.Up;
+        for (var i = 0; i < up.Length; i++)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var operation = up[i];
+            if (operation.Kind != "AlterColumn"
+                || operation.Table is not { } table
+                || operation.GetString("name") is not { } name
+                || operation["schema"].State == ArgumentState.Unknown
+                || !AlterColumnTypes.TryResolve(operation, migration.Provider, out var oldType, out var newType))
+            {
+                continue;
+            }
+
+            var conversion = StoreTypeClassifier.Classify(oldType, newType, migration.Provider);
+            if (conversion.Class == ConversionClass.Identical)
+            {
+                continue;
+            }
+
+            var column = new ColumnRef(operation.Schema, table, name);
+
+            // EF Core runs SQLite table rebuilds after every other operation, so a guard anywhere in Up runs first.
+            var verified = VerifiedMarker.Covers(up, migration.Provider == DatabaseProvider.Sqlite ? up.Length : i, column);
+            var keys = migration.Keys;
+            var isPrimaryKey = keys.IsPrimaryKey(column);
+            var referencedBy = keys.ReferencesTo(column);
+            var references = keys.ReferencesFrom(column);
+            if (isPrimaryKey || referencedBy.Count > 0 || references.Count > 0)
+            {
+                var leftBehind = new List<ColumnRef>();
+                foreach (var link in referencedBy)
+                {
+                    if (!IsAltered(up, link.Dependent))
+                    {
+                        leftBehind.Add(link.Dependent);
+                    }
+                }
+
+                foreach (var link in references)
+                {
+                    if (!IsAltered(up, link.Principal))
+                    {
+                        leftBehind.Add(link.Principal);
+                    }
+                }
+
+                if (verified && leftBehind.Count == 0)
+                {
+                    continue;
+                }
+
+                var role = isPrimaryKey ? "primary-key" : references.Count > 0 ? "foreign-key" : "key";
+                var effect = conversion.Class == ConversionClass.Widening ? "keeps every value" : conversion.Effect;
+                Report(context, Descriptors.LL1003_KeyTypeChange, operation, column, oldType, newType, conversion, migration.Provider, role, column.ToString(), oldType.Text, newType.Text, effect, Relationships(referencedBy, references, leftBehind, oldType));
+                continue;
+            }
+
+            if (verified)
+            {
+                continue;
+            }
+
+            switch (conversion.Class)
+            {
+                case ConversionClass.Lossy:
+                    Report(context, Descriptors.LL1001_LossyTypeChange, operation, column, oldType, newType, conversion, migration.Provider, column.ToString(), oldType.Text, newType.Text, conversion.Effect);
+                    break;
+                case ConversionClass.MayFail:
+                case ConversionClass.Unknown:
+                    Report(context, Descriptors.LL1002_FailingTypeChange, operation, column, oldType, newType, conversion, migration.Provider, column.ToString(), oldType.Text, newType.Text, conversion.Effect);
+                    break;
+            }
+        }
+    }
+
+    private static bool IsAltered(ImmutableArray<MigrationOperation> up, ColumnRef column)
+    {
+        foreach (var operation in up)
+        {
+            if (operation.Kind == "AlterColumn"
+                && operation.Table is { } table
+                && operation.GetString("name") is { } name
+                && new ColumnRef(operation.Schema, table, name).Matches(column))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Relationships(List<ForeignKeyLink> referencedBy, List<ForeignKeyLink> references, List<ColumnRef> leftBehind, StoreType oldType)
+    {
+        var text = new StringBuilder();
+        if (referencedBy.Count > 0)
+        {
+            text.Append("it is referenced by ");
+            AppendList(text, referencedBy, dependents: true);
+        }
+
+        if (references.Count > 0)
+        {
+            text.Append(text.Length > 0 ? " and references " : "it references ");
+            AppendList(text, references, dependents: false);
+        }
+
+        if (text.Length == 0)
+        {
+            return "no foreign key references it, but the key's type must stay in step with every future reference";
+        }
+
+        if (leftBehind.Count == 0)
+        {
+            text.Append(referencedBy.Count + references.Count == 1 ? ", which this migration also changes" : ", all of which this migration also changes");
+            return text.ToString();
+        }
+
+        text.Append(", and this migration leaves ");
+        for (var i = 0; i < leftBehind.Count; i++)
+        {
+            text.Append(i == 0 ? string.Empty : i == leftBehind.Count - 1 ? " and " : ", ").Append(leftBehind[i].ToString());
+        }
+
+        text.Append(" as '").Append(oldType.Text).Append('\'');
+        return text.ToString();
+    }
+
+    private static void AppendList(StringBuilder text, List<ForeignKeyLink> links, bool dependents)
+    {
+        for (var i = 0; i < links.Count; i++)
+        {
+            text.Append(i == 0 ? string.Empty : i == links.Count - 1 ? " and " : ", ");
+            text.Append((dependents ? links[i].Dependent : links[i].Principal).ToString());
+        }
+    }
+
+    private static void Report(RuleContext context, DiagnosticDescriptor descriptor, MigrationOperation operation, ColumnRef column, StoreType oldType, StoreType newType, Conversion conversion, DatabaseProvider provider, params object[] arguments)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(DiagnosticProperties.Schema, column.Schema);
+        properties.Add(DiagnosticProperties.Table, column.Table);
+        properties.Add(DiagnosticProperties.Column, column.Column);
+        properties.Add(DiagnosticProperties.OldType, oldType.Text);
+        properties.Add(DiagnosticProperties.NewType, newType.Text);
+        properties.Add(DiagnosticProperties.Conversion, conversion.Class.ToString());
+        properties.Add(DiagnosticProperties.Provider, ProviderDetector.ToOptionValue(provider));
+        context.Report(Diagnostic.Create(descriptor, operation.Location, properties.ToImmutable(), arguments));
+    }
+}

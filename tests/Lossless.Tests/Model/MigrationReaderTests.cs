@@ -1,0 +1,202 @@
+using Lossless.Analyzers.Model.Operations;
+using Lossless.Analyzers.Model.Providers;
+using Lossless.Tests.Verifiers;
+
+namespace Lossless.Tests.Model;
+
+public class MigrationReaderTests
+{
+    [Fact]
+    public void NamedArguments_AreReadByParameter()
+    {
+        var model = ModelHarness.Read(Sources.Migration("""
+            migrationBuilder.AlterColumn<Guid>(
+                table: "users",
+                name: "id",
+                type: "uuid",
+                oldClrType: typeof(string),
+                oldType: "character varying(255)",
+                oldMaxLength: 255);
+            """));
+
+        var operation = Assert.Single(model.Up);
+        Assert.Equal("AlterColumn", operation.Kind);
+        Assert.Equal("users", operation.Table);
+        Assert.Equal("id", operation.GetString("name"));
+        Assert.Equal("uuid", operation.GetString("type"));
+        Assert.Equal("character varying(255)", operation.GetString("oldType"));
+        Assert.Equal(255, operation["oldMaxLength"].Value);
+        Assert.Equal(ArgumentState.Constant, operation["oldMaxLength"].State);
+        Assert.Equal(new ClrTypeName("System.String", false), operation["oldClrType"].Value);
+        Assert.Equal(new ClrTypeName("System.Guid", false), operation.ClrType);
+        Assert.Equal(ArgumentState.Default, operation["nullable"].State);
+        Assert.Equal(false, operation["nullable"].Value);
+        Assert.Equal(ArgumentState.Default, operation["maxLength"].State);
+        Assert.Null(operation["maxLength"].Value);
+        Assert.Equal(ArgumentState.Absent, operation["noSuchParameter"].State);
+        Assert.Empty(model.Down);
+    }
+
+    [Fact]
+    public void PositionalArguments_AreReadByParameter()
+    {
+        var model = ModelHarness.Read(Sources.Migration("""
+            migrationBuilder.AlterColumn<int?>("quantity", "orders", "integer", null, null, false, "sales", true);
+            """));
+
+        var operation = Assert.Single(model.Up);
+        Assert.Equal("quantity", operation.GetString("name"));
+        Assert.Equal("orders", operation.Table);
+        Assert.Equal("integer", operation.GetString("type"));
+        Assert.Equal("sales", operation.Schema);
+        Assert.Equal(true, operation["nullable"].Value);
+        Assert.Equal(new ClrTypeName("System.Int32", true), operation.ClrType);
+    }
+
+    [Fact]
+    public void ConstantConcatenationAndInterpolation_AreConstants()
+    {
+        var model = ModelHarness.Read(Sources.Migration("""
+            const string Prefix = "bazaar-vid_";
+            migrationBuilder.AlterColumn<string>(name: "id", table: Prefix + "user", type: $"{Prefix}type");
+            """));
+
+        var operation = Assert.Single(model.Up);
+        Assert.Equal("bazaar-vid_user", operation.Table);
+        Assert.Equal("bazaar-vid_type", operation.GetString("type"));
+    }
+
+    [Fact]
+    public void NonConstantArguments_AreUnknown()
+    {
+        var model = ModelHarness.Read(Sources.Migration("""
+            var table = Environment.GetEnvironmentVariable("TABLE") ?? "users";
+            foreach (var column in new[] { "a", "b" })
+            {
+                migrationBuilder.AlterColumn<string>(name: column, table: table, type: "text");
+            }
+            """));
+
+        var operation = Assert.Single(model.Up);
+        Assert.Equal(ArgumentState.Unknown, operation["name"].State);
+        Assert.Equal(ArgumentState.Unknown, operation["table"].State);
+        Assert.Null(operation.Table);
+        Assert.Equal("text", operation.GetString("type"));
+    }
+
+    [Fact]
+    public void HelperMethods_AreSplicedWhereTheyAreCalled()
+    {
+        var source = Sources.Migration(
+            up: """
+                migrationBuilder.Sql("-- first");
+                AddAudit(migrationBuilder, "users");
+                migrationBuilder.Sql("-- last");
+                """,
+            down: """
+                migrationBuilder.DropColumn(name: "created", table: "users");
+                """).Replace(
+            "protected override void Down",
+            """
+            private static void AddAudit(MigrationBuilder builder, string table)
+                    {
+                        builder.AddColumn<DateTime>(name: "created", table: table, nullable: false);
+                        Recurse(builder);
+                    }
+
+                    private static void Recurse(MigrationBuilder builder) => AddAudit(builder, "again");
+
+                    protected override void Down
+            """);
+        var model = ModelHarness.Read(source);
+
+        Assert.Equal(["Sql", "AddColumn", "Sql"], model.Up.Select(o => o.Kind));
+        Assert.Equal(ArgumentState.Unknown, model.Up[1]["table"].State);
+        Assert.Equal("DropColumn", Assert.Single(model.Down).Kind);
+    }
+
+    [Fact]
+    public void CreateTable_ReadsColumnsAndConstraints()
+    {
+        var model = ModelHarness.Read(Sources.Migration("""
+            migrationBuilder.CreateTable(
+                name: "projects",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerId = table.Column<string>(name: "userId", type: "character varying(255)", maxLength: 255, nullable: false),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_projects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_projects_users_userId",
+                        column: x => x.OwnerId,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_projects_tenants",
+                        columns: x => new { x.TenantId, x.OwnerId },
+                        principalTable: "tenant_users",
+                        principalColumns: new[] { "tenant", "user" });
+                });
+            """));
+
+        var create = Assert.Single(model.Up);
+        Assert.Equal("projects", create.Table);
+        Assert.Equal(["Id", "userId", "TenantId"], create.Columns.Select(c => c.Name));
+        Assert.Equal("character varying(255)", create.Columns[1]["type"].Value);
+        Assert.Equal(new ClrTypeName("System.String", false), create.Columns[1].ClrType);
+
+        Assert.Equal(3, create.Constraints.Length);
+        var primaryKey = create.Constraints[0];
+        Assert.Equal(ConstraintKind.PrimaryKey, primaryKey.Kind);
+        Assert.Equal(["Id"], primaryKey.Columns.ToArray());
+
+        var foreignKey = create.Constraints[1];
+        Assert.Equal(ConstraintKind.ForeignKey, foreignKey.Kind);
+        Assert.Equal("FK_projects_users_userId", foreignKey.Name);
+        Assert.Equal(["userId"], foreignKey.Columns.ToArray());
+        Assert.Equal("users", foreignKey.PrincipalTable);
+        Assert.Equal(["id"], foreignKey.PrincipalColumns.ToArray());
+        Assert.Equal("Cascade", foreignKey.OnDelete);
+
+        var composite = create.Constraints[2];
+        Assert.Equal(["TenantId", "userId"], composite.Columns.ToArray());
+        Assert.Equal(["tenant", "user"], composite.PrincipalColumns.ToArray());
+        Assert.Null(composite.OnDelete);
+    }
+
+    [Fact]
+    public void OperationLocation_IsTheMethodName()
+    {
+        var model = ModelHarness.Read(Sources.Migration("""
+            migrationBuilder.AlterColumn<Guid>(name: "id", table: "users", type: "uuid");
+            """));
+
+        var location = Assert.Single(model.Up).Location;
+        Assert.Equal("AlterColumn", location.SourceTree!.GetText().ToString(location.SourceSpan));
+    }
+
+    [Fact]
+    public void MigrationId_AndProvider_AreRead()
+    {
+        var model = ModelHarness.Read(Sources.Migration("migrationBuilder.Sql(\"SELECT 1\");"), TestProvider.SqlServer);
+
+        Assert.Equal("20250117120000_ChangeTypes", model.Id);
+        Assert.Equal(DatabaseProvider.SqlServer, model.Provider);
+    }
+
+    [Fact]
+    public void TargetModel_IsNotReadUntilAsked()
+    {
+        var model = ModelHarness.Read(Sources.Migration("migrationBuilder.Sql(\"SELECT 1\");"), moreSources: Sources.Designer(Sources.IncidentModel));
+
+        Assert.Equal(0, model.TargetModelReads);
+        Assert.NotNull(model.TargetModel);
+        Assert.NotNull(model.TargetModel);
+        Assert.Equal(1, model.TargetModelReads);
+    }
+}
