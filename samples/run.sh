@@ -29,6 +29,9 @@ widening="$migrations/20250110150000_LongerProjectTitles.cs"
 
 fail() { echo "run.sh: $*" >&2; exit 1; }
 
+# NUGET_PACKAGES would override samples/NuGet.config's globalPackagesFolder (and with it the stale-copy cleanup).
+unset NUGET_PACKAGES
+
 echo "== pack src/Lossless.Package (Release) -> artifacts/packages"
 mkdir -p "$feed"
 rm -f "$feed"/Lossless.EntityFrameworkCore.*.nupkg
