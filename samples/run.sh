@@ -29,8 +29,13 @@ widening="$migrations/20250110150000_LongerProjectTitles.cs"
 
 fail() { echo "run.sh: $*" >&2; exit 1; }
 
-# NUGET_PACKAGES would override samples/NuGet.config's globalPackagesFolder (and with it the stale-copy cleanup).
+# The machine's package cache serves what it already holds (EF Core, Npgsql, ...) as a read-only fallback, so the
+# sample's own folder gets only the rest. NUGET_PACKAGES would override samples/NuGet.config's
+# globalPackagesFolder (and with it the stale-copy cleanup below), so it is not passed on.
+machine_packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 unset NUGET_PACKAGES
+fallback=()
+[ -d "$machine_packages" ] && fallback=("-p:RestoreAdditionalProjectFallbackFolders=$machine_packages")
 
 echo "== pack src/Lossless.Package (Release) -> artifacts/packages"
 mkdir -p "$feed"
@@ -45,11 +50,11 @@ echo "   ${nupkg#"$root"/}"
 
 echo "== build samples/Lossless.Sample ($provider) against Lossless.EntityFrameworkCore $version (expected to fail)"
 rm -rf "$cache/lossless.entityframeworkcore"
-dotnet build "$sample" -p:SampleProvider="$provider" -p:LosslessPackageVersion="$version" \
+dotnet build "$sample" -p:SampleProvider="$provider" -p:LosslessPackageVersion="$version" "${fallback[@]}" \
   --nologo -tl:off -clp:NoSummary -v minimal >"$log" 2>&1
 build_exit=$?
 cached="$cache/lossless.entityframeworkcore/$version/lossless.entityframeworkcore.$version.nupkg"
-cmp -s "$nupkg" "$cached" || { cat "$log"; fail "the sample did not restore the package just packed (no $cached)"; }
+cmp -s "$nupkg" "$cached" || { cat "$log"; fail "the sample did not restore the package just packed (no $cached; is lossless.entityframeworkcore/$version in $machine_packages?)"; }
 
 # Diagnostics as MSBuild prints them: <file>(<line>,<col>): error LL1003: <message> [<project>]
 ll_lines="$(grep -E ': (error|warning|info) LL[0-9]{4}: ' "$log" | sed -e "s|$root/||g" -e 's| \[[^]]*\]$||' | awk '!seen[$0]++')"
