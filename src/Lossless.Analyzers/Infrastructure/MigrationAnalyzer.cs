@@ -33,6 +33,7 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
             }
 
             var referencedProvider = ProviderDetector.FromReferences(start.Compilation);
+            var index = new MigrationIndex(start.Compilation, symbols);
             start.RegisterSymbolStartAction(
                 symbolStart =>
                 {
@@ -42,7 +43,7 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    var reader = new MigrationReader(type, symbols);
+                    var reader = new MigrationReader(type, symbols, index);
                     symbolStart.RegisterOperationBlockAction(block => reader.AddBody(block.OwningSymbol, block.OperationBlocks, block.CancellationToken));
                     symbolStart.RegisterSymbolEndAction(end =>
                     {

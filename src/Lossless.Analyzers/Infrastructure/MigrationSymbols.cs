@@ -8,8 +8,9 @@ namespace Lossless.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class MigrationSymbols
 {
-    private MigrationSymbols(INamedTypeSymbol migration, INamedTypeSymbol migrationBuilder, INamedTypeSymbol? columnsBuilder, INamedTypeSymbol? createTableBuilder, INamedTypeSymbol? migrationAttribute)
+    private MigrationSymbols(INamedTypeSymbol migration, INamedTypeSymbol migrationBuilder, INamedTypeSymbol? columnsBuilder, INamedTypeSymbol? createTableBuilder, INamedTypeSymbol? migrationAttribute, INamedTypeSymbol? dbContextAttribute)
     {
+        DbContextAttribute = dbContextAttribute;
         Migration = migration;
         MigrationBuilder = migrationBuilder;
         ColumnsBuilder = columnsBuilder;
@@ -27,6 +28,8 @@ internal sealed class MigrationSymbols
 
     public INamedTypeSymbol? MigrationAttribute { get; }
 
+    public INamedTypeSymbol? DbContextAttribute { get; }
+
 #pragma warning disable RS0030 // GetTypeByMetadataName is allowed here: this runs once, at compilation start.
     public static MigrationSymbols? TryCreate(Compilation compilation)
     {
@@ -42,7 +45,8 @@ internal sealed class MigrationSymbols
             builder,
             compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.Operations.Builders.ColumnsBuilder"),
             compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.Operations.Builders.CreateTableBuilder`1"),
-            compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute"));
+            compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute"),
+            compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Infrastructure.DbContextAttribute"));
     }
 #pragma warning restore RS0030
 

@@ -17,6 +17,9 @@ public sealed class MigrationModel
     private TargetModel? _targetModel;
     private bool _targetModelRead;
     private KeyGraph? _keys;
+    private readonly MigrationIndex? _index;
+    private TargetModel? _previousTargetModel;
+    private bool _previousRead;
 
     internal MigrationModel(
         INamedTypeSymbol type,
@@ -26,8 +29,12 @@ public sealed class MigrationModel
         IMethodSymbol? downMethod,
         ImmutableArray<MigrationOperation> up,
         ImmutableArray<MigrationOperation> down,
+        BodyShape downShape,
+        MigrationIndex? index,
         CancellationToken cancellationToken)
     {
+        DownShape = downShape;
+        _index = index;
         Type = type;
         Id = id;
         Provider = provider;
@@ -56,6 +63,37 @@ public sealed class MigrationModel
 
     /// <summary>The operations of Down in source order, including those of helper methods Down calls.</summary>
     public ImmutableArray<MigrationOperation> Down { get; }
+
+    /// <summary>What Down's own body looks like: empty, only throwing, or opaque (loops, helpers, code elsewhere).</summary>
+    public BodyShape DownShape { get; }
+
+    /// <summary>True when Down's body does work that cannot be read statically: no rule may judge what it undoes.</summary>
+    public bool IsDownOpaque => (DownShape & BodyShape.Opaque) != 0;
+
+    /// <summary>True when Down is declared and every statement of it throws.</summary>
+    public bool DownOnlyThrows => (DownShape & BodyShape.OnlyThrows) != 0;
+
+    /// <summary>
+    /// The target model of the migration that sorts just before this one (same DbContext, by [Migration] id), parsed
+    /// on first use; null when there is none in the compilation or this migration has no id.
+    /// </summary>
+    public TargetModel? PreviousTargetModel
+    {
+        get
+        {
+            if (!_previousRead)
+            {
+                _previousRead = true;
+                if (Id is not null && _index?.Previous(Type, Id, _cancellationToken) is { } previous)
+                {
+                    TargetModelReads++;
+                    _previousTargetModel = TargetModelReader.Read(previous, _cancellationToken);
+                }
+            }
+
+            return _previousTargetModel;
+        }
+    }
 
     /// <summary>Number of times a target model was parsed for this migration (0 or 1); benchmarks count it.</summary>
     public int TargetModelReads { get; private set; }

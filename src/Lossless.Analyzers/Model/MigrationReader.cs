@@ -19,11 +19,15 @@ internal sealed class MigrationReader
     private readonly MigrationSymbols _symbols;
     private readonly object _gate = new();
     private readonly Dictionary<IMethodSymbol, List<object>> _bodies = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, BodyShape> _shapes = new(SymbolEqualityComparer.Default);
 
-    public MigrationReader(INamedTypeSymbol type, MigrationSymbols symbols)
+    private readonly MigrationIndex? _index;
+
+    public MigrationReader(INamedTypeSymbol type, MigrationSymbols symbols, MigrationIndex? index = null)
     {
         _type = type;
         _symbols = symbols;
+        _index = index;
     }
 
     /// <summary>Reads one method's body: its MigrationBuilder calls and its calls of the class's own methods, in source order.</summary>
@@ -35,11 +39,18 @@ internal sealed class MigrationReader
         }
 
         var items = new List<object>();
+        var shape = BodyShape.Empty;
         foreach (var block in blocks)
         {
+            shape |= StatementShape(block);
             foreach (var operation in block.DescendantsAndSelf())
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (operation is ILoopOperation)
+                {
+                    shape |= BodyShape.Opaque;
+                }
+
                 if (operation is not IInvocationOperation invocation)
                 {
                     continue;
@@ -54,6 +65,12 @@ internal sealed class MigrationReader
                     && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, _type.OriginalDefinition))
                 {
                     items.Add(target.OriginalDefinition);
+                    shape |= BodyShape.Opaque;
+                }
+                else if (PassesBuilder(invocation))
+                {
+                    // Code outside the class that receives the builder does work nobody here can read.
+                    shape |= BodyShape.Opaque;
                 }
             }
         }
@@ -61,7 +78,57 @@ internal sealed class MigrationReader
         lock (_gate)
         {
             _bodies[method.OriginalDefinition] = items;
+            _shapes[method.OriginalDefinition] = shape;
         }
+    }
+
+    private bool PassesBuilder(IInvocationOperation invocation)
+    {
+        if (invocation.Instance?.Type is { } instanceType && SymbolEqualityComparer.Default.Equals(instanceType, _symbols.MigrationBuilder))
+        {
+            return true;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value.Type is { } type && SymbolEqualityComparer.Default.Equals(type, _symbols.MigrationBuilder))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a method body has statements, and whether every one of them throws.</summary>
+    private static BodyShape StatementShape(IOperation block)
+    {
+        if (block is not IBlockOperation body)
+        {
+            return BodyShape.HasStatements;
+        }
+
+        var shape = BodyShape.Empty;
+        var allThrow = true;
+        foreach (var statement in body.Operations)
+        {
+            if (statement is IEmptyOperation || statement.IsImplicit && statement is IReturnOperation { ReturnedValue: null })
+            {
+                continue;
+            }
+
+            shape |= BodyShape.HasStatements;
+            var throws = statement switch
+            {
+                IThrowOperation => true,
+                IExpressionStatementOperation { Operation: IThrowOperation } => true,
+                IReturnOperation { ReturnedValue: IThrowOperation } => true,
+                _ => false,
+            };
+            allThrow &= throws;
+        }
+
+        return (shape & BodyShape.HasStatements) != 0 && allThrow ? shape | BodyShape.OnlyThrows : shape;
     }
 
     public MigrationModel Build(DatabaseProvider provider, CancellationToken cancellationToken)
@@ -78,9 +145,14 @@ internal sealed class MigrationReader
                 down,
                 Flatten(up),
                 Flatten(down),
+                ShapeOf(down),
+                _index,
                 cancellationToken);
         }
     }
+
+    private BodyShape ShapeOf(IMethodSymbol? method)
+        => method is not null && _shapes.TryGetValue(method.OriginalDefinition, out var shape) ? shape : BodyShape.Empty;
 
     private bool IsBuilderMethod(IMethodSymbol method)
     {

@@ -200,3 +200,56 @@ public class MigrationReaderTests
         Assert.Equal(1, model.TargetModelReads);
     }
 }
+
+public class DownShapeTests
+{
+    [Theory]
+    [InlineData("", false, false)]
+    [InlineData("throw new NotSupportedException();", true, false)]
+    [InlineData("migrationBuilder.DropTable(name: \"users\");", false, false)]
+    [InlineData("foreach (var t in new[] { \"a\" }) migrationBuilder.DropTable(name: t);", false, true)]
+    [InlineData("Undo(migrationBuilder);", false, true)]
+    [InlineData("Lossless.Tests.External.Undo(migrationBuilder);", false, true)]
+    public void DownShape_IsRead(string down, bool onlyThrows, bool opaque)
+    {
+        var source = Sources.Migration(up: "migrationBuilder.CreateTable(name: \"users\", columns: table => new { Id = table.Column<int>(nullable: false) });", down: down)
+            .Replace("protected override void Down", "private static void Undo(MigrationBuilder builder) { }\n\n        protected override void Down");
+        var external = "namespace Lossless.Tests { public static class External { public static void Undo(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder builder) { } } }";
+
+        var model = ModelHarness.Read(source, moreSources: external);
+
+        Assert.Equal(onlyThrows, model.DownOnlyThrows);
+        Assert.Equal(opaque, model.IsDownOpaque);
+        Assert.NotNull(model.DownMethod);
+    }
+
+    [Fact]
+    public void ExpressionBodiedThrow_OnlyThrows()
+    {
+        var source = Sources.Migration(up: "migrationBuilder.Sql(\"SELECT 1\");")
+            .Replace("protected override void Down(MigrationBuilder migrationBuilder)\n        {\n\n        }", "protected override void Down(MigrationBuilder migrationBuilder) => throw new NotSupportedException();");
+
+        var model = ModelHarness.Read(source);
+
+        Assert.Contains("=> throw", source);
+        Assert.True(model.DownOnlyThrows);
+    }
+
+    [Fact]
+    public void PreviousTargetModel_IsTheMigrationSortingJustBefore()
+    {
+        var first = Sources.Migration("migrationBuilder.Sql(\"SELECT 1\");", name: "Initial", id: "20250101000000_Initial");
+        var second = Sources.Migration("migrationBuilder.Sql(\"SELECT 2\");", name: "Second", id: "20250102000000_Second").Replace(Sources.Context, string.Empty);
+        var third = Sources.Migration("migrationBuilder.DropTable(name: \"users\");", id: "20250103000000_ChangeTypes").Replace(Sources.Context, string.Empty);
+        var firstDesigner = Sources.Designer("modelBuilder.Entity(\"Sample.Old\", b => { b.Property<int>(\"Id\"); b.HasKey(\"Id\"); b.ToTable(\"old\"); });", name: "Initial");
+        var secondDesigner = Sources.Designer(Sources.IncidentModel, name: "Second");
+
+        var model = ModelHarness.Read(third, moreSources: [first, second, firstDesigner, secondDesigner]);
+        var initial = ModelHarness.Read(ModelHarness.Compile(TestProvider.PostgreSql, third, first, second, firstDesigner, secondDesigner), "Sample.Migrations.Initial");
+
+        Assert.Equal(0, model.TargetModelReads);
+        Assert.Equal(["accounts", "projects", "users"], model.PreviousTargetModel!.Tables.Select(t => t.Name));
+        Assert.Equal(1, model.TargetModelReads);
+        Assert.Null(initial.PreviousTargetModel);
+    }
+}

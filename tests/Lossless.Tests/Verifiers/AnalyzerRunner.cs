@@ -4,16 +4,35 @@ using Lossless.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 
 namespace Lossless.Tests.Verifiers;
 
 /// <summary>Runs every Lossless analyzer over sources that may not compile, and collects analyzer exceptions.</summary>
 public static class AnalyzerRunner
 {
-    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyCollection<string> Exceptions)> RunAsync(TestProvider provider, params string[] sources)
+    public static Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyCollection<string> Exceptions)> RunAsync(TestProvider provider, params string[] sources)
+        => RunAsync(EFCoreReferences.For(provider), sources);
+
+    /// <summary>What the analyzer registered and ran on a compilation of <paramref name="sources"/>.</summary>
+    public static async Task<AnalyzerTelemetryInfo> TelemetryAsync(ImmutableArray<MetadataReference> references, params string[] sources)
+    {
+        var analyzer = new MigrationAnalyzer();
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+        var withAnalyzers = Compile(references, sources).WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), options);
+        await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        return await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+    }
+
+    private static CSharpCompilation Compile(ImmutableArray<MetadataReference> references, string[] sources)
     {
         var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, path: $"/0/Test{i}.cs")).ToArray();
-        var compilation = CSharpCompilation.Create("Tests", trees, EFCoreReferences.For(provider), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        return CSharpCompilation.Create("Tests", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+    }
+
+    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyCollection<string> Exceptions)> RunAsync(ImmutableArray<MetadataReference> references, params string[] sources)
+    {
+        var compilation = Compile(references, sources);
         var exceptions = new ConcurrentBag<string>();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),

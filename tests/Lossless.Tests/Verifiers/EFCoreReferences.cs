@@ -23,12 +23,15 @@ public static class EFCoreReferences
         "Microsoft.Data.Sqlite",
     ];
 
+    private static readonly Lazy<ImmutableArray<MetadataReference>> Runtime = new(() => Select(static (name, isRuntime) => isRuntime));
+
     public static ImmutableArray<MetadataReference> For(TestProvider provider) => Cache.GetOrAdd(provider, Create);
+
+    /// <summary>The .NET runtime alone: a compilation that does not reference EF Core.</summary>
+    public static ImmutableArray<MetadataReference> RuntimeOnly() => Runtime.Value;
 
     private static ImmutableArray<MetadataReference> Create(TestProvider provider)
     {
-        var runtimeDirectory = RuntimeEnvironment.GetRuntimeDirectory();
-        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var wanted = provider switch
         {
             TestProvider.PostgreSql => new[] { "Npgsql.EntityFrameworkCore.PostgreSQL", "Npgsql" },
@@ -37,14 +40,22 @@ public static class EFCoreReferences
             _ => Array.Empty<string>(),
         };
 
+        return Select((name, isRuntime) =>
+        {
+            var isEFCore = name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal);
+            var isProvider = Array.IndexOf(ProviderAssemblies, name) >= 0;
+            return (isRuntime || isEFCore || isProvider) && (!isProvider || Array.IndexOf(wanted, name) >= 0);
+        });
+    }
+
+    private static ImmutableArray<MetadataReference> Select(Func<string, bool, bool> include)
+    {
+        var runtimeDirectory = RuntimeEnvironment.GetRuntimeDirectory();
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var references = ImmutableArray.CreateBuilder<MetadataReference>();
         foreach (var path in paths)
         {
-            var name = Path.GetFileNameWithoutExtension(path);
-            var isRuntime = path.StartsWith(runtimeDirectory, StringComparison.Ordinal);
-            var isEFCore = name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal);
-            var isProvider = Array.IndexOf(ProviderAssemblies, name) >= 0;
-            if ((isRuntime || isEFCore || isProvider) && (!isProvider || Array.IndexOf(wanted, name) >= 0))
+            if (include(Path.GetFileNameWithoutExtension(path), path.StartsWith(runtimeDirectory, StringComparison.Ordinal)))
             {
                 references.Add(MetadataReference.CreateFromFile(path));
             }

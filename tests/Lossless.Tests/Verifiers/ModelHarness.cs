@@ -31,7 +31,7 @@ public static class ModelHarness
         var symbols = MigrationSymbols.TryCreate(compilation) ?? throw new InvalidOperationException("EF Core is not referenced");
         var type = compilation.GetTypeByMetadataName(typeName) ?? throw new InvalidOperationException(typeName + " not found");
         Assert.True(symbols.IsMigration(type));
-        var reader = new MigrationReader(type, symbols);
+        var reader = new MigrationReader(type, symbols, new MigrationIndex(compilation, symbols));
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             var model = compilation.GetSemanticModel(reference.SyntaxTree);

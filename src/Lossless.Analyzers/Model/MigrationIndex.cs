@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Lossless.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace Lossless.Analyzers.Model;
+
+/// <summary>
+/// The migrations of one compilation by DbContext and id, built on first use only (a rule that needs the previous
+/// migration's target model asks for it); a build where no rule asks never walks the namespaces.
+/// </summary>
+internal sealed class MigrationIndex
+{
+    private readonly Compilation _compilation;
+    private readonly MigrationSymbols _symbols;
+    private readonly object _gate = new();
+    private List<Entry>? _entries;
+
+    public MigrationIndex(Compilation compilation, MigrationSymbols symbols)
+    {
+        _compilation = compilation;
+        _symbols = symbols;
+    }
+
+    /// <summary>The migration of the same DbContext whose id sorts just before <paramref name="id"/>, or null.</summary>
+    public INamedTypeSymbol? Previous(INamedTypeSymbol migration, string id, CancellationToken cancellationToken)
+    {
+        var entries = Entries(cancellationToken);
+        var context = DbContextOf(migration);
+        INamedTypeSymbol? best = null;
+        string? bestId = null;
+        foreach (var entry in entries)
+        {
+            if (string.CompareOrdinal(entry.Id, id) < 0
+                && (bestId is null || string.CompareOrdinal(entry.Id, bestId) > 0)
+                && SymbolEqualityComparer.Default.Equals(entry.Context, context))
+            {
+                best = entry.Type;
+                bestId = entry.Id;
+            }
+        }
+
+        return best;
+    }
+
+    private List<Entry> Entries(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_entries is null)
+            {
+                var entries = new List<Entry>();
+                Collect(_compilation.Assembly.GlobalNamespace, entries, cancellationToken);
+                _entries = entries;
+            }
+
+            return _entries;
+        }
+    }
+
+    private void Collect(INamespaceOrTypeSymbol container, List<Entry> entries, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var member in container.GetMembers())
+        {
+            if (member is INamespaceSymbol ns)
+            {
+                Collect(ns, entries, cancellationToken);
+            }
+            else if (member is INamedTypeSymbol type)
+            {
+                if (_symbols.IsMigration(type) && MigrationId(type) is { } id)
+                {
+                    entries.Add(new Entry(type, id, DbContextOf(type)));
+                }
+
+                Collect(type, entries, cancellationToken);
+            }
+        }
+    }
+
+    private string? MigrationId(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _symbols.MigrationAttribute) && attribute.ConstructorArguments.Length == 1)
+            {
+                return attribute.ConstructorArguments[0].Value as string;
+            }
+        }
+
+        return null;
+    }
+
+    private ITypeSymbol? DbContextOf(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _symbols.DbContextAttribute) && attribute.ConstructorArguments.Length == 1)
+            {
+                return attribute.ConstructorArguments[0].Value as ITypeSymbol;
+            }
+        }
+
+        return null;
+    }
+
+    private sealed class Entry
+    {
+        public Entry(INamedTypeSymbol type, string id, ITypeSymbol? context)
+        {
+            Type = type;
+            Id = id;
+            Context = context;
+        }
+
+        public INamedTypeSymbol Type { get; }
+
+        public string Id { get; }
+
+        public ITypeSymbol? Context { get; }
+    }
+}
