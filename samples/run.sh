@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Replays incident 0024 against Lossless as users install it:
+#   1. packs src/Lossless.Package (Release) into artifacts/packages,
+#   2. restores samples/Lossless.Sample from that folder feed (samples/NuGet.config) into its own
+#      package folder, artifacts/sample-packages, after deleting the cached Lossless copy there,
+#   3. builds the sample - the build is EXPECTED to fail: LL1003 is an error - and prints its LL lines,
+#   4. checks that migration 20250117120000_YummyChamber is caught (LL1003 on users.id, naming
+#      projects.userId and accounts.userId, and LL1003 on projects.userId, each on its AlterColumn)
+#      and that the widening migration 20250110150000_LongerProjectTitles is silent.
+# Exits 0 when all of that holds, 1 otherwise.
+#
+# Usage (from anywhere): samples/run.sh [Npgsql|SqlServer]     (default Npgsql; or SAMPLE_PROVIDER=...)
+set -uo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+provider="${1:-${SAMPLE_PROVIDER:-Npgsql}}"
+case "$provider" in
+  Npgsql) migrations="Migrations" ;;
+  SqlServer) migrations="SqlServerMigrations" ;;
+  *) echo "run.sh: provider must be Npgsql or SqlServer, not '$provider'" >&2; exit 2 ;;
+esac
+
+sample="$root/samples/Lossless.Sample"
+feed="$root/artifacts/packages"
+cache="$root/artifacts/sample-packages"
+log="$root/artifacts/sample-build-$provider.log"
+incident="$migrations/20250117120000_YummyChamber.cs"
+widening="$migrations/20250110150000_LongerProjectTitles.cs"
+
+fail() { echo "run.sh: $*" >&2; exit 1; }
+
+# The machine's package cache serves what it already holds (EF Core, Npgsql, ...) as a read-only fallback, so the
+# sample's own folder gets only the rest. NUGET_PACKAGES would override samples/NuGet.config's
+# globalPackagesFolder (and with it the stale-copy cleanup below), so it is not passed on.
+machine_packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+unset NUGET_PACKAGES
+fallback=()
+[ -d "$machine_packages" ] && fallback=("-p:RestoreAdditionalProjectFallbackFolders=$machine_packages")
+
+echo "== pack src/Lossless.Package (Release) -> artifacts/packages"
+mkdir -p "$feed"
+rm -f "$feed"/Lossless.EntityFrameworkCore.*.nupkg
+dotnet pack "$root/src/Lossless.Package" -c Release -o "$feed" --nologo -v quiet -tl:off || fail "pack failed"
+nupkgs=("$feed"/Lossless.EntityFrameworkCore.*.nupkg)
+[ "${#nupkgs[@]}" -eq 1 ] && [ -f "${nupkgs[0]}" ] || fail "expected one Lossless.EntityFrameworkCore nupkg in $feed"
+nupkg="${nupkgs[0]}"
+version="${nupkg##*/Lossless.EntityFrameworkCore.}"
+version="${version%.nupkg}"
+echo "   ${nupkg#"$root"/}"
+
+echo "== build samples/Lossless.Sample ($provider) against Lossless.EntityFrameworkCore $version (expected to fail)"
+rm -rf "$cache/lossless.entityframeworkcore"
+dotnet build "$sample" -p:SampleProvider="$provider" -p:LosslessPackageVersion="$version" "${fallback[@]}" \
+  --nologo -tl:off -clp:NoSummary -v minimal >"$log" 2>&1
+build_exit=$?
+cached="$cache/lossless.entityframeworkcore/$version/lossless.entityframeworkcore.$version.nupkg"
+cmp -s "$nupkg" "$cached" || { cat "$log"; fail "the sample did not restore the package just packed (no $cached; is lossless.entityframeworkcore/$version in $machine_packages?)"; }
+
+# Diagnostics as MSBuild prints them: <file>(<line>,<col>): error LL1003: <message> [<project>]
+ll_lines="$(grep -E ': (error|warning|info) LL[0-9]{4}: ' "$log" | sed -e "s|$root/||g" -e 's| \[[^]]*\]$||' | awk '!seen[$0]++')"
+other_errors="$(grep -E ': error ' "$log" | grep -vE ': error LL[0-9]{4}: ' | sed -e "s|$root/||g" | awk '!seen[$0]++')"
+echo "== LL diagnostics (dotnet build exit code $build_exit; full log: ${log#"$root"/})"
+if [ -n "$ll_lines" ]; then echo "$ll_lines"; else echo "(none)"; fi
+[ -z "$other_errors" ] || { echo "$other_errors"; fail "the sample failed for reasons other than LL diagnostics"; }
+
+# Where Up's AlterColumn for table.column starts: "<line>,<col>" of the AlterColumn token.
+position() {
+  awk -v table="$1" -v column="$2" '
+    { sub(/^\xef\xbb\xbf/, "") }
+    /AlterColumn/ { line = NR; col = index($0, "AlterColumn"); name = "" }
+    $0 ~ "name: \"" column "\"," { name = column }
+    line && name == column && $0 ~ "table: \"" table "\"," { print line "," col; exit }
+  ' "$sample/$incident"
+}
+
+check_ll1003() { # table column must-also-mention...
+  local table="$1" column="$2" pos line
+  shift 2
+  pos="$(position "$table" "$column")"
+  [ -n "$pos" ] || fail "no AlterColumn for $table.$column in $incident"
+  line="$(grep -F "samples/Lossless.Sample/$incident($pos): error LL1003: " <<<"$ll_lines" | grep -F "'$table.$column'")"
+  [ -n "$line" ] || fail "missing: error LL1003 on '$table.$column' at $incident($pos)"
+  for other in "$@"; do
+    grep -qF "$other" <<<"$line" || fail "the LL1003 on '$table.$column' does not name $other: $line"
+  done
+  echo "$table.$column ($incident($pos))"
+}
+
+caught_users="$(check_ll1003 users id projects.userId accounts.userId)" || exit 1
+caught_projects="$(check_ll1003 projects userId)" || exit 1
+if grep -qF "$widening(" <<<"$ll_lines"; then
+  fail "the widening migration $widening was reported; it must stay silent"
+fi
+[ "$build_exit" -ne 0 ] || fail "dotnet build succeeded although LL1003 is an error"
+
+echo "incident 0024 caught ($provider): LL1003 on $caught_users and on $caught_projects; the widening migration ${widening##*/} stays silent"
