@@ -68,6 +68,20 @@ internal sealed class MigrationSymbols
         return false;
     }
 
+    /// <summary>The constant id of [Migration("20250117120000_Name")], or null.</summary>
+    public string? MigrationIdOf(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, MigrationAttribute) && attribute.ConstructorArguments.Length == 1)
+            {
+                return attribute.ConstructorArguments[0].Value as string;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True for Up or Down overriding the Migration's own (protected override void Up(MigrationBuilder)).</summary>
     public bool IsMigrationMethod(IMethodSymbol method, string name)
     {

@@ -70,7 +70,7 @@ internal sealed class MigrationIndex
             }
             else if (member is INamedTypeSymbol type)
             {
-                if (_symbols.IsMigration(type) && MigrationId(type) is { } id)
+                if (_symbols.IsMigration(type) && _symbols.MigrationIdOf(type) is { } id)
                 {
                     entries.Add(new Entry(type, id, DbContextOf(type)));
                 }
@@ -78,19 +78,6 @@ internal sealed class MigrationIndex
                 Collect(type, entries, cancellationToken);
             }
         }
-    }
-
-    private string? MigrationId(INamedTypeSymbol type)
-    {
-        foreach (var attribute in type.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _symbols.MigrationAttribute) && attribute.ConstructorArguments.Length == 1)
-            {
-                return attribute.ConstructorArguments[0].Value as string;
-            }
-        }
-
-        return null;
     }
 
     private ITypeSymbol? DbContextOf(INamedTypeSymbol type)
