@@ -11,12 +11,12 @@ public static class GroundTruthAssert
     /// <summary>The database did what the table says, through the SQL EF Core generated.</summary>
     public static void DatabaseDidWhatTheTableSays(GroundTruthCase c, Observation observation)
     {
-        AssertRun(c, observation.Edge, c.Edge.Length, c.EdgeOutcome, c.EdgeSqlState, c.EdgeValuesAfter);
+        AssertRun(c, observation.Edge, c.Edge.Length, c.EdgeOutcome, c.EdgeSqlState, c.EdgeValuesAfter, c.EdgeStorageAfter);
         if (c.Clean is not null)
         {
             Assert.True(observation.Clean is not null, c.Name + ": the clean run is missing");
             Assert.True(c.CleanOutcome is not null, c.Name + ": the table gives no outcome for the clean values");
-            AssertRun(c, observation.Clean!, c.Clean.Length, c.CleanOutcome!.Value, c.CleanSqlState, null);
+            AssertRun(c, observation.Clean!, c.Clean.Length, c.CleanOutcome!.Value, c.CleanSqlState, null, c.CleanStorageAfter);
         }
     }
 
@@ -92,7 +92,7 @@ public static class GroundTruthAssert
 
     public static string ClrMetadataName(Type type) => type.FullName!;
 
-    private static void AssertRun(GroundTruthCase c, ProbeResult result, int seeded, ProbeOutcome outcome, string? sqlState, object?[]? valuesAfter)
+    private static void AssertRun(GroundTruthCase c, ProbeResult result, int seeded, ProbeOutcome outcome, string? sqlState, object?[]? valuesAfter, string[]? storageAfter)
     {
         var context = c.Name + Environment.NewLine + result;
         Assert.True(c.NoOperation == (result.Operations.Count == 0), context + Environment.NewLine + "expected " + (c.NoOperation ? "no operation" : "an AlterColumn"));
@@ -132,6 +132,13 @@ public static class GroundTruthAssert
                 valuesAfter.Select(ValueText.Canonical).SequenceEqual(result.ValuesAfter.Select(ValueText.Canonical)),
                 context + Environment.NewLine + "expected values after: " + string.Join(", ", valuesAfter.Select(ValueText.Describe)));
             Assert.All(result.ValuesAfter, v => Assert.True(v is null || v.GetType() == c.New.ClrType, context));
+        }
+
+        if (storageAfter is not null)
+        {
+            Assert.True(
+                storageAfter.SequenceEqual(result.Rows.Select(row => row.AfterStorage)),
+                context + Environment.NewLine + "expected typeof(v) after: " + string.Join(", ", storageAfter));
         }
 
         if (outcome == ProbeOutcome.Unchanged)

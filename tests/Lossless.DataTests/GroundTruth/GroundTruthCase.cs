@@ -33,12 +33,17 @@ public sealed class GroundTruthCase
     /// <summary>The exact values EF reads after the migration, when it succeeded and values changed.</summary>
     public object?[]? EdgeValuesAfter { get; init; }
 
+    /// <summary>SQLite: typeof(v) of each row after the migration ('abc' stays text in an INTEGER column).</summary>
+    public string[]? EdgeStorageAfter { get; init; }
+
     /// <summary>Values that would convert; null when the edge values already convert cleanly.</summary>
     public object?[]? Clean { get; init; }
 
     public ProbeOutcome? CleanOutcome { get; init; }
 
     public string? CleanSqlState { get; init; }
+
+    public string[]? CleanStorageAfter { get; init; }
 
     /// <summary>EF's model differ produces no operation for this change (same store type on the provider).</summary>
     public bool NoOperation { get; init; }

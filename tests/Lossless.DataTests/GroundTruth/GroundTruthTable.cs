@@ -114,25 +114,29 @@ public static class GroundTruthTable
         // A rebuild copies with INSERT … SELECT and no cast: only affinity coerces, values the new type cannot read stay.
         new() { Name = "sqlite: TEXT -> INTEGER (string -> int)", Provider = DatabaseProvider.Sqlite,
             Old = Col(typeof(string)), New = Col(typeof(int)),
-            Edge = ["abc"], EdgeOutcome = ProbeOutcome.Unreadable,
-            Clean = ["123"], CleanOutcome = ProbeOutcome.Unchanged },
+            // 'abc' stays text (EF reads it as 0); '123' is coerced to an integer by the column's affinity.
+            Edge = ["abc"], EdgeOutcome = ProbeOutcome.Unreadable, EdgeStorageAfter = ["text"], EdgeValuesAfter = [0],
+            Clean = ["123"], CleanOutcome = ProbeOutcome.Unchanged, CleanStorageAfter = ["integer"] },
         new() { Name = "sqlite: TEXT -> INTEGER (string -> bool)", Provider = DatabaseProvider.Sqlite,
             Old = Col(typeof(string)), New = Col(typeof(bool)),
-            Edge = ["maybe", "true"], EdgeOutcome = ProbeOutcome.Unreadable,
-            Clean = ["1", "0"], CleanOutcome = ProbeOutcome.Unchanged },
+            // Text stays text, and EF reads 'true' as false.
+            Edge = ["maybe", "true"], EdgeOutcome = ProbeOutcome.Unreadable, EdgeStorageAfter = ["text", "text"], EdgeValuesAfter = [false, false],
+            Clean = ["1", "0"], CleanOutcome = ProbeOutcome.Unchanged, CleanStorageAfter = ["integer", "integer"] },
         new() { Name = "sqlite: REAL -> INTEGER (double -> int)", Provider = DatabaseProvider.Sqlite,
             Old = Col(typeof(double)), New = Col(typeof(int)),
-            Edge = [2.7, 2.5], EdgeOutcome = ProbeOutcome.Unreadable,
-            Clean = [2.0, -7.0], CleanOutcome = ProbeOutcome.Unchanged },
+            // 2.7 stays real and EF reads it truncated; integral reals are coerced to integers.
+            Edge = [2.7, 2.5], EdgeOutcome = ProbeOutcome.ValuesChanged, EdgeStorageAfter = ["real", "real"], EdgeValuesAfter = [2, 2],
+            Clean = [2.0, -7.0], CleanOutcome = ProbeOutcome.Unchanged, CleanStorageAfter = ["integer", "integer"] },
         new() { Name = "sqlite: TEXT -> BLOB (string -> byte[])", Provider = DatabaseProvider.Sqlite,
             Old = Col(typeof(string)), New = Col(typeof(byte[])),
-            Edge = ["abc"], EdgeOutcome = ProbeOutcome.Unreadable },
+            // Text stays text and EF reads its UTF-8 bytes (a lookup by those bytes finds nothing: see SqliteFactsTests).
+            Edge = ["abc"], EdgeOutcome = ProbeOutcome.Unchanged, EdgeStorageAfter = ["text"] },
         new() { Name = "sqlite: varchar(80) -> varchar(50)", Provider = DatabaseProvider.Sqlite,
             Old = Col(typeof(string), "varchar(80)"), New = Col(typeof(string), "varchar(50)"),
-            Edge = [Eighty], EdgeOutcome = ProbeOutcome.Unchanged },
+            Edge = [Eighty], EdgeOutcome = ProbeOutcome.Unchanged, EdgeStorageAfter = ["text"], EdgeValuesAfter = [Eighty] },
         new() { Name = "sqlite: INTEGER -> TEXT (int -> string)", Provider = DatabaseProvider.Sqlite,
             Old = Col(typeof(int)), New = Col(typeof(string)),
-            Edge = [42, int.MinValue], EdgeOutcome = ProbeOutcome.Unchanged },
+            Edge = [42, int.MinValue], EdgeOutcome = ProbeOutcome.Unchanged, EdgeStorageAfter = ["text", "text"] },
 
         // Same storage class, CLR type changed: EF scaffolds no operation at all; the stored text stays as it was.
         new() { Name = "sqlite: TEXT -> TEXT (string -> Guid)", Provider = DatabaseProvider.Sqlite,

@@ -85,13 +85,22 @@ public static class AlterColumnProbe
             var b = before[i];
             var a = after[i];
             var unreadable = a.ReadError is not null
-                || (error is null && database.Provider == DatabaseProvider.Sqlite && a.Storage != "null" && a.Storage != SqliteStorageClass(newColumn.ClrType));
+                || (error is null && database.Provider == DatabaseProvider.Sqlite && IsNotANumberInANumberColumn(a.Storage, newColumn.ClrType));
             var changed = a.ReadError is null && !ValueText.SameValue(b.Value, a.Value, error is null ? newColumn.ClrType : oldColumn.ClrType);
             rows.Add(new ProbeRow(b.Id, b.Value, b.Text, b.Storage, a.Value, a.Text, a.Storage, a.ReadError, changed, unreadable));
         }
 
         return new ProbeResult(database.Provider, oldColumn, newColumn, StoreType(oldModel), StoreType(newModel), alterOperations, commands, error, rows, columnTypeBefore, columnTypeAfter, recorded);
     }
+
+    /// <summary>
+    /// SQLite: a value the new type cannot read is text or a blob left in a column whose CLR type EF stores as a
+    /// number ('abc' in INTEGER; EF reads it as 0, 'true' as false): affinity refused to convert it because it is
+    /// not a number. A real left in an INTEGER column (2.7) is a number that EF reads truncated: a changed value, not
+    /// an unreadable one; text left in a BLOB column reads as its UTF-8 bytes.
+    /// </summary>
+    public static bool IsNotANumberInANumberColumn(string? storage, Type newClrType)
+        => SqliteStorageClass(newClrType) is "integer" or "real" && storage is "text" or "blob";
 
     /// <summary>The storage class EF Core's SQLite provider writes for a CLR type.</summary>
     public static string SqliteStorageClass(Type clrType)

@@ -16,8 +16,8 @@ public enum ProbeOutcome
     Error,
 
     /// <summary>
-    /// The migration succeeded but a stored value is not what the new type reads: on SQLite its storage class is
-    /// not the one EF writes for the new CLR type (typeof(v)), or EF fails to read it.
+    /// The migration succeeded but a stored value cannot be read as the new type: EF throws reading it, or (SQLite)
+    /// it is text or a blob left in a column EF reads as a number (typeof(v) shows it; EF reads 'abc' as 0).
     /// </summary>
     Unreadable,
 }

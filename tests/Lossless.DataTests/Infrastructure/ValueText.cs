@@ -58,6 +58,7 @@ public static class ValueText
         else if (type == typeof(Guid)) { ok = Guid.TryParse(text, out var v); value = v; }
         else if (type == typeof(DateOnly)) { ok = DateOnly.TryParseExact(text, "yyyy-MM-dd", culture, DateTimeStyles.None, out var v); value = v; }
         else if (type == typeof(DateTime)) { ok = DateTime.TryParse(text, culture, DateTimeStyles.None, out var v); value = v; }
+        else if (type == typeof(byte[])) { ok = true; value = System.Text.Encoding.UTF8.GetBytes(text); }
         else { ok = false; }
 
         return ok;
