@@ -196,7 +196,9 @@ public sealed class StoreType : IEquatable<StoreType>
         {
             case StoreTypeFamily.Text:
             case StoreTypeFamily.Binary:
-                if (Length is int length)
+                if (Length is int length
+                    && Name != "rowversion"
+                    && !(Provider == DatabaseProvider.MySql && (Name.EndsWith("text", StringComparison.Ordinal) || Name.EndsWith("blob", StringComparison.Ordinal))))
                 {
                     arguments = length.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }

@@ -48,7 +48,7 @@ public static class StoreTypeClassifier
     }
 
     private static StoreType ForProvider(StoreType type, DatabaseProvider provider)
-        => type.Provider == provider || !type.IsKnown ? type : StoreTypeParser.Parse(type.Text, provider);
+        => type.Provider == provider ? type : StoreTypeParser.Parse(type.Text, provider);
 
     // ---------------------------------------------------------------- PostgreSQL
 
@@ -525,9 +525,19 @@ public static class StoreTypeClassifier
     {
         if (to.Family == StoreTypeFamily.Binary)
         {
-            return provider == DatabaseProvider.MySql
-                ? new Conversion(ConversionClass.Widening, KeepsEveryValue + ", as the bytes of its text in the column's character set")
-                : new Conversion(ConversionClass.MayFail, "fails or changes values: text converts to binary only as the bytes of its encoding, if at all");
+            if (provider != DatabaseProvider.MySql)
+            {
+                return new Conversion(ConversionClass.MayFail, "fails or changes values: text converts to binary only as the bytes of its encoding, if at all");
+            }
+
+            // MySQL keeps the bytes of the text in its character set (up to 4 bytes a character in utf8mb4).
+            var effects = new Effects(provider);
+            if (to.Length is int bytes && (from.Length is not int characters || characters * 4 > bytes))
+            {
+                effects.Truncation("a value is longer than " + Bytes(bytes) + " in the column's character set", "truncates values longer than " + Bytes(bytes) + " in the column's character set");
+            }
+
+            return effects.Result(KeepsEveryValue + ", as the bytes of its text in the column's character set");
         }
 
         var effect = "fails when a value is not " + Noun(to);
