@@ -96,11 +96,19 @@ public static class AlterColumnProbe
     /// <summary>
     /// SQLite: a value the new type cannot read is text or a blob left in a column whose CLR type EF stores as a
     /// number ('abc' in INTEGER; EF reads it as 0, 'true' as false): affinity refused to convert it because it is
-    /// not a number. A real left in an INTEGER column (2.7) is a number that EF reads truncated: a changed value, not
-    /// an unreadable one; text left in a BLOB column reads as its UTF-8 bytes.
+    /// not a number; likewise a number left in a column EF reads as bytes. A real left in an INTEGER column (2.7) is a
+    /// number that EF reads truncated: a changed value, not an unreadable one; text left in a BLOB column reads as
+    /// its UTF-8 bytes.
     /// </summary>
     public static bool IsNotANumberInANumberColumn(string? storage, Type newClrType)
-        => SqliteStorageClass(newClrType) is "integer" or "real" && storage is "text" or "blob";
+        => SqliteStorageClass(newClrType) switch
+        {
+            "integer" or "real" => storage is "text" or "blob",
+
+            // A number left in a BLOB column reads as the bytes of its decimal text (42 as 0x3432): no conversion.
+            "blob" => storage is "integer" or "real",
+            _ => false,
+        };
 
     /// <summary>The storage class EF Core's SQLite provider writes for a CLR type.</summary>
     public static string SqliteStorageClass(Type clrType)

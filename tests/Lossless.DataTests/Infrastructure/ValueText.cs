@@ -16,6 +16,11 @@ public static class ValueText
         {
             before = parsed;
         }
+        else if (after is string afterText && before is not null and not string && TryParse(afterText, before.GetType(), out var reparsed))
+        {
+            // A number or date now stored as text keeps its value when the text reads back as it ("2.0" for 2.0).
+            after = reparsed;
+        }
 
         return string.Equals(Canonical(before), Canonical(after), StringComparison.Ordinal);
     }
