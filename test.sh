@@ -51,8 +51,10 @@ while IFS= read -r line; do
   assemblies=$((assemblies + 1))
 done < <(grep -E '^ *(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+,' "$log" || true)
 
-if [ "$assemblies" -eq 0 ]; then
-  echo "test.sh: dotnet test printed no test summary" >&2
+# Every test project must report: a crashed test host prints no summary, and its tests must not go uncounted.
+expected="$(find tests -mindepth 2 -maxdepth 2 -name '*Tests.csproj' | wc -l)"
+if [ "$assemblies" -ne "$expected" ]; then
+  echo "test.sh: $assemblies test assemblies reported a summary, expected $expected" >&2
   status=1
 fi
 
