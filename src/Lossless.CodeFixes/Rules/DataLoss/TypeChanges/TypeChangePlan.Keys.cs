@@ -127,7 +127,7 @@ internal sealed partial class TypeChangePlan
         var before = Code(receiver, first);
         if (foreignKeys.Count > 0)
         {
-            before.Comment("A foreign key cannot join columns of different types: drop the foreign keys of " + key + " until every column is converted.");
+            before.Comment("A foreign key cannot join columns of different types: drop the foreign keys of " + key + " until every column is converted" + (rollback ? " back." : "."));
             foreach (var foreignKey in foreignKeys)
             {
                 foreignKey.WriteDrop(before);
@@ -149,17 +149,25 @@ internal sealed partial class TypeChangePlan
             }
         }
 
-        if (!verifies && statements.Count == 0)
+        var what = rollback ? "the rollback" : "the migration";
+        if (verifies || statements.Count > 0)
         {
-            statements.Add("-- every value converts unchanged: there is nothing to check");
+            before.Comment(statements.Count > 0
+                    ? "Stop " + what + " before it changes anything if a value of " + key + " or of a column that references it would not convert, else convert them all with an explicit cast."
+                    : "Stop " + what + " before it changes anything if a value of " + key + " or of a column that references it would not survive the change.")
+                .Sql(ConversionStep.Build(Provider, conversions, checks, statements));
+        }
+        else if (!rollback)
+        {
+            // Nothing to check, but the rules need to see that the whole graph was converted on purpose.
+            before.Comment("Every value of " + key + " and of the columns that reference it converts unchanged: mark the conversion as verified.")
+                .Sql(ConversionStep.Build(Provider, conversions, checks, new[] { "-- every value converts unchanged: there is nothing to check" }));
         }
 
-        var what = rollback ? "the rollback" : "the migration";
-        before.Comment(statements.Count > 0 && changes[0].Conversion.NeedsExplicitCast
-                ? "Stop " + what + " before it changes anything if a value of " + key + " or of a column that references it would not convert, else convert them all with an explicit cast."
-                : "Stop " + what + " before it changes anything if a value of " + key + " or of a column that references it would not survive the change.")
-            .Sql(ConversionStep.Build(Provider, conversions, checks, statements));
-        InsertBefore(first, before);
+        if (!before.IsEmpty)
+        {
+            InsertBefore(first, before);
+        }
 
         var after = Code(receiver, last);
         var added = false;
