@@ -171,6 +171,51 @@ public sealed class PostgreSqlTypeChangeFixTests
     }
 
     [Fact]
+    public async Task TextToInteger_ExpandContract_CopiesThroughANewColumnAndRollsBack()
+    {
+        var scenario = Scenario(
+            "bazaar-vid_order",
+            """id = table.Column<int>(type: "integer", nullable: false), quantity = table.Column<string>(type: "text", nullable: false)""",
+            """
+            migrationBuilder.AlterColumn<int>(
+                name: "quantity",
+                table: "bazaar-vid_order",
+                type: "integer",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "text");
+            """,
+            """
+            migrationBuilder.AlterColumn<string>(
+                name: "quantity",
+                table: "bazaar-vid_order",
+                type: "text",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "integer");
+            """,
+            FixerKeys.LL1002_ExpandContract);
+        var fixedSource = await scenario.FixAsync();
+
+        scenario.AssertAbortsAndKeepsEverything(
+            fixedSource,
+            _cluster.CreateDatabase("expand_bad").ConnectionString,
+            """INSERT INTO "bazaar-vid_order" VALUES (1, '42'), (2, 'two');""",
+            "lossless: 1 value(s) of bazaar-vid_order.quantity cannot be converted from text to integer without loss; the migration was stopped and nothing was changed");
+
+        scenario.AssertConvertsAndRollsBack(
+            fixedSource,
+            _cluster.CreateDatabase("expand_good").ConnectionString,
+            """INSERT INTO "bazaar-vid_order" VALUES (1, '42'), (2, '-7');""",
+            converted =>
+            {
+                Assert.Equal(["(1,42)", "(2,-7)"], converted.Rows["public.\"bazaar-vid_order\""]);
+                Assert.Contains("column public.bazaar-vid_order.quantity integer not null", converted.Schema);
+                Assert.DoesNotContain("quantity_new", converted.Schema);
+            });
+    }
+
+    [Fact]
     public async Task LengthReduced_VerifyThenConvert_AbortsOnLongValues()
     {
         var scenario = Scenario(

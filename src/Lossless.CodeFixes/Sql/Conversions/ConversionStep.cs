@@ -77,9 +77,13 @@ internal static class ConversionStep
     // ---------------------------------------------------------------- PostgreSQL: DO block, RAISE EXCEPTION
 
     private static void PostgreSqlGuard(List<string> lines, IReadOnlyList<ColumnConversion> columns, IReadOnlyList<ValueCheck?> checks, List<int> guarded)
+        => PostgreSqlBlock(lines, PostgreSqlChecks(columns, checks, guarded, out var perRow), perRow);
+
+    /// <summary>The body of the DO block: per column, count the values that would be lost, and raise when there are any.</summary>
+    private static List<string> PostgreSqlChecks(IReadOnlyList<ColumnConversion> columns, IReadOnlyList<ValueCheck?> checks, List<int> guarded, out bool perRow)
     {
         var body = new List<string>();
-        var perRow = false;
+        perRow = false;
         foreach (var i in guarded)
         {
             var column = columns[i];
@@ -116,13 +120,24 @@ internal static class ConversionStep
                 body.Add("    END LOOP;");
             }
 
-            // The message is a RAISE format: % is the count, a literal % is written %%.
-            var message = SqlDialect.QuoteLiteral(DatabaseProvider.PostgreSql, Message(column, "%").Replace("%", "%%").Replace("lossless: %% of", "lossless: % value(s) of"));
-            body.Add("    IF bad > 0 THEN");
-            body.Add("        RAISE EXCEPTION " + message + ", bad;");
-            body.Add("    END IF;");
+            AddRaise(body, Message(column, "{count}"));
         }
 
+        return body;
+    }
+
+    /// <summary>IF bad &gt; 0 THEN RAISE EXCEPTION '…', bad: the message is a RAISE format, % is the count, a literal % is written %%.</summary>
+    private static void AddRaise(List<string> body, string message)
+    {
+        var split = message.IndexOf("{count}", StringComparison.Ordinal);
+        var format = message.Substring(0, split).Replace("%", "%%") + "% value(s)" + message.Substring(split + "{count}".Length).Replace("%", "%%");
+        body.Add("    IF bad > 0 THEN");
+        body.Add("        RAISE EXCEPTION " + SqlDialect.QuoteLiteral(DatabaseProvider.PostgreSql, format) + ", bad;");
+        body.Add("    END IF;");
+    }
+
+    private static void PostgreSqlBlock(List<string> lines, List<string> body, bool perRow)
+    {
         var tag = DollarTag(body);
         lines.Add("DO " + tag);
         lines.Add("DECLARE");
@@ -136,6 +151,53 @@ internal static class ConversionStep
         lines.AddRange(body);
         lines.Add("END");
         lines.Add(tag + ";");
+    }
+
+    // ---------------------------------------------------------------- Expand/contract: copy into the new column
+
+    /// <summary>
+    /// The copy step of expand/contract: the marker, the check that every value converts, the copy with an explicit
+    /// conversion into <paramref name="target"/>, and the check that every value arrived.
+    /// </summary>
+    public static string Copy(ColumnConversion conversion, ValueCheck? check, string target)
+    {
+        var provider = conversion.Provider;
+        var lines = new List<string> { Marker(new[] { conversion }) };
+        var quotedTarget = SqlDialect.QuoteIdentifier(provider, target);
+        var lost = "lossless: {count} of " + conversion.Column.ToString() + " were not copied to " + target + "; the migration was stopped and nothing was changed";
+        var guarded = new List<int>();
+        if (check is not null)
+        {
+            guarded.Add(0);
+        }
+
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            var body = PostgreSqlChecks(new[] { conversion }, new[] { check }, guarded, out var perRow);
+            if (body.Count > 0)
+            {
+                body.Add(string.Empty);
+            }
+
+            body.Add("    UPDATE " + conversion.Table + " SET " + quotedTarget + " = " + conversion.Name + "::" + conversion.To.Text + ";");
+            body.Add("    SELECT count(*) INTO bad FROM " + conversion.Table + " WHERE (" + conversion.Name + " IS NULL) <> (" + quotedTarget + " IS NULL);");
+            AddRaise(body, lost);
+            PostgreSqlBlock(lines, body, perRow);
+        }
+        else
+        {
+            SqlServerGuard(lines, new[] { conversion }, new[] { check }, guarded);
+            if (guarded.Count == 0)
+            {
+                lines.Add("DECLARE @bad bigint, @message nvarchar(2048);");
+            }
+
+            lines.Add(string.Empty);
+            lines.Add("UPDATE " + conversion.Table + " SET " + quotedTarget + " = CAST(" + conversion.Name + " AS " + conversion.To.Text + ");");
+            AddThrow(lines, "SELECT @bad = COUNT_BIG(*) FROM " + conversion.Table + " WHERE CASE WHEN " + conversion.Name + " IS NULL THEN 1 ELSE 0 END <> CASE WHEN " + quotedTarget + " IS NULL THEN 1 ELSE 0 END;", lost);
+        }
+
+        return string.Join("\n", lines);
     }
 
     private static string DollarTag(List<string> body)
@@ -154,21 +216,30 @@ internal static class ConversionStep
 
     private static void SqlServerGuard(List<string> lines, IReadOnlyList<ColumnConversion> columns, IReadOnlyList<ValueCheck?> checks, List<int> guarded)
     {
+        if (guarded.Count == 0)
+        {
+            return;
+        }
+
         lines.Add("DECLARE @bad bigint, @message nvarchar(2048);");
         foreach (var i in guarded)
         {
             var column = columns[i];
-            var message = Message(column, "{count}");
-            var split = message.IndexOf("{count}", StringComparison.Ordinal);
             lines.Add(string.Empty);
-            lines.Add("SELECT @bad = COUNT_BIG(*) FROM " + column.Table + " WHERE " + checks[i]!.Predicate + ";");
-            lines.Add("IF @bad > 0");
-            lines.Add("BEGIN");
-            lines.Add("    SET @message = CONCAT(" + SqlDialect.QuoteLiteral(DatabaseProvider.SqlServer, message.Substring(0, split)) + ", @bad, "
-                + SqlDialect.QuoteLiteral(DatabaseProvider.SqlServer, " value(s)" + message.Substring(split + "{count}".Length)) + ");");
-            lines.Add("    THROW 50000, @message, 1;");
-            lines.Add("END;");
+            AddThrow(lines, "SELECT @bad = COUNT_BIG(*) FROM " + column.Table + " WHERE " + checks[i]!.Predicate + ";", Message(column, "{count}"));
         }
+    }
+
+    private static void AddThrow(List<string> lines, string count, string message)
+    {
+        var split = message.IndexOf("{count}", StringComparison.Ordinal);
+        lines.Add(count);
+        lines.Add("IF @bad > 0");
+        lines.Add("BEGIN");
+        lines.Add("    SET @message = CONCAT(" + SqlDialect.QuoteLiteral(DatabaseProvider.SqlServer, message.Substring(0, split)) + ", @bad, "
+            + SqlDialect.QuoteLiteral(DatabaseProvider.SqlServer, " value(s)" + message.Substring(split + "{count}".Length)) + ");");
+        lines.Add("    THROW 50000, @message, 1;");
+        lines.Add("END;");
     }
 
     // ---------------------------------------------------------------- SQLite: a TEMP trigger that raises

@@ -297,6 +297,202 @@ public class TypeChangeFixTests
             FixerKeys.LL1002_VerifyThenConvert);
     }
 
+    /// <summary>LL1002 expand/contract: new column, verified copy, drop, rename, required again; Down the same the other way (integer to character varying(20) keeps every value: only the copy is checked).</summary>
+    [Fact]
+    public async Task TextToInteger_PostgreSql_ExpandContract_CopiesThroughANewColumn()
+    {
+        await Verify.VerifyCodeFixAsync(
+            Sources.Migration(
+                """
+                migrationBuilder.{|LL1002:AlterColumn|}<int>(
+                    name: "quantity",
+                    table: "orders",
+                    type: "integer",
+                    nullable: false,
+                    oldClrType: typeof(string),
+                    oldType: "character varying(20)",
+                    oldMaxLength: 20);
+                """,
+                """
+                migrationBuilder.AlterColumn<string>(
+                    name: "quantity",
+                    table: "orders",
+                    type: "character varying(20)",
+                    maxLength: 20,
+                    nullable: false,
+                    oldClrType: typeof(int),
+                    oldType: "integer");
+                """),
+            Sources.Migration(
+                """"
+                // Convert orders.quantity through a new column, so the old values stay in place until every one is copied and checked.
+                migrationBuilder.AddColumn<int>(
+                    name: "quantity_new",
+                    table: "orders",
+                    type: "integer",
+                    nullable: true);
+
+                // Stop the migration before it changes anything if a value would not convert, else copy every value with an explicit conversion and check that all arrived.
+                migrationBuilder.Sql("""
+                    -- lossless: verified orders.quantity
+                    DO $lossless$
+                    DECLARE
+                        bad bigint;
+                        r record;
+                    BEGIN
+                        bad := 0;
+                        FOR r IN SELECT "quantity" AS v FROM "orders" WHERE "quantity" IS NOT NULL LOOP
+                            BEGIN
+                                PERFORM r.v::integer;
+                            EXCEPTION WHEN others THEN
+                                bad := bad + 1;
+                            END;
+                        END LOOP;
+                        IF bad > 0 THEN
+                            RAISE EXCEPTION 'lossless: % value(s) of orders.quantity cannot be converted from character varying(20) to integer without loss; the migration was stopped and nothing was changed', bad;
+                        END IF;
+
+                        UPDATE "orders" SET "quantity_new" = "quantity"::integer;
+                        SELECT count(*) INTO bad FROM "orders" WHERE ("quantity" IS NULL) <> ("quantity_new" IS NULL);
+                        IF bad > 0 THEN
+                            RAISE EXCEPTION 'lossless: % value(s) of orders.quantity were not copied to quantity_new; the migration was stopped and nothing was changed', bad;
+                        END IF;
+                    END
+                    $lossless$;
+                    """);
+
+                // Every value is in quantity_new: drop the old column and give the new one its name.
+                migrationBuilder.DropColumn(
+                    name: "quantity",
+                    table: "orders");
+
+                migrationBuilder.RenameColumn(
+                    name: "quantity_new",
+                    table: "orders",
+                    newName: "quantity");
+
+                // Every row has a value again: make the column required, as it was.
+                migrationBuilder.AlterColumn<int>(
+                    name: "quantity",
+                    table: "orders",
+                    type: "integer",
+                    nullable: false,
+                    oldClrType: typeof(int),
+                    oldType: "integer",
+                    oldNullable: true);
+                """",
+                """"
+                // Convert orders.quantity through a new column, so the old values stay in place until every one is copied and checked.
+                migrationBuilder.AddColumn<string>(
+                    name: "quantity_old",
+                    table: "orders",
+                    type: "character varying(20)",
+                    maxLength: 20,
+                    nullable: true);
+
+                // Copy every value with an explicit conversion, and stop the rollback before it changes anything unless all arrived.
+                migrationBuilder.Sql("""
+                    -- lossless: verified orders.quantity
+                    DO $lossless$
+                    DECLARE
+                        bad bigint;
+                    BEGIN
+                        UPDATE "orders" SET "quantity_old" = "quantity"::character varying(20);
+                        SELECT count(*) INTO bad FROM "orders" WHERE ("quantity" IS NULL) <> ("quantity_old" IS NULL);
+                        IF bad > 0 THEN
+                            RAISE EXCEPTION 'lossless: % value(s) of orders.quantity were not copied to quantity_old; the migration was stopped and nothing was changed', bad;
+                        END IF;
+                    END
+                    $lossless$;
+                    """);
+
+                // Every value is in quantity_old: drop the old column and give the new one its name.
+                migrationBuilder.DropColumn(
+                    name: "quantity",
+                    table: "orders");
+
+                migrationBuilder.RenameColumn(
+                    name: "quantity_old",
+                    table: "orders",
+                    newName: "quantity");
+
+                // Every row has a value again: make the column required, as it was.
+                migrationBuilder.AlterColumn<string>(
+                    name: "quantity",
+                    table: "orders",
+                    type: "character varying(20)",
+                    maxLength: 20,
+                    nullable: false,
+                    oldClrType: typeof(string),
+                    oldType: "character varying(20)",
+                    oldMaxLength: 20,
+                    oldNullable: true);
+                """"),
+            TestProvider.PostgreSql,
+            FixerKeys.LL1002_ExpandContract);
+    }
+
+    /// <summary>LL1002 expand/contract on SQL Server: TRY_CONVERT finds what would not convert, CAST copies, THROW stops.</summary>
+    [Fact]
+    public async Task TextToInteger_SqlServer_ExpandContract_CopiesThroughANewColumn()
+    {
+        await Verify.VerifyCodeFixAsync(
+            Sources.Migration(
+                """
+                migrationBuilder.{|LL1002:AlterColumn|}<int>(
+                    name: "quantity",
+                    table: "orders",
+                    type: "int",
+                    nullable: true,
+                    oldClrType: typeof(string),
+                    oldType: "nvarchar(20)",
+                    oldMaxLength: 20,
+                    oldNullable: true);
+                """),
+            Sources.Migration(
+                """"
+                // Convert orders.quantity through a new column, so the old values stay in place until every one is copied and checked.
+                migrationBuilder.AddColumn<int>(
+                    name: "quantity_new",
+                    table: "orders",
+                    type: "int",
+                    nullable: true);
+
+                // Stop the migration before it changes anything if a value would not convert, else copy every value with an explicit conversion and check that all arrived.
+                migrationBuilder.Sql("""
+                    -- lossless: verified orders.quantity
+                    DECLARE @bad bigint, @message nvarchar(2048);
+
+                    SELECT @bad = COUNT_BIG(*) FROM [orders] WHERE [quantity] IS NOT NULL AND TRY_CONVERT(int, [quantity]) IS NULL;
+                    IF @bad > 0
+                    BEGIN
+                        SET @message = CONCAT(N'lossless: ', @bad, N' value(s) of orders.quantity cannot be converted from nvarchar(20) to int without loss; the migration was stopped and nothing was changed');
+                        THROW 50000, @message, 1;
+                    END;
+
+                    UPDATE [orders] SET [quantity_new] = CAST([quantity] AS int);
+                    SELECT @bad = COUNT_BIG(*) FROM [orders] WHERE CASE WHEN [quantity] IS NULL THEN 1 ELSE 0 END <> CASE WHEN [quantity_new] IS NULL THEN 1 ELSE 0 END;
+                    IF @bad > 0
+                    BEGIN
+                        SET @message = CONCAT(N'lossless: ', @bad, N' value(s) of orders.quantity were not copied to quantity_new; the migration was stopped and nothing was changed');
+                        THROW 50000, @message, 1;
+                    END;
+                    """);
+
+                // Every value is in quantity_new: drop the old column and give the new one its name.
+                migrationBuilder.DropColumn(
+                    name: "quantity",
+                    table: "orders");
+
+                migrationBuilder.RenameColumn(
+                    name: "quantity_new",
+                    table: "orders",
+                    newName: "quantity");
+                """"),
+            TestProvider.SqlServer,
+            FixerKeys.LL1002_ExpandContract);
+    }
+
     /// <summary>LL1001 on SQL Server: a character the column's code page lacks becomes '?'; the guard compares a round trip's bytes and THROWs.</summary>
     [Fact]
     public async Task UnicodeToNonUnicode_SqlServer_VerifyThenConvert_Throws()
