@@ -156,8 +156,8 @@ public class TypeChangeFixTests
                     oldClrType: typeof(Guid),
                     oldType: "uuid");
                 """),
-            TestProvider.PostgreSql,
-            FixerKeys.LL1002_UsingCast);
+            TestProvider.None,
+            FixerKeys.LL1002_VerifyThenConvert);
     }
 
     /// <summary>LL1002 with a cast: only the guard; a schema and a table with a quote and double quotes in its name are quoted PostgreSQL's way.</summary>
@@ -677,4 +677,80 @@ public class TypeChangeFixTests
         test.FixedState.Sources.Add(("YummyChamber.cs", RepositoryFiles.ReadText("tests/Incident/20250117120000_YummyChamber.cs")));
         await test.RunAsync();
     }
+
+    // No fix where it could not be made safe: the migration is left as it is.
+
+    /// <summary>On PostgreSQL a change with no cast fails whatever the data: verification alone is not offered there, only the USING cast.</summary>
+    [Fact]
+    public async Task TextToUuid_PostgreSql_VerifyThenConvert_IsNotOffered()
+        => await NotOffered(
+            """
+            migrationBuilder.{|LL1002:AlterColumn|}<Guid>(
+                name: "externalId",
+                table: "users",
+                type: "uuid",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "text");
+            """,
+            TestProvider.PostgreSql,
+            FixerKeys.LL1002_VerifyThenConvert);
+
+    /// <summary>On SQL Server a key column cannot change while its primary key and indexes exist; their names are not in the target model.</summary>
+    [Fact]
+    public async Task KeyChange_SqlServer_ConvertKey_IsNotOffered()
+        => await NotOffered(
+            """
+            migrationBuilder.AddPrimaryKey(name: "PK_users", table: "users", column: "id");
+            migrationBuilder.{|LL1003:AlterColumn|}<Guid>(
+                name: "id",
+                table: "users",
+                type: "uniqueidentifier",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "nvarchar(450)");
+            """,
+            TestProvider.SqlServer,
+            FixerKeys.LL1003_ConvertKey);
+
+    /// <summary>With no provider there is no SQL dialect to verify in.</summary>
+    [Fact]
+    public async Task UnknownProvider_VerifyThenConvert_IsNotOffered()
+        => await NotOffered(
+            """
+            migrationBuilder.{|LL1002:AlterColumn|}<int>(
+                name: "quantity",
+                table: "orders",
+                type: "integer",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "text");
+            """,
+            TestProvider.None,
+            FixerKeys.LL1002_VerifyThenConvert);
+
+    /// <summary>Expand/contract rewrites the AlterColumn; one that also changes a default is not rewritten (the fix would drop it).</summary>
+    [Fact]
+    public async Task ExpandContract_WithADefault_IsNotOffered()
+        => await NotOffered(
+            """
+            migrationBuilder.{|LL1002:AlterColumn|}<int>(
+                name: "quantity",
+                table: "orders",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1,
+                oldClrType: typeof(string),
+                oldType: "text");
+            """,
+            TestProvider.PostgreSql,
+            FixerKeys.LL1002_ExpandContract);
+
+    private static async Task NotOffered(string up, TestProvider provider, string equivalenceKey)
+    {
+        var source = Sources.Migration(up);
+        var test = new Verify.Test(provider) { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = equivalenceKey };
+        await test.RunAsync();
+    }
+
 }
