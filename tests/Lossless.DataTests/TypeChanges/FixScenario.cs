@@ -79,7 +79,6 @@ internal sealed class FixScenario
         var sources = Before.Append(Dangerous).Append(CompiledMigrationsTests.Context).ToArray();
         var fixedSource = await FixApplier.ApplyAsync(Provider, sources, Before.Length, EquivalenceKey);
         Assert.NotEqual(Dangerous, fixedSource);
-        if (Environment.GetEnvironmentVariable("LOSSLESS_DUMP") is { } dump) File.WriteAllText(Path.Combine(dump, EquivalenceKey + "_" + Guid.NewGuid().ToString("N")[..6] + ".cs"), fixedSource);
         var left = await FixApplier.DiagnoseAsync(Provider, Before.Append(fixedSource).Append(CompiledMigrationsTests.Context).ToArray());
         Assert.DoesNotContain(left, d => d.StartsWith("LL100", StringComparison.Ordinal));
         return fixedSource;
