@@ -156,8 +156,8 @@ public class TypeChangeFixTests
                     oldClrType: typeof(Guid),
                     oldType: "uuid");
                 """),
-            TestProvider.None,
-            FixerKeys.LL1002_VerifyThenConvert);
+            TestProvider.PostgreSql,
+            FixerKeys.LL1002_UsingCast);
     }
 
     /// <summary>LL1002 with a cast: only the guard; a schema and a table with a quote and double quotes in its name are quoted PostgreSQL's way.</summary>
