@@ -33,6 +33,10 @@ public static class DiagnosticProperties
     /// <summary>"true" when a table pair can become a RenameTable without orphaning indexes or keys (LL1006).</summary>
     public const string CanRename = "CanRename";
 
+    /// <summary>The created table's primary-key constraint name, and the dropped table's (LL1006 on tables).</summary>
+    public const string PrimaryKeyName = "PrimaryKeyName";
+    public const string OldPrimaryKeyName = "OldPrimaryKeyName";
+
     /// <summary>The placeholder default as the message shows it ("''", "0", "Guid.Empty"), LL1007 and LL1008.</summary>
     public const string Placeholder = "Placeholder";
 

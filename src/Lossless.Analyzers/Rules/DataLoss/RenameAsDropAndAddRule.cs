@@ -41,6 +41,14 @@ internal sealed class RenameAsDropAndAddRule : MigrationRule
                 if (CanRenameTable(migration, add))
                 {
                     properties.Add(DiagnosticProperties.CanRename, "true");
+                    var key = PrimaryKeyOf(add);
+                    if (key is not null)
+                    {
+                        properties.Add(DiagnosticProperties.PrimaryKeyName, key.Name);
+                        properties.Add(DiagnosticProperties.KeyColumns, DestructiveFacts.Lines(key.Columns));
+                        var oldKey = DestructiveFacts.InDown(migration, "CreateTable", drop.Schema, table, null) is { } recreate ? PrimaryKeyOf(recreate) : null;
+                        properties.Add(DiagnosticProperties.OldPrimaryKeyName, oldKey?.Name ?? "PK_" + table);
+                    }
                 }
 
                 properties.Add(DiagnosticProperties.LocationRoles, string.Join(",", roles));
@@ -61,6 +69,19 @@ internal sealed class RenameAsDropAndAddRule : MigrationRule
                 context.Report(Diagnostic.Create(Descriptors.LL1006_RenameAsDropAndAdd, drop.Location, locations, properties.ToImmutable(), "Column", DestructiveFacts.Display(drop.Schema, table) + "." + oldName, newName, pair.Reason));
             }
         }
+    }
+
+    private static ConstraintDefinition? PrimaryKeyOf(MigrationOperation create)
+    {
+        foreach (var constraint in create.Constraints)
+        {
+            if (constraint.Kind == ConstraintKind.PrimaryKey && constraint.Name is not null && !constraint.Columns.IsEmpty)
+            {
+                return constraint;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
