@@ -17,4 +17,12 @@ public static class FixerKeys
 
     /// <summary>LL1003: drop the foreign keys, convert the key and every referencing column, re-create the foreign keys.</summary>
     public const string LL1003_ConvertKey = "LL1003_ConvertKey";
+
+    public const string LL1004_BackUpColumn = "LL1004_BackUpColumn";
+    public const string LL1005_BackUpTable = "LL1005_BackUpTable";
+    public const string LL1006_Rename = "LL1006_Rename";
+    public const string LL1007_BackfillNulls = "LL1007_BackfillNulls";
+    public const string LL1007_AddDefaultValue = "LL1007_AddDefaultValue";
+    public const string LL1008_DeliberateDefault = "LL1008_DeliberateDefault";
+    public const string LL1008_AddNullableBackfillRequire = "LL1008_AddNullableBackfillRequire";
 }

@@ -16,7 +16,13 @@ namespace Lossless.Analyzers.Infrastructure;
 public sealed class MigrationAnalyzer : DiagnosticAnalyzer
 {
     private static readonly ImmutableArray<MigrationRule> Rules = ImmutableArray.Create<MigrationRule>(
-        new ColumnTypeChangeRule());
+        new ColumnTypeChangeRule(),
+        new DropColumnRule(),
+        new DropTableRule(),
+        new RenameAsDropAndAddRule(),
+        new MadeRequiredRule(),
+        new RequiredColumnAddedRule(),
+        new DestructiveSqlRule());
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = CollectDescriptors();
 

@@ -50,13 +50,28 @@ public sealed class TargetTable
 
     /// <summary>Primary-key column names, in key order; empty for a keyless table.</summary>
     public ImmutableArray<string> PrimaryKey { get; }
+
+    /// <summary>The column named <paramref name="name"/> (column name, not property name), or null.</summary>
+    public TargetColumn? FindColumn(string name)
+    {
+        foreach (var column in Columns)
+        {
+            if (string.Equals(column.Name, name, StringComparison.Ordinal))
+            {
+                return column;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>A column of the target model as the Designer file describes its property.</summary>
 public sealed class TargetColumn
 {
-    internal TargetColumn(string propertyName, string name, string? clrType, string? columnType, bool isRequired, int? maxLength)
+    internal TargetColumn(string propertyName, string name, string? clrType, string? columnType, bool isRequired, int? maxLength, string? defaultValue = null)
     {
+        DefaultValue = defaultValue;
         PropertyName = propertyName;
         Name = name;
         ClrType = clrType;
@@ -78,6 +93,9 @@ public sealed class TargetColumn
     public bool IsRequired { get; }
 
     public int? MaxLength { get; }
+
+    /// <summary>HasDefaultValue(…)'s argument as written ("\"\"", "0", "new Guid(…)"), when the model gives the property a default.</summary>
+    public string? DefaultValue { get; }
 }
 
 /// <summary>A foreign key of the target model, resolved to tables and column names.</summary>

@@ -159,6 +159,9 @@ internal static class TargetModelReader
                         case "HasColumnType" when link.Arguments.Count == 1:
                             property.ColumnType = StringValue(link.Arguments[0]);
                             break;
+                        case "HasDefaultValue" when link.Arguments.Count == 1:
+                            property.DefaultValue = link.Arguments[0].ToString();
+                            break;
                         case "HasMaxLength" when link.Arguments.Count == 1:
                             property.MaxLength = IntValue(link.Arguments[0]);
                             break;
@@ -393,8 +396,10 @@ internal static class TargetModelReader
 
         public int? MaxLength { get; set; }
 
+        public string? DefaultValue { get; set; }
+
         public TargetColumn Build()
-            => new(Name, ColumnName ?? Name, ClrType, ColumnType, IsRequired || (ClrType is { } type && !type.EndsWith("?", StringComparison.Ordinal) && type != "string" && type != "byte[]"), MaxLength);
+            => new(Name, ColumnName ?? Name, ClrType, ColumnType, IsRequired || (ClrType is { } type && !type.EndsWith("?", StringComparison.Ordinal) && type != "string" && type != "byte[]"), MaxLength, DefaultValue);
     }
 
     private sealed class RelationshipBuilder
