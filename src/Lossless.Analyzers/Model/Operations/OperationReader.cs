@@ -222,6 +222,12 @@ internal static class OperationReader
             if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property, Value: var value }
                 && StripImplicitConversions(value) is IInvocationOperation column)
             {
+                // table.Column<int>(…).Annotation("Npgsql:ValueGenerationStrategy", …): the column is the innermost call.
+                while (column.TargetMethod.Name is "Annotation" or "OldAnnotation" && column.Instance is IInvocationOperation inner)
+                {
+                    column = inner;
+                }
+
                 columns.Add(new ColumnDefinition(
                     property.Property.Name,
                     ClrTypeArgument(column.TargetMethod),
