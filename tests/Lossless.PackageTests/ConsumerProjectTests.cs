@@ -126,13 +126,23 @@ public sealed class ConsumerProjectTests(ITestOutputHelper output)
         var (line, column) = PositionOf(Migration, "AlterColumn");
         var pattern = new Regex(
             "^" + Regex.Escape(Path.Combine(project, MigrationFile)) + $@"\({line},{column}\): warning LL1002: " +
-            @"Changing column 'orders\.quantity' from 'text' to 'integer' (?<effect>\S.*) \[" + Regex.Escape(Path.Combine(project, "Shop.csproj")) + @"\]$");
+            Regex.Escape(Message) + @" \(https://github\.com/lossless-efcore/lossless/blob/main/docs/rules/LL1002\.md\)" +
+            @" \[" + Regex.Escape(Path.Combine(project, "Shop.csproj")) + @"\]$");
         var reported = Array.FindAll(build.Lines, l => l.Contains(" LL", StringComparison.Ordinal));
         Assert.Contains(reported, pattern.IsMatch);
 
         // One operation, one diagnostic: nothing else from Lossless in this project.
         Assert.All(reported, l => Assert.Matches(pattern, l));
+
+        // A team that wants the build to fail on it says so in .editorconfig, as for any analyzer.
+        File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.LL1002.severity = error\n");
+        var strict = await Command.DotNetAsync(project, "build", "--nologo", "-tl:off", "-clp:NoSummary", "--no-restore");
+        output.WriteLine(strict.ToString());
+        Assert.NotEqual(0, strict.ExitCode);
+        Assert.Contains(strict.Lines, l => l.Contains($"({line},{column}): error LL1002: " + Message, StringComparison.Ordinal));
     }
+
+    private const string Message = "Changing column 'orders.quantity' from 'text' to 'integer' fails on every database, even when every value is a valid integer in the range of integer: PostgreSQL has no cast from text to integer without USING, and EF Core writes none";
 
     private static string MachinePackagesFolder() =>
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured

@@ -42,7 +42,7 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
                 symbolStart =>
                 {
                     var type = (INamedTypeSymbol)symbolStart.Symbol;
-                    if (!symbols.IsMigration(type))
+                    if (!symbols.IsMigration(type) || AnalyzerSettings.IsBeforeAdoption(type, symbols.MigrationIdOf(type), symbolStart.Options))
                     {
                         return;
                     }
@@ -51,7 +51,7 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
                     symbolStart.RegisterOperationBlockAction(block => reader.AddBody(block.OwningSymbol, block.OperationBlocks, block.CancellationToken));
                     symbolStart.RegisterSymbolEndAction(end =>
                     {
-                        var provider = ProviderFor(type, end.Options, referencedProvider, end.CancellationToken);
+                        var provider = AnalyzerSettings.Provider(type, end.Options, referencedProvider);
                         var migration = reader.Build(provider, end.CancellationToken);
                         var context = new RuleContext(end.ReportDiagnostic, end.CancellationToken);
                         foreach (var rule in Rules)
@@ -62,21 +62,6 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
                 },
                 SymbolKind.NamedType);
         });
-    }
-
-    private static DatabaseProvider ProviderFor(INamedTypeSymbol type, AnalyzerOptions options, DatabaseProvider referenced, System.Threading.CancellationToken cancellationToken)
-    {
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var configured = ProviderDetector.FromOptions(options.AnalyzerConfigOptionsProvider.GetOptions(reference.SyntaxTree));
-            if (configured is { } provider)
-            {
-                return provider;
-            }
-        }
-
-        return ProviderDetector.FromOptions(options.AnalyzerConfigOptionsProvider.GlobalOptions) ?? referenced;
     }
 
     private static ImmutableArray<DiagnosticDescriptor> CollectDescriptors()

@@ -139,7 +139,7 @@ internal sealed class MigrationReader
         {
             return new MigrationModel(
                 _type,
-                MigrationId(),
+                _symbols.MigrationIdOf(_type),
                 provider,
                 up,
                 down,
@@ -213,19 +213,5 @@ internal sealed class MigrationReader
         }
 
         visiting.Remove(method);
-    }
-
-    private string? MigrationId()
-    {
-        foreach (var attribute in _type.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _symbols.MigrationAttribute)
-                && attribute.ConstructorArguments.Length == 1)
-            {
-                return attribute.ConstructorArguments[0].Value as string;
-            }
-        }
-
-        return null;
     }
 }

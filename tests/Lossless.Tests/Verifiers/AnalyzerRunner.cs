@@ -30,7 +30,10 @@ public static class AnalyzerRunner
         return CSharpCompilation.Create("Tests", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
     }
 
-    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyCollection<string> Exceptions)> RunAsync(ImmutableArray<MetadataReference> references, params string[] sources)
+    public static Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyCollection<string> Exceptions)> RunAsync(ImmutableArray<MetadataReference> references, params string[] sources)
+        => RunAsync(references, reportSuppressed: false, sources);
+
+    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyCollection<string> Exceptions)> RunAsync(ImmutableArray<MetadataReference> references, bool reportSuppressed, params string[] sources)
     {
         var compilation = Compile(references, sources);
         var exceptions = new ConcurrentBag<string>();
@@ -38,7 +41,8 @@ public static class AnalyzerRunner
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
             onAnalyzerException: (exception, analyzer, diagnostic) => exceptions.Add(exception.ToString()),
             concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false);
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: reportSuppressed);
         var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MigrationAnalyzer()), options);
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         foreach (var diagnostic in diagnostics)

@@ -182,8 +182,11 @@ public static class StoreTypeClassifier
                         return new Conversion(ConversionClass.MayFail, "converts text that looks like a number ('12.50' becomes 12.5, '007' becomes 7) and leaves other values as text, which a numeric property reads as 0 without an error");
                     case StoreTypeFamily.Binary:
                         return new Conversion(ConversionClass.MayFail, "leaves existing blobs as they are, and the application reads them as 0 without an error");
+                    case StoreTypeFamily.FloatingPoint:
+                        // Measured: 1e30 stays a real, and EF Core reading it as decimal throws OverflowException.
+                        return new Conversion(ConversionClass.MayFail, "leaves existing real numbers as they are, and a decimal property fails to read those beyond its range (1e30 throws OverflowException)");
                     default:
-                        return new Conversion(ConversionClass.Widening, KeepsEveryValue + ": NUMERIC holds integers and real numbers alike");
+                        return new Conversion(ConversionClass.Widening, KeepsEveryValue + ": NUMERIC holds integers as they are");
                 }
 
             default:

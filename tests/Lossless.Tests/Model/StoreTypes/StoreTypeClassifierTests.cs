@@ -214,7 +214,7 @@ public sealed class StoreTypeClassifierTests
     [InlineData("REAL", "TEXT", Widening)]
     [InlineData("NUMERIC", "TEXT", Widening)]
     [InlineData("INTEGER", "NUMERIC", Widening)]
-    [InlineData("REAL", "NUMERIC", Widening)]
+    [InlineData("REAL", "NUMERIC", MayFail)] // measured: 1e30 stays real and reads as decimal with OverflowException
     [InlineData("TEXT", "BLOB", Widening)]
     [InlineData("TEXT", "INTEGER", MayFail)]
     [InlineData("TEXT", "REAL", MayFail)]
