@@ -611,7 +611,7 @@ public sealed class ReversibilityAnalyzerTests
         }
     }
 
-    private static string RemoveDown(string source)
+    internal static string RemoveDown(string source)
     {
         var start = source.IndexOf("        /// <inheritdoc />\n        protected override void Down(", StringComparison.Ordinal);
         if (start < 0)

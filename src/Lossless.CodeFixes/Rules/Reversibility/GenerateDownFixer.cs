@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Lossless.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace Lossless.CodeFixes.Rules.Reversibility;
+
+/// <summary>
+/// LL2001, LL2002: writes Down as the inverse of every Up operation, in reverse order. LL2003: adds the missing inverse
+/// (or replaces the wrong one) in the existing Down. Arguments are copied from Up verbatim; what Up does not hold (a
+/// dropped table's columns, a dropped column's type, a dropped index's definition) comes from the previous migration's
+/// target model, or is left as a TODO that still compiles.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(GenerateDownFixer)), Shared]
+public sealed class GenerateDownFixer : CodeFixProvider
+{
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.MissingDown, RuleIds.EmptyDown, RuleIds.DownDoesNotUndoUp);
+
+    /// <summary>Fix All works per document, one migration class at a time, so every inverse lands in the right place once.</summary>
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
+        static (context, document, diagnostics) => DownWriter.FixAsync(document, Filter(diagnostics, context.CodeActionEquivalenceKey), context.CancellationToken));
+
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var missingInverse = diagnostic.Id == RuleIds.DownDoesNotUndoUp;
+            var title = missingInverse ? "Add the missing inverse to Down" : "Generate Down from Up";
+            var key = missingInverse ? FixerKeys.AddMissingInverse : FixerKeys.GenerateDown;
+            context.RegisterCodeFix(
+                CodeAction.Create(title, cancellationToken => Fix(context.Document, diagnostic, cancellationToken), key),
+                diagnostic);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static async Task<Document> Fix(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        => await DownWriter.FixAsync(document, ImmutableArray.Create(diagnostic), cancellationToken).ConfigureAwait(false) ?? document;
+
+    private static ImmutableArray<Diagnostic> Filter(ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
+    {
+        var builder = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var diagnostic in diagnostics)
+        {
+            var key = diagnostic.Id == RuleIds.DownDoesNotUndoUp ? FixerKeys.AddMissingInverse : FixerKeys.GenerateDown;
+            if (equivalenceKey is null || key == equivalenceKey)
+            {
+                builder.Add(diagnostic);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+}
