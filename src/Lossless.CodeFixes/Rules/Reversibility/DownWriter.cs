@@ -127,7 +127,13 @@ internal static class DownWriter
         }
         else if (diagnostics.Any(d => d.Id == RuleIds.EmptyDown))
         {
-            ReplaceBody(downDeclaration, string.Join(newLine + newLine, writer.WriteAll()), methodIndent, newLine, changes);
+            // A TODO that Down already holds (written by an earlier fix) is not written twice.
+            var existing = downDeclaration.ToFullString();
+            var blocks = writer.WriteAll().Where(block => !IsWrittenIn(block, existing)).ToList();
+            if (blocks.Count > 0)
+            {
+                ReplaceBody(downDeclaration, string.Join(newLine + newLine, blocks), methodIndent, newLine, changes);
+            }
         }
         else
         {
@@ -197,7 +203,7 @@ internal static class DownWriter
                 continue;
             }
 
-            if (match.Status != InverseStatus.Missing || writer.Write(index, migration.Down) is not { } block)
+            if (match.Status != InverseStatus.Missing || writer.Write(index, migration.Down) is not { } block || IsWrittenIn(block, down.ToFullString()))
             {
                 continue;
             }
@@ -234,6 +240,21 @@ internal static class DownWriter
                 changes.Add(new TextChange(new TextSpan(insertion.Key, 0), string.Join(newLine + newLine, blocks) + newLine + newLine));
             }
         }
+    }
+
+    /// <summary>True for a block of comments only (a TODO) whose lines Down already holds.</summary>
+    private static bool IsWrittenIn(string block, string down)
+    {
+        foreach (var line in block.Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (!trimmed.StartsWith("//", StringComparison.Ordinal) || down.IndexOf(trimmed, StringComparison.Ordinal) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int UpIndex(MigrationModel migration, Location location)

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
 using System.Threading.Tasks;
 using Lossless.Analyzers;
 using Microsoft.CodeAnalysis;
@@ -24,23 +23,23 @@ public sealed class GenerateDownFixer : CodeFixProvider
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
         static (context, document, diagnostics) => DownWriter.FixAsync(document, Filter(diagnostics, context.CodeActionEquivalenceKey), context.CancellationToken));
 
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
+            // Written now, so that a fix with nothing left to write (its TODO is already in Down) is not offered.
+            var fixedDocument = await DownWriter.FixAsync(context.Document, ImmutableArray.Create(diagnostic), context.CancellationToken).ConfigureAwait(false);
+            if (fixedDocument is null || fixedDocument == context.Document)
+            {
+                continue;
+            }
+
             var missingInverse = diagnostic.Id == RuleIds.DownDoesNotUndoUp;
             var title = missingInverse ? "Add the missing inverse to Down" : "Generate Down from Up";
             var key = missingInverse ? FixerKeys.AddMissingInverse : FixerKeys.GenerateDown;
-            context.RegisterCodeFix(
-                CodeAction.Create(title, cancellationToken => Fix(context.Document, diagnostic, cancellationToken), key),
-                diagnostic);
+            context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(fixedDocument), key), diagnostic);
         }
-
-        return Task.CompletedTask;
     }
-
-    private static async Task<Document> Fix(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
-        => await DownWriter.FixAsync(document, ImmutableArray.Create(diagnostic), cancellationToken).ConfigureAwait(false) ?? document;
 
     private static ImmutableArray<Diagnostic> Filter(ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
     {

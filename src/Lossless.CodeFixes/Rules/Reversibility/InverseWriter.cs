@@ -575,7 +575,7 @@ internal sealed class InverseWriter
             var placeholder = Placeholder(column.ClrType);
             return placeholder is null
                 ? _text.Comment("TODO: give the rows that exist when rolling back a value for the required column " + column.Name + " (a defaultValue): Lossless knows no placeholder for " + column.ClrType + ".") + _text.NewLine + add
-                : _text.Commented("Rows that exist when rolling back get " + placeholder + ", as EF Core scaffolds it: the values Up dropped are gone.", add);
+                : _text.Commented("Rows that exist when rolling back get the placeholder default, as EF Core scaffolds it: the values Up dropped are gone.", add);
         }
 
         return add;

@@ -52,6 +52,11 @@ internal static class FixRunner
             var document = solution.GetDocument(next.Location.SourceTree)!;
             var actions = new List<CodeAction>();
             await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, next, (action, _) => actions.Add(action), CancellationToken.None));
+            if (actions.Count == 0)
+            {
+                continue;
+            }
+
             var operations = await actions.Single().GetOperationsAsync(CancellationToken.None);
             var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
             if (changed == solution)
