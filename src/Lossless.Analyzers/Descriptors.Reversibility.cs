@@ -11,7 +11,7 @@ public static partial class Descriptors
         category: DiagnosticCategories.Reversibility,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Without Down, `dotnet ef database update <previous>` and a scripted rollback do nothing for this migration: a failed deployment cannot be undone, only repaired by hand under pressure.",
+        description: "Without Down, rolling back stops at this migration: EF Core's own Down throws NotSupportedException ('The Down method for this migration has not been implemented'), in `dotnet ef database update <previous>` and in a rollback script alike, so a failed deployment can only be repaired by hand.",
         helpLinkUri: HelpLinks.For(RuleIds.MissingDown));
 
     public static readonly DiagnosticDescriptor LL2002_EmptyDown = new(
