@@ -13,6 +13,7 @@ public sealed class GenerateDownFixerTests
     private static Verify.Test NewTest(TestProvider provider, string source, string fixedSource, string key, string[] others, DiagnosticResult[] expected)
     {
         var test = new Verify.Test(provider) { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = key };
+        test.DisabledDiagnostics.Clear();
         test.DisabledDiagnostics.AddRange(ReversibilityAnalyzerTests.OtherRules);
 
         // What the fix leaves to a person stays reported, and is marked in the fixed source.
@@ -837,6 +838,7 @@ public sealed class GenerateDownFixerTests
         var first = UpOnly("{|LL2001:AddNickname|}", "20250101000000_AddNickname", "migrationBuilder.AddColumn<string>(name: \"nickname\", table: \"users\", nullable: true);");
         var second = UpOnly("{|LL2001:IndexEmail|}", "20250102000000_IndexEmail", "migrationBuilder.CreateIndex(name: \"IX_users_email\", table: \"users\", column: \"email\");");
         var test = new Verify.Test(TestProvider.PostgreSql) { CodeActionEquivalenceKey = FixerKeys.GenerateDown };
+        test.DisabledDiagnostics.Clear();
         test.DisabledDiagnostics.AddRange(ReversibilityAnalyzerTests.OtherRules);
         test.TestState.Sources.Add(first);
         test.TestState.Sources.Add(second);

@@ -27,6 +27,7 @@ public sealed class ReversibilityAnalyzerTests
     private static Verify.Test NewTest(TestProvider provider = TestProvider.PostgreSql)
     {
         var test = new Verify.Test(provider);
+        test.DisabledDiagnostics.Clear();
         test.DisabledDiagnostics.AddRange(OtherRules);
         return test;
     }
