@@ -3,9 +3,17 @@ namespace Lossless.CodeFixes;
 /// <summary>Equivalence keys of the code actions, one per fix kind (RS1010). Tests use them.</summary>
 public static class FixerKeys
 {
+    public const string LL1004_BackUpColumn = "LL1004_BackUpColumn";
+    public const string LL1005_BackUpTable = "LL1005_BackUpTable";
+    public const string LL1006_Rename = "LL1006_Rename";
+    public const string LL1007_BackfillNulls = "LL1007_BackfillNulls";
+    public const string LL1007_AddDefaultValue = "LL1007_AddDefaultValue";
+    public const string LL1008_DeliberateDefault = "LL1008_DeliberateDefault";
+    public const string LL1008_AddNullableBackfillRequire = "LL1008_AddNullableBackfillRequire";
+
     /// <summary>LL2001, LL2002: write Down as the inverse of every Up operation.</summary>
-    public const string GenerateDown = "LL2001_GenerateDown";
+    public const string LL2001_GenerateDown = "LL2001_GenerateDown";
 
     /// <summary>LL2003: add the missing inverse of one Up operation to Down, or replace the wrong one.</summary>
-    public const string AddMissingInverse = "LL2003_AddMissingInverse";
+    public const string LL2003_AddMissingInverse = "LL2003_AddMissingInverse";
 }

@@ -18,6 +18,12 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
 {
     private static readonly ImmutableArray<MigrationRule> Rules = ImmutableArray.Create<MigrationRule>(
         new ColumnTypeChangeRule(),
+        new DropColumnRule(),
+        new DropTableRule(),
+        new RenameAsDropAndAddRule(),
+        new MadeRequiredRule(),
+        new RequiredColumnAddedRule(),
+        new DestructiveSqlRule(),
         new MissingDownRule(),
         new EmptyDownRule(),
         new DownDoesNotUndoUpRule());

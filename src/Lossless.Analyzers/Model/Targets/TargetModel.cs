@@ -60,6 +60,7 @@ public sealed class TargetTable
     /// <summary>The table's alternate keys (HasAlternateKey): its unique constraints.</summary>
     public ImmutableArray<TargetKey> UniqueConstraints { get; internal set; } = ImmutableArray<TargetKey>.Empty;
 
+    /// <summary>The column named <paramref name="name"/> (column name, not property name), or null.</summary>
     public TargetColumn? FindColumn(string name)
     {
         foreach (var column in Columns)
@@ -117,8 +118,9 @@ public sealed class TargetKey
 /// <summary>A column of the target model as the Designer file describes its property.</summary>
 public sealed class TargetColumn
 {
-    internal TargetColumn(string propertyName, string name, string? clrType, string? columnType, bool isRequired, int? maxLength)
+    internal TargetColumn(string propertyName, string name, string? clrType, string? columnType, bool isRequired, int? maxLength, string? defaultValue = null)
     {
+        DefaultValue = defaultValue;
         PropertyName = propertyName;
         Name = name;
         ClrType = clrType;
@@ -141,6 +143,9 @@ public sealed class TargetColumn
 
     public int? MaxLength { get; }
 
+    /// <summary>HasDefaultValue(…)'s argument as written ("\"\"", "0", "new Guid(…)"), when the model gives the property a default.</summary>
+    public string? DefaultValue { get; }
+
     public int? Precision { get; internal set; }
 
     public int? Scale { get; internal set; }
@@ -149,9 +154,6 @@ public sealed class TargetColumn
     public bool? IsUnicode { get; internal set; }
 
     public bool IsFixedLength { get; internal set; }
-
-    /// <summary>HasDefaultValue(…)'s argument as C# source text, as the Designer writes it ("\"x\"", "0").</summary>
-    public string? DefaultValueExpression { get; internal set; }
 
     public string? DefaultValueSql { get; internal set; }
 

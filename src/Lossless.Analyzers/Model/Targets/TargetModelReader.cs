@@ -180,6 +180,9 @@ internal static class TargetModelReader
                         case "HasColumnType" when link.Arguments.Count == 1:
                             property.ColumnType = StringValue(link.Arguments[0]);
                             break;
+                        case "HasDefaultValue" when link.Arguments.Count == 1:
+                            property.DefaultValue = link.Arguments[0].ToString();
+                            break;
                         case "HasMaxLength" when link.Arguments.Count == 1:
                             property.MaxLength = IntValue(link.Arguments[0]);
                             break;
@@ -195,9 +198,6 @@ internal static class TargetModelReader
                             break;
                         case "IsFixedLength":
                             property.IsFixedLength = link.Arguments.Count == 0 || link.Arguments[0] is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression };
-                            break;
-                        case "HasDefaultValue" when link.Arguments.Count == 1:
-                            property.DefaultValueExpression = link.Arguments[0].ToString();
                             break;
                         case "HasDefaultValueSql" when link.Arguments.Count == 1:
                             property.DefaultValueSql = StringValue(link.Arguments[0]);
@@ -608,7 +608,7 @@ internal static class TargetModelReader
 
         public bool IsFixedLength { get; set; }
 
-        public string? DefaultValueExpression { get; set; }
+        public string? DefaultValue { get; set; }
 
         public string? DefaultValueSql { get; set; }
 
@@ -625,13 +625,12 @@ internal static class TargetModelReader
         public KeyValuePair<string, string>? ValueGenerationAnnotation { get; set; }
 
         public TargetColumn Build()
-            => new(Name, ColumnName ?? Name, ClrType, ColumnType, IsRequired || (ClrType is { } type && !type.EndsWith("?", StringComparison.Ordinal) && type != "string" && type != "byte[]"), MaxLength)
+            => new(Name, ColumnName ?? Name, ClrType, ColumnType, IsRequired || (ClrType is { } type && !type.EndsWith("?", StringComparison.Ordinal) && type != "string" && type != "byte[]"), MaxLength, DefaultValue)
             {
                 Precision = Precision,
                 Scale = Scale,
                 IsUnicode = IsUnicode,
                 IsFixedLength = IsFixedLength,
-                DefaultValueExpression = DefaultValueExpression,
                 DefaultValueSql = DefaultValueSql,
                 ComputedColumnSql = ComputedColumnSql,
                 IsStored = IsStored,

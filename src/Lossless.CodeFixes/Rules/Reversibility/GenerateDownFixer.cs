@@ -36,7 +36,7 @@ public sealed class GenerateDownFixer : CodeFixProvider
 
             var missingInverse = diagnostic.Id == RuleIds.DownDoesNotUndoUp;
             var title = missingInverse ? "Add the missing inverse to Down" : "Generate Down from Up";
-            var key = missingInverse ? FixerKeys.AddMissingInverse : FixerKeys.GenerateDown;
+            var key = missingInverse ? FixerKeys.LL2003_AddMissingInverse : FixerKeys.LL2001_GenerateDown;
             context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(fixedDocument), key), diagnostic);
         }
     }
@@ -46,7 +46,7 @@ public sealed class GenerateDownFixer : CodeFixProvider
         var builder = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var diagnostic in diagnostics)
         {
-            var key = diagnostic.Id == RuleIds.DownDoesNotUndoUp ? FixerKeys.AddMissingInverse : FixerKeys.GenerateDown;
+            var key = diagnostic.Id == RuleIds.DownDoesNotUndoUp ? FixerKeys.LL2003_AddMissingInverse : FixerKeys.LL2001_GenerateDown;
             if (equivalenceKey is null || key == equivalenceKey)
             {
                 builder.Add(diagnostic);

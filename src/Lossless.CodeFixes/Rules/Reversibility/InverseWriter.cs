@@ -570,7 +570,7 @@ internal sealed class InverseWriter
         arguments.AddRange(ColumnArguments(column, table, withName: false, toExistingRows: true, out var typeArgument, out var annotation));
         var chain = annotation is { } value ? new List<string> { ".Annotation(" + Literal(value.Key) + ", " + value.Value + ")" } : null;
         var add = _text.Call("AddColumn", typeArgument, arguments, chain);
-        if (column.IsRequired && column.DefaultValueExpression is null && column.DefaultValueSql is null && column.ComputedColumnSql is null)
+        if (column.IsRequired && column.DefaultValue is null && column.DefaultValueSql is null && column.ComputedColumnSql is null)
         {
             var placeholder = Placeholder(column.ClrType);
             return placeholder is null
@@ -682,7 +682,7 @@ internal sealed class InverseWriter
             ("precision", column.Precision?.ToString(CultureInfo.InvariantCulture)),
             ("scale", column.Scale?.ToString(CultureInfo.InvariantCulture)),
             ("nullable", column.IsRequired ? "false" : "true"),
-            ("defaultValue", column.DefaultValueExpression ?? (toExistingRows && column.IsRequired && column.DefaultValueSql is null && column.ComputedColumnSql is null ? Placeholder(column.ClrType) : null)),
+            ("defaultValue", column.DefaultValue ?? (toExistingRows && column.IsRequired && column.DefaultValueSql is null && column.ComputedColumnSql is null ? Placeholder(column.ClrType) : null)),
             ("defaultValueSql", column.DefaultValueSql is null ? null : Literal(column.DefaultValueSql)),
             ("computedColumnSql", column.ComputedColumnSql is null ? null : Literal(column.ComputedColumnSql)),
             ("stored", column.IsStored is { } stored ? (stored ? "true" : "false") : null),
@@ -696,7 +696,7 @@ internal sealed class InverseWriter
         }
         else if (annotation is null && _migration.Provider == DatabaseProvider.Sqlite && column.IsValueGeneratedOnAdd
             && table.PrimaryKey.Length == 1 && table.PrimaryKey[0] == column.Name && typeArgument is "int" or "long" or "short"
-            && column.DefaultValueExpression is null && column.DefaultValueSql is null)
+            && column.DefaultValue is null && column.DefaultValueSql is null)
         {
             // EF Core's SQLite provider makes a single integer key generated on add AUTOINCREMENT.
             annotation = new KeyValuePair<string, string>("Sqlite:Autoincrement", "true");

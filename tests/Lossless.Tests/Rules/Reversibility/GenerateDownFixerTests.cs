@@ -139,7 +139,7 @@ public sealed class GenerateDownFixerTests
             }
         }
         """";
-        await NewTest(TestProvider.PostgreSql, FixerCases.MissingDown.Replace("public partial class Profiles", "public partial class {|LL2001:Profiles|}"), fixedSource, FixerKeys.GenerateDown, [], []).RunAsync();
+        await NewTest(TestProvider.PostgreSql, FixerCases.MissingDown.Replace("public partial class Profiles", "public partial class {|LL2001:Profiles|}"), fixedSource, FixerKeys.LL2001_GenerateDown, [], []).RunAsync();
     }
 
     /// <summary>LL2002 on an empty Down: names that need quoting in SQL are copied as they are; the comment stays.</summary>
@@ -184,7 +184,7 @@ public sealed class GenerateDownFixerTests
             }
         }
         """";
-        await NewTest(TestProvider.PostgreSql, FixerCases.EmptyDown.Replace("void Down(", "void {|LL2002:Down|}("), fixedSource, FixerKeys.GenerateDown, [], []).RunAsync();
+        await NewTest(TestProvider.PostgreSql, FixerCases.EmptyDown.Replace("void Down(", "void {|LL2002:Down|}("), fixedSource, FixerKeys.LL2001_GenerateDown, [], []).RunAsync();
     }
 
     /// <summary>LL2002 on a Down that only throws.</summary>
@@ -223,7 +223,7 @@ public sealed class GenerateDownFixerTests
             }
         }
         """";
-        await NewTest(TestProvider.PostgreSql, FixerCases.ThrowingDown.Replace("void Down(", "void {|LL2002:Down|}("), fixedSource, FixerKeys.GenerateDown, [], []).RunAsync();
+        await NewTest(TestProvider.PostgreSql, FixerCases.ThrowingDown.Replace("void Down(", "void {|LL2002:Down|}("), fixedSource, FixerKeys.LL2001_GenerateDown, [], []).RunAsync();
     }
 
     /// <summary>LL2002 on `Down(...) =&gt; throw ...;`.</summary>
@@ -262,7 +262,7 @@ public sealed class GenerateDownFixerTests
             }
         }
         """";
-        await NewTest(TestProvider.PostgreSql, FixerCases.ArrowDown.Replace("void Down(", "void {|LL2002:Down|}("), fixedSource, FixerKeys.GenerateDown, [], []).RunAsync();
+        await NewTest(TestProvider.PostgreSql, FixerCases.ArrowDown.Replace("void Down(", "void {|LL2002:Down|}("), fixedSource, FixerKeys.LL2001_GenerateDown, [], []).RunAsync();
     }
 
     /// <summary>LL2003 twice: each DropColumn lands after the DropForeignKey of the later AddForeignKey and before the DropTable of the earlier CreateTable, the later one first; one at a time and Fix All agree.</summary>
@@ -322,7 +322,7 @@ public sealed class GenerateDownFixerTests
             }
         }
         """";
-        await NewTest(TestProvider.PostgreSql, FixerCases.MissingInverse.Replace("migrationBuilder.AddColumn<string>(name: \"nickname\"", "migrationBuilder.{|LL2003:AddColumn|}<string>(name: \"nickname\"").Replace("migrationBuilder.AddColumn<int>(name: \"label_id\"", "migrationBuilder.{|LL2003:AddColumn|}<int>(name: \"label_id\""), fixedSource, FixerKeys.AddMissingInverse, [], []).RunAsync();
+        await NewTest(TestProvider.PostgreSql, FixerCases.MissingInverse.Replace("migrationBuilder.AddColumn<string>(name: \"nickname\"", "migrationBuilder.{|LL2003:AddColumn|}<string>(name: \"nickname\"").Replace("migrationBuilder.AddColumn<int>(name: \"label_id\"", "migrationBuilder.{|LL2003:AddColumn|}<int>(name: \"label_id\""), fixedSource, FixerKeys.LL2003_AddMissingInverse, [], []).RunAsync();
     }
 
     /// <summary>LL2003 on an AlterColumn whose Down restores another precision: the wrong call is replaced, its trailing comment kept.</summary>
@@ -379,7 +379,7 @@ public sealed class GenerateDownFixerTests
             }
         }
         """";
-        await NewTest(TestProvider.PostgreSql, FixerCases.WrongAlter.Replace("migrationBuilder.AlterColumn<decimal>(\n                name", "migrationBuilder.{|#0:AlterColumn|}<decimal>(\n                name").Replace("migrationBuilder.AlterColumn<decimal>(name", "migrationBuilder.{|#1:AlterColumn|}<decimal>(name"), fixedSource, FixerKeys.AddMissingInverse, [], [Verify.Diagnostic(RuleIds.DownDoesNotUndoUp).WithLocation(0).WithLocation(1).WithArguments("restore column users.balance altered here: it restores type 'numeric(12,2)' instead of 'numeric(10,2)', precision none instead of 10 and scale none instead of 2")]).RunAsync();
+        await NewTest(TestProvider.PostgreSql, FixerCases.WrongAlter.Replace("migrationBuilder.AlterColumn<decimal>(\n                name", "migrationBuilder.{|#0:AlterColumn|}<decimal>(\n                name").Replace("migrationBuilder.AlterColumn<decimal>(name", "migrationBuilder.{|#1:AlterColumn|}<decimal>(name"), fixedSource, FixerKeys.LL2003_AddMissingInverse, [], [Verify.Diagnostic(RuleIds.DownDoesNotUndoUp).WithLocation(0).WithLocation(1).WithArguments("restore column users.balance altered here: it restores type 'numeric(12,2)' instead of 'numeric(10,2)', precision none instead of 10 and scale none instead of 2")]).RunAsync();
     }
 
     /// <summary>DropTable, DropColumn, DropIndex, DropForeignKey: columns, types, defaults, identity, keys, indexes and foreign keys from the previous migration's Designer; the Npgsql using is added.</summary>
@@ -485,7 +485,7 @@ public sealed class GenerateDownFixerTests
             }
         }
         """";
-        await NewTest(TestProvider.PostgreSql, FixerCases.Drops.Replace("public partial class Cleanup", "public partial class {|LL2001:Cleanup|}"), fixedSource, FixerKeys.GenerateDown, [FixerCases.PreviousMigration, Sources.Designer(FixerCases.PreviousModel, "Initial")], []).RunAsync();
+        await NewTest(TestProvider.PostgreSql, FixerCases.Drops.Replace("public partial class Cleanup", "public partial class {|LL2001:Cleanup|}"), fixedSource, FixerKeys.LL2001_GenerateDown, [FixerCases.PreviousMigration, Sources.Designer(FixerCases.PreviousModel, "Initial")], []).RunAsync();
     }
 
     /// <summary>On SQLite a single integer key generated on add is AUTOINCREMENT, as EF Core scaffolds it.</summary>
@@ -590,7 +590,7 @@ public sealed class GenerateDownFixerTests
             }
         }
         """";
-        await NewTest(TestProvider.Sqlite, FixerCases.Drops.Replace("public partial class Cleanup", "public partial class {|LL2001:Cleanup|}"), fixedSource, FixerKeys.GenerateDown, [FixerCases.PreviousMigration, Sources.Designer(FixerCases.PreviousModel.Replace("NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>(\"Id\"));", ""), "Initial")], []).RunAsync();
+        await NewTest(TestProvider.Sqlite, FixerCases.Drops.Replace("public partial class Cleanup", "public partial class {|LL2001:Cleanup|}"), fixedSource, FixerKeys.LL2001_GenerateDown, [FixerCases.PreviousMigration, Sources.Designer(FixerCases.PreviousModel.Replace("NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>(\"Id\"));", ""), "Initial")], []).RunAsync();
     }
 
     /// <summary>No previous migration in the project: every dropped object is a TODO saying what is missing; Down stays reported as empty, and the fix is not offered twice.</summary>
@@ -645,7 +645,7 @@ public sealed class GenerateDownFixerTests
             }
         }
         """";
-        await NewTest(TestProvider.PostgreSql, FixerCases.Drops.Replace("public partial class Cleanup", "public partial class {|LL2001:Cleanup|}"), fixedSource, FixerKeys.GenerateDown, [], []).RunAsync();
+        await NewTest(TestProvider.PostgreSql, FixerCases.Drops.Replace("public partial class Cleanup", "public partial class {|LL2001:Cleanup|}"), fixedSource, FixerKeys.LL2001_GenerateDown, [], []).RunAsync();
     }
 
     /// <summary>InsertData becomes DeleteData by the key of the migration's own model (or by every inserted column without one); DropSchema, keys, constraints, sequences and index renames are undone; DeleteData is a TODO.</summary>
@@ -744,7 +744,7 @@ public sealed class GenerateDownFixerTests
             }
         }
         """";
-        await NewTest(TestProvider.PostgreSql, FixerCases.Misc.Replace("public partial class Misc", "public partial class {|LL2001:Misc|}"), fixedSource, FixerKeys.GenerateDown, [Sources.Designer(FixerCases.LabelsModel, "Misc")], []).RunAsync();
+        await NewTest(TestProvider.PostgreSql, FixerCases.Misc.Replace("public partial class Misc", "public partial class {|LL2001:Misc|}"), fixedSource, FixerKeys.LL2001_GenerateDown, [Sources.Designer(FixerCases.LabelsModel, "Misc")], []).RunAsync();
     }
 
     /// <summary>LL2003 on a DropTable whose CreateTable lacks columns, a key and an index: the CreateTable is rewritten from the previous model, the index Down already has is not written twice.</summary>
@@ -811,7 +811,7 @@ public sealed class GenerateDownFixerTests
             }
         }
         """";
-        await NewTest(TestProvider.PostgreSql, FixerCases.Recreate.Replace("migrationBuilder.DropTable(", "migrationBuilder.{|#0:DropTable|}(").Replace("migrationBuilder.CreateTable(", "migrationBuilder.{|#1:CreateTable|}("), fixedSource, FixerKeys.AddMissingInverse, [FixerCases.PreviousMigration, Sources.Designer(FixerCases.PreviousModel, "Initial")], [Verify.Diagnostic(RuleIds.DownDoesNotUndoUp).WithLocation(0).WithLocation(1).WithArguments("re-create columns 'at', 'class' and 'user_id', index 'IX_audit entries_user_id_at', foreign key 'FK_audit entries_users_user_id' of table audit entries dropped here")]).RunAsync();
+        await NewTest(TestProvider.PostgreSql, FixerCases.Recreate.Replace("migrationBuilder.DropTable(", "migrationBuilder.{|#0:DropTable|}(").Replace("migrationBuilder.CreateTable(", "migrationBuilder.{|#1:CreateTable|}("), fixedSource, FixerKeys.LL2003_AddMissingInverse, [FixerCases.PreviousMigration, Sources.Designer(FixerCases.PreviousModel, "Initial")], [Verify.Diagnostic(RuleIds.DownDoesNotUndoUp).WithLocation(0).WithLocation(1).WithArguments("re-create columns 'at', 'class' and 'user_id', index 'IX_audit entries_user_id_at', foreign key 'FK_audit entries_users_user_id' of table audit entries dropped here")]).RunAsync();
     }
 
     private static string UpOnly(string className, string id, string up, string down = "") => $$"""
@@ -837,7 +837,7 @@ public sealed class GenerateDownFixerTests
     {
         var first = UpOnly("{|LL2001:AddNickname|}", "20250101000000_AddNickname", "migrationBuilder.AddColumn<string>(name: \"nickname\", table: \"users\", nullable: true);");
         var second = UpOnly("{|LL2001:IndexEmail|}", "20250102000000_IndexEmail", "migrationBuilder.CreateIndex(name: \"IX_users_email\", table: \"users\", column: \"email\");");
-        var test = new Verify.Test(TestProvider.PostgreSql) { CodeActionEquivalenceKey = FixerKeys.GenerateDown };
+        var test = new Verify.Test(TestProvider.PostgreSql) { CodeActionEquivalenceKey = FixerKeys.LL2001_GenerateDown };
         test.DisabledDiagnostics.Clear();
         test.DisabledDiagnostics.AddRange(ReversibilityAnalyzerTests.OtherRules);
         test.TestState.Sources.Add(first);
