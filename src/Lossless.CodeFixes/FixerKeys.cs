@@ -25,4 +25,10 @@ public static class FixerKeys
     public const string LL1007_AddDefaultValue = "LL1007_AddDefaultValue";
     public const string LL1008_DeliberateDefault = "LL1008_DeliberateDefault";
     public const string LL1008_AddNullableBackfillRequire = "LL1008_AddNullableBackfillRequire";
+
+    /// <summary>LL2001, LL2002: write Down as the inverse of every Up operation.</summary>
+    public const string LL2001_GenerateDown = "LL2001_GenerateDown";
+
+    /// <summary>LL2003: add the missing inverse of one Up operation to Down, or replace the wrong one.</summary>
+    public const string LL2003_AddMissingInverse = "LL2003_AddMissingInverse";
 }

@@ -3,6 +3,7 @@ using Lossless.Analyzers.Model;
 using Lossless.Analyzers.Model.Providers;
 using Lossless.Analyzers.Rules;
 using Lossless.Analyzers.Rules.DataLoss;
+using Lossless.Analyzers.Rules.Reversibility;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -22,7 +23,10 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
         new RenameAsDropAndAddRule(),
         new MadeRequiredRule(),
         new RequiredColumnAddedRule(),
-        new DestructiveSqlRule());
+        new DestructiveSqlRule(),
+        new MissingDownRule(),
+        new EmptyDownRule(),
+        new DownDoesNotUndoUpRule());
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = CollectDescriptors();
 
