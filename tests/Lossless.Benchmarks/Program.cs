@@ -1,0 +1,81 @@
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Lossless.Benchmarks;
+
+// dotnet run -c Release --project tests/Lossless.Benchmarks [-- --quick | --sizes 100,1000 | --dry]
+//   --quick   N = 100 only (about a minute)
+//   --sizes   the sizes to measure, comma-separated
+//   --dry     one iteration without warmup: checks the harness, measures nothing worth reading
+var sizes = new List<int> { 100, 1_000, 5_000 };
+var dry = false;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--quick":
+            sizes = [100];
+            break;
+        case "--sizes" when i + 1 < args.Length:
+            sizes = args[++i].Split(',').Select(static s => int.Parse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).ToList();
+            break;
+        case "--dry":
+            dry = true;
+            break;
+        default:
+            Console.Error.WriteLine($"unknown argument '{args[i]}'; use --quick, --sizes 100,1000 or --dry");
+            return 2;
+    }
+}
+
+Console.WriteLine($"Analyzers measured: {string.Join(", ", Workload.Analyzers.Select(static a => a.GetType().Name))} ({Workload.Analyzers.Sum(static a => a.SupportedDiagnostics.Length)} rules)");
+
+// A small project first, so that JIT compilation is not counted as analyzer time below.
+await Verification.RunAsync(Workload.For(10));
+
+// Then prove each size does the work it is timed for; a benchmark of analyzers that report nothing measures nothing.
+var verifications = new List<Verification>();
+foreach (var size in sizes)
+{
+    var verification = await Verification.RunAsync(Workload.For(size));
+    Console.WriteLine(verification);
+    foreach (var problem in verification.Problems)
+    {
+        Console.WriteLine($"  PROBLEM: {problem}");
+    }
+
+    verifications.Add(verification);
+}
+
+if (verifications.Any(static v => v.Problems.Count > 0))
+{
+    Console.WriteLine("Verdict: FAIL (the generated project is not analysed as planted; timings would mean nothing)");
+    return 1;
+}
+
+CompilerCost.Sizes = sizes;
+var job = (dry ? Job.Dry : Job.Default.WithStrategy(RunStrategy.Monitoring).WithWarmupCount(1).WithIterationCount(3))
+    .WithLaunchCount(1)
+    .WithInvocationCount(1)
+    .WithUnrollFactor(1)
+    // In process: the measured code is Roslyn's, already optimized; no generated project to restore and build.
+    .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true));
+var config = ManualConfig.CreateEmpty()
+    .AddJob(job)
+    .AddLogger(ConsoleLogger.Default)
+    .AddColumnProvider(DefaultColumnProviders.Instance)
+    .AddDiagnoser(MemoryDiagnoser.Default)
+    .AddExporter(MarkdownExporter.GitHub)
+    .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared))
+    .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Percentage));
+
+var summary = BenchmarkRunner.Run<CompilerCost>(config);
+return Verdict.Print(summary, verifications, Console.Out) ? 0 : 1;
