@@ -33,4 +33,64 @@ public static partial class Descriptors
         isEnabledByDefault: true,
         description: "A key's type cannot change alone: every foreign key that references it, and every column it is made of, must change in step, or the migration fails, orphans rows or cascades deletes.",
         helpLinkUri: HelpLinks.For(RuleIds.KeyTypeChange));
+
+    public static readonly DiagnosticDescriptor LL1004_DropColumn = new(
+        RuleIds.DropColumn,
+        title: "Column dropped",
+        messageFormat: "Dropping column '{0}' deletes every value it holds, and Down cannot bring them back",
+        category: DiagnosticCategories.DataLoss,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A dropped column's values are gone once the migration runs: Down re-adds the column empty. Back the values up first, keyed by the primary key, so that Down can restore them.",
+        helpLinkUri: HelpLinks.For(RuleIds.DropColumn));
+
+    public static readonly DiagnosticDescriptor LL1005_DropTable = new(
+        RuleIds.DropTable,
+        title: "Table dropped",
+        messageFormat: "Dropping {0} '{1}' deletes {2}, and Down cannot bring them back",
+        category: DiagnosticCategories.DataLoss,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A dropped table's rows are gone once the migration runs: Down re-creates the table empty. Copy the table into a backup table first, so that Down can restore its rows.",
+        helpLinkUri: HelpLinks.For(RuleIds.DropTable));
+
+    public static readonly DiagnosticDescriptor LL1006_RenameAsDropAndAdd = new(
+        RuleIds.RenameAsDropAndAdd,
+        title: "Rename scaffolded as drop and add",
+        messageFormat: "{0} '{1}' is dropped and '{2}' added, which looks like a rename ({3}): every value of '{1}' is lost",
+        category: DiagnosticCategories.DataLoss,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "EF Core scaffolds a DropColumn and an AddColumn when a property is renamed and its type or nullability changes in the same step (and a DropTable and a CreateTable when an entity and its table are renamed): every value is lost. A rename keeps them.",
+        helpLinkUri: HelpLinks.For(RuleIds.RenameAsDropAndAdd));
+
+    public static readonly DiagnosticDescriptor LL1007_MadeRequired = new(
+        RuleIds.MadeRequired,
+        title: "Column made required",
+        messageFormat: "Making column '{0}' required {1}",
+        category: DiagnosticCategories.DataLoss,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A column that becomes NOT NULL needs a value in every row. Without a default the migration fails on the first row holding NULL; with the placeholder EF scaffolds ('', 0, false, Guid.Empty) every NULL silently becomes that placeholder.",
+        helpLinkUri: HelpLinks.For(RuleIds.MadeRequired));
+
+    public static readonly DiagnosticDescriptor LL1008_RequiredColumnAdded = new(
+        RuleIds.RequiredColumnAdded,
+        title: "Required column added to existing rows",
+        messageFormat: "Adding required column '{0}' {1}",
+        category: DiagnosticCategories.DataLoss,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A NOT NULL column added to a table that has rows needs a value for each of them. Without a default the migration fails; with the placeholder EF scaffolds every existing row gets '', 0 or an empty id, which on a foreign key references nothing.",
+        helpLinkUri: HelpLinks.For(RuleIds.RequiredColumnAdded));
+
+    public static readonly DiagnosticDescriptor LL1009_DestructiveSql = new(
+        RuleIds.DestructiveSql,
+        title: "Destructive raw SQL",
+        messageFormat: "Raw SQL '{0}' {1}",
+        category: DiagnosticCategories.DataLoss,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A migrationBuilder.Sql step that drops a table, column, schema or database, truncates, deletes or updates without WHERE, or changes a column's type destroys data that no other rule can see.",
+        helpLinkUri: HelpLinks.For(RuleIds.DestructiveSql));
 }

@@ -4,4 +4,5 @@ namespace Lossless.Analyzers;
 internal static class DiagnosticCategories
 {
     public const string DataLoss = "DataLoss";
+    public const string Reversibility = "Reversibility";
 }

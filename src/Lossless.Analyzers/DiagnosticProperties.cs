@@ -10,4 +10,42 @@ public static class DiagnosticProperties
     public const string NewType = "NewType";
     public const string Conversion = "Conversion";
     public const string Provider = "Provider";
+    public const string MigrationId = "MigrationId";
+
+    /// <summary>Key column names, one per line: what a backup is keyed by.</summary>
+    public const string KeyColumns = "KeyColumns";
+
+    /// <summary>Column names, one per line: the columns a whole-table backup restores.</summary>
+    public const string Columns = "Columns";
+
+    /// <summary>Columns whose values the database generates (identity), one per line: their sequences follow a restore.</summary>
+    public const string IdentityColumns = "IdentityColumns";
+
+    /// <summary>What each of Diagnostic.AdditionalLocations is, comma-separated ("DownAdd", "UpAdd", "DownDrop").</summary>
+    public const string LocationRoles = "LocationRoles";
+
+    /// <summary>The added column's or created table's name (LL1006).</summary>
+    public const string NewName = "NewName";
+
+    /// <summary>The created table's schema when it differs from the dropped one's (LL1006).</summary>
+    public const string NewSchema = "NewSchema";
+
+    /// <summary>"true" when a table pair can become a RenameTable without orphaning indexes or keys (LL1006).</summary>
+    public const string CanRename = "CanRename";
+
+    /// <summary>The created table's primary-key constraint name, and the dropped table's (LL1006 on tables).</summary>
+    public const string PrimaryKeyName = "PrimaryKeyName";
+    public const string OldPrimaryKeyName = "OldPrimaryKeyName";
+
+    /// <summary>The placeholder default as the message shows it ("''", "0", "Guid.Empty"), LL1007 and LL1008.</summary>
+    public const string Placeholder = "Placeholder";
+
+    /// <summary>"Column" or "Table" (LL1006), "Schema" (LL1005 on DropSchema).</summary>
+    public const string Target = "Target";
+
+    /// <summary>"NoDefault" or "Placeholder" (LL1007, LL1008).</summary>
+    public const string Shape = "Shape";
+
+    /// <summary>The column's CLR type by metadata name ("System.String"), when known.</summary>
+    public const string ClrType = "ClrType";
 }

@@ -6,4 +6,13 @@ public static class RuleIds
     public const string LossyTypeChange = "LL1001";
     public const string FailingTypeChange = "LL1002";
     public const string KeyTypeChange = "LL1003";
+    public const string DropColumn = "LL1004";
+    public const string DropTable = "LL1005";
+    public const string RenameAsDropAndAdd = "LL1006";
+    public const string MadeRequired = "LL1007";
+    public const string RequiredColumnAdded = "LL1008";
+    public const string DestructiveSql = "LL1009";
+    public const string MissingDown = "LL2001";
+    public const string EmptyDown = "LL2002";
+    public const string DownDoesNotUndoUp = "LL2003";
 }

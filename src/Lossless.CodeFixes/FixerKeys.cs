@@ -3,4 +3,32 @@ namespace Lossless.CodeFixes;
 /// <summary>Equivalence keys of the code actions, one per fix kind (RS1010). Tests use them.</summary>
 public static class FixerKeys
 {
+    /// <summary>LL1001: a guard step that aborts the migration when a value would change, before the AlterColumn.</summary>
+    public const string LL1001_VerifyThenConvert = "LL1001_VerifyThenConvert";
+
+    /// <summary>LL1002: a guard step that aborts the migration when a value would not convert, before the AlterColumn.</summary>
+    public const string LL1002_VerifyThenConvert = "LL1002_VerifyThenConvert";
+
+    /// <summary>LL1002 on PostgreSQL: the guard, then ALTER … TYPE … USING, before the AlterColumn.</summary>
+    public const string LL1002_UsingCast = "LL1002_UsingCast";
+
+    /// <summary>LL1002: a new column, a verified copy, drop the old column, rename the new one.</summary>
+    public const string LL1002_ExpandContract = "LL1002_ExpandContract";
+
+    /// <summary>LL1003: drop the foreign keys, convert the key and every referencing column, re-create the foreign keys.</summary>
+    public const string LL1003_ConvertKey = "LL1003_ConvertKey";
+
+    public const string LL1004_BackUpColumn = "LL1004_BackUpColumn";
+    public const string LL1005_BackUpTable = "LL1005_BackUpTable";
+    public const string LL1006_Rename = "LL1006_Rename";
+    public const string LL1007_BackfillNulls = "LL1007_BackfillNulls";
+    public const string LL1007_AddDefaultValue = "LL1007_AddDefaultValue";
+    public const string LL1008_DeliberateDefault = "LL1008_DeliberateDefault";
+    public const string LL1008_AddNullableBackfillRequire = "LL1008_AddNullableBackfillRequire";
+
+    /// <summary>LL2001, LL2002: write Down as the inverse of every Up operation.</summary>
+    public const string LL2001_GenerateDown = "LL2001_GenerateDown";
+
+    /// <summary>LL2003: add the missing inverse of one Up operation to Down, or replace the wrong one.</summary>
+    public const string LL2003_AddMissingInverse = "LL2003_AddMissingInverse";
 }

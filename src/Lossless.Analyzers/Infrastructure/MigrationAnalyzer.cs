@@ -3,6 +3,7 @@ using Lossless.Analyzers.Model;
 using Lossless.Analyzers.Model.Providers;
 using Lossless.Analyzers.Rules;
 using Lossless.Analyzers.Rules.DataLoss;
+using Lossless.Analyzers.Rules.Reversibility;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -16,7 +17,16 @@ namespace Lossless.Analyzers.Infrastructure;
 public sealed class MigrationAnalyzer : DiagnosticAnalyzer
 {
     private static readonly ImmutableArray<MigrationRule> Rules = ImmutableArray.Create<MigrationRule>(
-        new ColumnTypeChangeRule());
+        new ColumnTypeChangeRule(),
+        new DropColumnRule(),
+        new DropTableRule(),
+        new RenameAsDropAndAddRule(),
+        new MadeRequiredRule(),
+        new RequiredColumnAddedRule(),
+        new DestructiveSqlRule(),
+        new MissingDownRule(),
+        new EmptyDownRule(),
+        new DownDoesNotUndoUpRule());
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = CollectDescriptors();
 

@@ -69,13 +69,23 @@ internal sealed class MigrationSymbols
     }
 
     /// <summary>The constant id of [Migration("20250117120000_Name")], or null.</summary>
-    public string? MigrationIdOf(INamedTypeSymbol type)
+    public string? MigrationIdOf(INamedTypeSymbol type) => AttributeArgument(type, MigrationAttribute) as string;
+
+    /// <summary>The context type of [DbContext(typeof(AppDbContext))], or null.</summary>
+    public ITypeSymbol? DbContextOf(INamedTypeSymbol type) => AttributeArgument(type, DbContextAttribute) as ITypeSymbol;
+
+    private static object? AttributeArgument(INamedTypeSymbol type, INamedTypeSymbol? attributeType)
     {
+        if (attributeType is null)
+        {
+            return null;
+        }
+
         foreach (var attribute in type.GetAttributes())
         {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, MigrationAttribute) && attribute.ConstructorArguments.Length == 1)
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType) && attribute.ConstructorArguments.Length == 1)
             {
-                return attribute.ConstructorArguments[0].Value as string;
+                return attribute.ConstructorArguments[0].Value;
             }
         }
 

@@ -27,7 +27,7 @@ internal sealed class MigrationIndex
     public INamedTypeSymbol? Previous(INamedTypeSymbol migration, string id, CancellationToken cancellationToken)
     {
         var entries = Entries(cancellationToken);
-        var context = DbContextOf(migration);
+        var context = _symbols.DbContextOf(migration);
         INamedTypeSymbol? best = null;
         string? bestId = null;
         foreach (var entry in entries)
@@ -72,25 +72,12 @@ internal sealed class MigrationIndex
             {
                 if (_symbols.IsMigration(type) && _symbols.MigrationIdOf(type) is { } id)
                 {
-                    entries.Add(new Entry(type, id, DbContextOf(type)));
+                    entries.Add(new Entry(type, id, _symbols.DbContextOf(type)));
                 }
 
                 Collect(type, entries, cancellationToken);
             }
         }
-    }
-
-    private ITypeSymbol? DbContextOf(INamedTypeSymbol type)
-    {
-        foreach (var attribute in type.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _symbols.DbContextAttribute) && attribute.ConstructorArguments.Length == 1)
-            {
-                return attribute.ConstructorArguments[0].Value as ITypeSymbol;
-            }
-        }
-
-        return null;
     }
 
     private sealed class Entry

@@ -17,6 +17,7 @@ public sealed class MigrationModel
     private TargetModel? _targetModel;
     private bool _targetModelRead;
     private KeyGraph? _keys;
+    private System.Collections.Generic.List<DropAddPair>? _dropAddPairs;
     private readonly MigrationIndex? _index;
     private TargetModel? _previousTargetModel;
     private bool _previousRead;
@@ -116,4 +117,35 @@ public sealed class MigrationModel
 
     /// <summary>Keys and foreign keys: the union of the target model's and this migration's own (Up) operations.</summary>
     public KeyGraph Keys => _keys ??= KeyGraph.Build(TargetModel, Up);
+
+    /// <summary>The drop + add pairs of Up that read as renames (LL1006), computed on first use.</summary>
+    public System.Collections.Generic.IReadOnlyList<DropAddPair> DropAddPairs => _dropAddPairs ??= DropAddPairing.Find(this);
+
+    /// <summary>The rename pair that <paramref name="operation"/> (its drop or its add) belongs to, or null.</summary>
+    public DropAddPair? PairOf(MigrationOperation operation)
+    {
+        foreach (var pair in DropAddPairs)
+        {
+            if (ReferenceEquals(pair.Drop, operation) || ReferenceEquals(pair.Add, operation))
+            {
+                return pair;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when Up creates the table before step <paramref name="index"/>: it holds no rows yet.</summary>
+    public bool IsCreatedInUpBefore(int index, string? schema, string table)
+    {
+        for (var i = 0; i < index && i < Up.Length; i++)
+        {
+            if (Up[i].Kind == "CreateTable" && string.Equals(Up[i].Table, table, System.StringComparison.Ordinal) && ColumnRef.SchemasMatch(Up[i].Schema, schema))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

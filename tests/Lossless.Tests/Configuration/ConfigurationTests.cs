@@ -91,11 +91,13 @@ public class ConfigurationTests
     {
         var (diagnostics, exceptions) = await AnalyzerRunner.RunAsync(EFCoreReferences.For(TestProvider.PostgreSql), reportSuppressed: true, source);
         Assert.Empty(exceptions);
+        // Sources.Migration's empty Down (LL2002) is not what these tests are about.
+        diagnostics = diagnostics.RemoveAll(static d => d.Id.StartsWith("LL2", StringComparison.Ordinal));
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal(RuleIds.FailingTypeChange, diagnostic.Id);
         Assert.True(diagnostic.IsSuppressed, "the LL1002 should be suppressed");
 
         var (visible, _) = await AnalyzerRunner.RunAsync(EFCoreReferences.For(TestProvider.PostgreSql), reportSuppressed: false, source);
-        Assert.Empty(visible);
+        Assert.Empty(visible.Where(static d => !d.Id.StartsWith("LL2", StringComparison.Ordinal)));
     }
 }

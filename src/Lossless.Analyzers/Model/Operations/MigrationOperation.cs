@@ -17,8 +17,10 @@ public sealed class MigrationOperation
         ClrTypeName? clrType,
         IReadOnlyDictionary<string, ArgumentValue> arguments,
         ImmutableArray<ColumnDefinition> columns,
-        ImmutableArray<ConstraintDefinition> constraints)
+        ImmutableArray<ConstraintDefinition> constraints,
+        IReadOnlyDictionary<string, ArgumentValue>? annotations = null)
     {
+        Annotations = annotations ?? NoAnnotations;
         Kind = kind;
         Invocation = invocation;
         Location = location;
@@ -47,6 +49,11 @@ public sealed class MigrationOperation
     /// <summary>CreateTable's primary key, foreign keys and unique constraints.</summary>
     public ImmutableArray<ConstraintDefinition> Constraints { get; }
 
+    /// <summary>The .Annotation("Npgsql:…", value) calls chained onto the operation, by annotation name.</summary>
+    public IReadOnlyDictionary<string, ArgumentValue> Annotations { get; }
+
+    internal static readonly IReadOnlyDictionary<string, ArgumentValue> NoAnnotations = new Dictionary<string, ArgumentValue>();
+
     public ArgumentValue this[string parameterName]
         => Arguments.TryGetValue(parameterName, out var value) ? value : ArgumentValue.Absent;
 
@@ -67,8 +74,9 @@ public sealed class MigrationOperation
 /// <summary>One column of a CreateTable (table.Column&lt;T&gt;(…)).</summary>
 public sealed class ColumnDefinition
 {
-    internal ColumnDefinition(string propertyName, ClrTypeName? clrType, IReadOnlyDictionary<string, ArgumentValue> arguments)
+    internal ColumnDefinition(string propertyName, ClrTypeName? clrType, IReadOnlyDictionary<string, ArgumentValue> arguments, IReadOnlyDictionary<string, ArgumentValue>? annotations = null)
     {
+        Annotations = annotations ?? MigrationOperation.NoAnnotations;
         PropertyName = propertyName;
         ClrType = clrType;
         Arguments = arguments;
@@ -92,6 +100,9 @@ public sealed class ColumnDefinition
     public ClrTypeName? ClrType { get; }
 
     public IReadOnlyDictionary<string, ArgumentValue> Arguments { get; }
+
+    /// <summary>The .Annotation("Npgsql:ValueGenerationStrategy", …) calls chained onto table.Column&lt;T&gt;(…), by name.</summary>
+    public IReadOnlyDictionary<string, ArgumentValue> Annotations { get; }
 
     public ArgumentValue this[string parameterName]
         => Arguments.TryGetValue(parameterName, out var value) ? value : ArgumentValue.Absent;

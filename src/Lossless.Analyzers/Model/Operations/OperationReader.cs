@@ -21,7 +21,31 @@ internal static class OperationReader
             constraints = ReadConstraints(FindArgument(invocation.Arguments, "constraints"), columns);
         }
 
-        return new MigrationOperation(method.Name, invocation, NameLocation(invocation), ClrTypeArgument(method), arguments, columns, constraints);
+        return new MigrationOperation(method.Name, invocation, NameLocation(invocation), ClrTypeArgument(method), arguments, columns, constraints, ChainedAnnotations(invocation));
+    }
+
+    /// <summary>Annotations chained after the call: migrationBuilder.AddColumn&lt;int&gt;(…).Annotation("SqlServer:Identity", "1, 1").</summary>
+    private static IReadOnlyDictionary<string, ArgumentValue>? ChainedAnnotations(IInvocationOperation invocation)
+    {
+        Dictionary<string, ArgumentValue>? annotations = null;
+        IOperation current = invocation;
+        while (current.Parent is IInvocationOperation { TargetMethod.Name: "Annotation" } annotation && ReferenceEquals(annotation.Instance, current))
+        {
+            AddAnnotation(ref annotations, annotation);
+            current = annotation;
+        }
+
+        return annotations;
+    }
+
+    private static void AddAnnotation(ref Dictionary<string, ArgumentValue>? annotations, IInvocationOperation annotation)
+    {
+        var arguments = ReadArguments(annotation.Arguments);
+        if (arguments.TryGetValue("name", out var name) && name.Value is string key)
+        {
+            annotations ??= new Dictionary<string, ArgumentValue>(System.StringComparer.Ordinal);
+            annotations[key] = arguments.TryGetValue("value", out var value) ? value : ArgumentValue.Absent;
+        }
     }
 
     /// <summary>The location of the invoked method's name token, where diagnostics on an operation go.</summary>
@@ -222,10 +246,19 @@ internal static class OperationReader
             if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property, Value: var value }
                 && StripImplicitConversions(value) is IInvocationOperation column)
             {
+                // table.Column<int>(…).Annotation("Npgsql:ValueGenerationStrategy", …): the column is the innermost call.
+                Dictionary<string, ArgumentValue>? annotations = null;
+                while (column.TargetMethod.Name == "Annotation" && column.Instance is IInvocationOperation inner)
+                {
+                    AddAnnotation(ref annotations, column);
+                    column = inner;
+                }
+
                 columns.Add(new ColumnDefinition(
                     property.Property.Name,
                     ClrTypeArgument(column.TargetMethod),
-                    ReadArguments(column.Arguments)));
+                    ReadArguments(column.Arguments),
+                    annotations));
             }
         }
 

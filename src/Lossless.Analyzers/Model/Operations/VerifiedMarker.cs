@@ -39,6 +39,13 @@ public static class VerifiedMarker
         return result;
     }
 
+    /// <summary>True when the operation is a Sql step whose constant text opens with the marker.</summary>
+    public static bool IsMarked(MigrationOperation operation)
+        => operation.Kind == "Sql"
+        && operation.GetString("sql") is { } sql
+        && FirstNonBlankLine(sql) is { } line
+        && line.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True when a marked Sql step among <paramref name="steps"/>[0..<paramref name="end"/>) names the column.</summary>
     public static bool Covers(IReadOnlyList<MigrationOperation> steps, int end, ColumnRef column)
     {

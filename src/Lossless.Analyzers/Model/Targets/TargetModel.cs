@@ -50,13 +50,77 @@ public sealed class TargetTable
 
     /// <summary>Primary-key column names, in key order; empty for a keyless table.</summary>
     public ImmutableArray<string> PrimaryKey { get; }
+
+    /// <summary>The primary key's constraint name: HasName("…"), or EF Core's default PK_table.</summary>
+    public string? PrimaryKeyName { get; internal set; }
+
+    /// <summary>The table's indexes (HasIndex), with their database names.</summary>
+    public ImmutableArray<TargetIndex> Indexes { get; internal set; } = ImmutableArray<TargetIndex>.Empty;
+
+    /// <summary>The table's alternate keys (HasAlternateKey): its unique constraints.</summary>
+    public ImmutableArray<TargetKey> UniqueConstraints { get; internal set; } = ImmutableArray<TargetKey>.Empty;
+
+    /// <summary>The column named <paramref name="name"/> (column name, not property name), or null.</summary>
+    public TargetColumn? FindColumn(string name)
+    {
+        foreach (var column in Columns)
+        {
+            if (string.Equals(column.Name, name, StringComparison.Ordinal))
+            {
+                return column;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>An index of the target model: HasIndex(…) with IsUnique, HasFilter, IsDescending and HasDatabaseName.</summary>
+public sealed class TargetIndex
+{
+    internal TargetIndex(string name, ImmutableArray<string> columns, bool isUnique, string? filter, ImmutableArray<bool> descending)
+    {
+        Name = name;
+        Columns = columns;
+        IsUnique = isUnique;
+        Filter = filter;
+        Descending = descending;
+    }
+
+    /// <summary>The database name: HasDatabaseName("…"), or EF Core's default IX_table_column1_column2.</summary>
+    public string Name { get; }
+
+    /// <summary>Column names, in index order.</summary>
+    public ImmutableArray<string> Columns { get; }
+
+    public bool IsUnique { get; }
+
+    public string? Filter { get; }
+
+    /// <summary>IsDescending(…) per column; empty when every column is ascending.</summary>
+    public ImmutableArray<bool> Descending { get; }
+}
+
+/// <summary>A named key of the target model (an alternate key), by column names.</summary>
+public sealed class TargetKey
+{
+    internal TargetKey(string name, ImmutableArray<string> columns)
+    {
+        Name = name;
+        Columns = columns;
+    }
+
+    public string Name { get; }
+
+    public ImmutableArray<string> Columns { get; }
 }
 
 /// <summary>A column of the target model as the Designer file describes its property.</summary>
 public sealed class TargetColumn
 {
-    internal TargetColumn(string propertyName, string name, string? clrType, string? columnType, bool isRequired, int? maxLength)
+    internal TargetColumn(string propertyName, string name, string? clrType, string? columnType, bool isRequired, int? maxLength, string? defaultValue = null)
     {
+        DefaultValue = defaultValue;
         PropertyName = propertyName;
         Name = name;
         ClrType = clrType;
@@ -78,6 +142,38 @@ public sealed class TargetColumn
     public bool IsRequired { get; }
 
     public int? MaxLength { get; }
+
+    /// <summary>HasDefaultValue(…)'s argument as written ("\"\"", "0", "new Guid(…)"), when the model gives the property a default.</summary>
+    public string? DefaultValue { get; }
+
+    public int? Precision { get; internal set; }
+
+    public int? Scale { get; internal set; }
+
+    /// <summary>IsUnicode(false) gives false; null when the Designer does not say.</summary>
+    public bool? IsUnicode { get; internal set; }
+
+    public bool IsFixedLength { get; internal set; }
+
+    public string? DefaultValueSql { get; internal set; }
+
+    public string? ComputedColumnSql { get; internal set; }
+
+    /// <summary>HasComputedColumnSql(sql, stored: true).</summary>
+    public bool? IsStored { get; internal set; }
+
+    public string? Comment { get; internal set; }
+
+    public string? Collation { get; internal set; }
+
+    /// <summary>ValueGeneratedOnAdd() (identity, autoincrement or a default the database supplies).</summary>
+    public bool IsValueGeneratedOnAdd { get; internal set; }
+
+    /// <summary>
+    /// The provider's value-generation annotation as a migration writes it on the column: name and C# value,
+    /// e.g. ("Npgsql:ValueGenerationStrategy", "NpgsqlValueGenerationStrategy.IdentityByDefaultColumn"); null when none.
+    /// </summary>
+    public KeyValuePair<string, string>? ValueGenerationAnnotation { get; internal set; }
 }
 
 /// <summary>A foreign key of the target model, resolved to tables and column names.</summary>

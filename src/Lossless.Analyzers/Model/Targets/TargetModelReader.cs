@@ -90,7 +90,9 @@ internal static class TargetModelReader
                 }
             }
 
-            tables.Add(new TargetTable(table.Value.Schema, table.Value.Name, columns.ToImmutable(), ColumnNames(entity, entity.Key, entities)));
+            var targetTable = new TargetTable(table.Value.Schema, table.Value.Name, columns.ToImmutable(), ColumnNames(entity, entity.Key, entities));
+            CompleteTable(targetTable, entity, order, entities);
+            tables.Add(targetTable);
         }
 
         var foreignKeys = ImmutableArray.CreateBuilder<TargetForeignKey>();
@@ -143,6 +145,25 @@ internal static class TargetModelReader
 
     private static void ReadEntityStatement(EntityBuilder entity, InvocationExpressionSyntax outermost, string builderName)
     {
+        if (outermost.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax extensions, Name: var extension }
+            && extensions.Identifier.ValueText.EndsWith("PropertyBuilderExtensions", StringComparison.Ordinal)
+            && outermost.ArgumentList.Arguments.Count >= 1
+            && outermost.ArgumentList.Arguments[0].Expression is InvocationExpressionSyntax target
+            && Chain(target, builderName) is { Count: > 0 } targetChain
+            && targetChain[0].Name == "Property"
+            && targetChain[0].Arguments.Count >= 1
+            && StringValue(targetChain[0].Arguments[0]) is { } extendedProperty)
+        {
+            // NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id")) and the like.
+            var annotation = ValueGenerationFromExtension(extension.Identifier.ValueText, outermost.ArgumentList.Arguments);
+            if (annotation is not null)
+            {
+                entity.Property(extendedProperty).ValueGenerationAnnotation = annotation;
+            }
+
+            return;
+        }
+
         var chain = Chain(outermost, builderName);
         if (chain is null || chain.Count == 0)
         {
@@ -165,11 +186,45 @@ internal static class TargetModelReader
                         case "HasColumnType" when link.Arguments.Count == 1:
                             property.ColumnType = StringValue(link.Arguments[0]);
                             break;
+                        case "HasDefaultValue" when link.Arguments.Count == 1:
+                            property.DefaultValue = link.Arguments[0].ToString();
+                            break;
                         case "HasMaxLength" when link.Arguments.Count == 1:
                             property.MaxLength = IntValue(link.Arguments[0]);
                             break;
                         case "IsRequired":
                             property.IsRequired = link.Arguments.Count == 0 || link.Arguments[0] is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression };
+                            break;
+                        case "HasPrecision" when link.Arguments.Count >= 1:
+                            property.Precision = IntValue(link.Arguments[0]);
+                            property.Scale = link.Arguments.Count >= 2 ? IntValue(link.Arguments[1]) : null;
+                            break;
+                        case "IsUnicode":
+                            property.IsUnicode = link.Arguments.Count == 0 || link.Arguments[0] is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression };
+                            break;
+                        case "IsFixedLength":
+                            property.IsFixedLength = link.Arguments.Count == 0 || link.Arguments[0] is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression };
+                            break;
+                        case "HasDefaultValueSql" when link.Arguments.Count == 1:
+                            property.DefaultValueSql = StringValue(link.Arguments[0]);
+                            break;
+                        case "HasComputedColumnSql" when link.Arguments.Count >= 1:
+                            property.ComputedColumnSql = StringValue(link.Arguments[0]);
+                            property.IsStored = link.Arguments.Count >= 2 ? link.Arguments[1] is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression } : null;
+                            break;
+                        case "HasComment" when link.Arguments.Count == 1:
+                            property.Comment = StringValue(link.Arguments[0]);
+                            break;
+                        case "UseCollation" when link.Arguments.Count == 1:
+                            property.Collation = StringValue(link.Arguments[0]);
+                            break;
+                        case "ValueGeneratedOnAdd":
+                            property.IsValueGeneratedOnAdd = true;
+                            break;
+                        case "HasAnnotation" when link.Arguments.Count == 2
+                            && StringValue(link.Arguments[0]) is { } annotationName
+                            && (annotationName.EndsWith(":ValueGenerationStrategy", StringComparison.Ordinal) || annotationName == "SqlServer:Identity"):
+                            property.ValueGenerationAnnotation = new KeyValuePair<string, string>(annotationName, link.Arguments[1].ToString());
                             break;
                     }
                 }
@@ -177,6 +232,40 @@ internal static class TargetModelReader
                 break;
             case "HasKey":
                 entity.Key = Strings(root.Arguments);
+                entity.KeyName = NameIn(chain, "HasName") ?? entity.KeyName;
+                break;
+            case "HasAlternateKey":
+                entity.AlternateKeys.Add(new IndexBuilder(Strings(root.Arguments)) { Name = NameIn(chain, "HasName") });
+                break;
+            case "HasIndex" when root.Arguments.Count >= 1:
+                var index = new IndexBuilder(root.Arguments.Count == 1 && root.Arguments[0] is ImplicitArrayCreationExpressionSyntax or ArrayCreationExpressionSyntax
+                    ? ArrayStrings(root.Arguments[0])
+                    : Strings(root.Arguments));
+                foreach (var link in chain)
+                {
+                    switch (link.Name)
+                    {
+                        case "IsUnique":
+                            index.IsUnique = link.Arguments.Count == 0 || link.Arguments[0] is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression };
+                            break;
+                        case "HasFilter" when link.Arguments.Count == 1:
+                            index.Filter = StringValue(link.Arguments[0]);
+                            break;
+                        case "HasDatabaseName" or "HasName" when link.Arguments.Count == 1:
+                            index.Name = StringValue(link.Arguments[0]);
+                            break;
+                        case "IsDescending":
+                            index.Descending = new List<bool>();
+                            foreach (var argument in link.Arguments)
+                            {
+                                index.Descending.Add(argument is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression });
+                            }
+
+                            break;
+                    }
+                }
+
+                entity.Indexes.Add(index);
                 break;
             case "ToTable" when root.Arguments.Count >= 1 && StringValue(root.Arguments[0]) is { } tableName:
                 entity.Table = tableName;
@@ -332,6 +421,118 @@ internal static class TargetModelReader
         return result.MoveToImmutable();
     }
 
+    private static string? NameIn(List<Call> chain, string method)
+    {
+        foreach (var link in chain)
+        {
+            if (link.Name == method && link.Arguments.Count == 1)
+            {
+                return StringValue(link.Arguments[0]);
+            }
+        }
+
+        return null;
+    }
+
+    private static List<string> ArrayStrings(ExpressionSyntax expression)
+    {
+        var initializer = expression switch
+        {
+            ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer,
+            ArrayCreationExpressionSyntax array => array.Initializer,
+            _ => null,
+        };
+        var result = new List<string>();
+        if (initializer is not null)
+        {
+            foreach (var element in initializer.Expressions)
+            {
+                if (StringValue(element) is { } value)
+                {
+                    result.Add(value);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The column annotation a migration carries for a provider's value-generation extension call.</summary>
+    private static KeyValuePair<string, string>? ValueGenerationFromExtension(string method, SeparatedSyntaxList<ArgumentSyntax> arguments)
+    {
+        switch (method)
+        {
+            case "UseIdentityByDefaultColumn":
+                return new KeyValuePair<string, string>("Npgsql:ValueGenerationStrategy", "NpgsqlValueGenerationStrategy.IdentityByDefaultColumn");
+            case "UseIdentityAlwaysColumn":
+                return new KeyValuePair<string, string>("Npgsql:ValueGenerationStrategy", "NpgsqlValueGenerationStrategy.IdentityAlwaysColumn");
+            case "UseSerialColumn":
+                return new KeyValuePair<string, string>("Npgsql:ValueGenerationStrategy", "NpgsqlValueGenerationStrategy.SerialColumn");
+            case "UseIdentityColumn":
+                var seed = arguments.Count >= 2 ? arguments[1].Expression.ToString().TrimEnd('L') : "1";
+                var increment = arguments.Count >= 3 ? arguments[2].Expression.ToString() : "1";
+                return new KeyValuePair<string, string>("SqlServer:Identity", "\"" + seed + ", " + increment + "\"");
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Keys, indexes and alternate keys of a table, with EF Core's default names where the Designer gives none.</summary>
+    private static void CompleteTable(TargetTable table, EntityBuilder entity, List<EntityBuilder> order, Dictionary<string, EntityBuilder> entities)
+    {
+        table.PrimaryKeyName = table.PrimaryKey.IsEmpty ? null : entity.KeyName ?? "PK_" + table.Name;
+        var indexes = ImmutableArray.CreateBuilder<TargetIndex>();
+        var keys = ImmutableArray.CreateBuilder<TargetKey>();
+        foreach (var candidate in order)
+        {
+            if (!ReferenceEquals(RootOf(candidate, entities, 0), entity))
+            {
+                continue;
+            }
+
+            foreach (var index in candidate.Indexes)
+            {
+                var columns = ColumnNames(candidate, index.Properties, entities);
+                if (!columns.IsEmpty)
+                {
+                    indexes.Add(new TargetIndex(
+                        index.Name ?? "IX_" + table.Name + "_" + string.Join("_", columns),
+                        columns,
+                        index.IsUnique,
+                        index.Filter,
+                        index.Descending is null ? ImmutableArray<bool>.Empty : ImmutableArray.CreateRange(index.Descending)));
+                }
+            }
+
+            foreach (var key in candidate.AlternateKeys)
+            {
+                var columns = ColumnNames(candidate, key.Properties, entities);
+                if (!columns.IsEmpty)
+                {
+                    keys.Add(new TargetKey(key.Name ?? "AK_" + table.Name + "_" + string.Join("_", columns), columns));
+                }
+            }
+        }
+
+        table.Indexes = indexes.ToImmutable();
+        table.UniqueConstraints = keys.ToImmutable();
+    }
+
+    private sealed class IndexBuilder
+    {
+        public IndexBuilder(List<string> properties) => Properties = properties;
+
+        public List<string> Properties { get; }
+
+        public string? Name { get; set; }
+
+        public bool IsUnique { get; set; }
+
+        public string? Filter { get; set; }
+
+        public List<bool>? Descending { get; set; }
+    }
+
     private sealed class Call
     {
         public Call(string name, List<ExpressionSyntax> arguments, string? typeArgument)
@@ -363,6 +564,12 @@ internal static class TargetModelReader
         public string? BaseType { get; set; }
 
         public List<string> Key { get; set; } = new();
+
+        public string? KeyName { get; set; }
+
+        public List<IndexBuilder> Indexes { get; } = new();
+
+        public List<IndexBuilder> AlternateKeys { get; } = new();
 
         public List<PropertyBuilder> Properties { get; } = new();
 
@@ -399,8 +606,45 @@ internal static class TargetModelReader
 
         public int? MaxLength { get; set; }
 
+        public int? Precision { get; set; }
+
+        public int? Scale { get; set; }
+
+        public bool? IsUnicode { get; set; }
+
+        public bool IsFixedLength { get; set; }
+
+        public string? DefaultValue { get; set; }
+
+        public string? DefaultValueSql { get; set; }
+
+        public string? ComputedColumnSql { get; set; }
+
+        public bool? IsStored { get; set; }
+
+        public string? Comment { get; set; }
+
+        public string? Collation { get; set; }
+
+        public bool IsValueGeneratedOnAdd { get; set; }
+
+        public KeyValuePair<string, string>? ValueGenerationAnnotation { get; set; }
+
         public TargetColumn Build()
-            => new(Name, ColumnName ?? Name, ClrType, ColumnType, IsRequired || (ClrType is { } type && !type.EndsWith("?", StringComparison.Ordinal) && type != "string" && type != "byte[]"), MaxLength);
+            => new(Name, ColumnName ?? Name, ClrType, ColumnType, IsRequired || (ClrType is { } type && !type.EndsWith("?", StringComparison.Ordinal) && type != "string" && type != "byte[]"), MaxLength, DefaultValue)
+            {
+                Precision = Precision,
+                Scale = Scale,
+                IsUnicode = IsUnicode,
+                IsFixedLength = IsFixedLength,
+                DefaultValueSql = DefaultValueSql,
+                ComputedColumnSql = ComputedColumnSql,
+                IsStored = IsStored,
+                Comment = Comment,
+                Collation = Collation,
+                IsValueGeneratedOnAdd = IsValueGeneratedOnAdd,
+                ValueGenerationAnnotation = ValueGenerationAnnotation,
+            };
     }
 
     private sealed class RelationshipBuilder

@@ -430,9 +430,10 @@ public class ColumnTypeChangeTests
     [Fact]
     public async Task NullabilityOnly_DoesNotReportATypeChange()
     {
+        // No LL1001-LL1003; the placeholder default that turns NULLs into '' is LL1007's business.
         await VerifyAsync(
             """
-            migrationBuilder.AlterColumn<string>(
+            migrationBuilder.{|#0:AlterColumn|}<string>(
                 name: "email",
                 table: "users",
                 type: "text",
@@ -442,7 +443,8 @@ public class ColumnTypeChangeTests
                 oldType: "text",
                 oldNullable: true);
             """,
-            TestProvider.PostgreSql);
+            TestProvider.PostgreSql,
+            Verify.Diagnostic(RuleIds.MadeRequired).WithLocation(0).WithArguments("users.email", "turns every NULL it holds into the placeholder ''"));
     }
 
     [Fact]

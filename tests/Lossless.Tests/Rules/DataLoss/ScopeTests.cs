@@ -73,4 +73,24 @@ public class ScopeTests
         Assert.Equal(0, withoutEFCore.SymbolStartActionsCount);
         Assert.Equal(1, withEFCore.SymbolStartActionsCount);
     }
+
+    [Theory]
+    [InlineData(TestProvider.PostgreSql)]
+    [InlineData(TestProvider.Sqlite)]
+    public async Task EFCoreScaffoldedInitialSchema_ReportsNothing(TestProvider provider)
+    {
+        // The first migration EF Core 10 itself scaffolded for a schema (tests/Lossless.DataTests/Reversibility/Scaffolded).
+        var id = Rules.Reversibility.ScaffoldedMigrations.Ids(provider)[0];
+        var migration = Rules.Reversibility.ScaffoldedMigrations.Migration(provider, id);
+        Assert.Contains("CreateTable(", migration);
+
+        var (diagnostics, exceptions) = await AnalyzerRunner.RunAsync(
+            provider,
+            migration,
+            Rules.Reversibility.ScaffoldedMigrations.Designer(provider, id),
+            Sources.Usings + "\n" + Sources.Context);
+
+        Assert.Empty(exceptions);
+        Assert.Empty(diagnostics.Where(d => d.Id.StartsWith("LL", StringComparison.Ordinal)).Select(d => d.ToString()));
+    }
 }

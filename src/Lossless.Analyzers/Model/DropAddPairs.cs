@@ -1,0 +1,429 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using Lossless.Analyzers.Model.Operations;
+using Lossless.Analyzers.Model.Providers;
+using Lossless.Analyzers.Model.StoreTypes;
+using Lossless.Analyzers.Model.Targets;
+
+namespace Lossless.Analyzers.Model;
+
+/// <summary>A DropColumn + AddColumn (or DropTable + CreateTable) pair of one Up that looks like a rename.</summary>
+public sealed class DropAddPair
+{
+    internal DropAddPair(MigrationOperation drop, MigrationOperation add, bool isTable, string reason, string? oldType, string? newType)
+    {
+        Drop = drop;
+        Add = add;
+        IsTable = isTable;
+        Reason = reason;
+        OldType = oldType;
+        NewType = newType;
+    }
+
+    /// <summary>The DropColumn or DropTable.</summary>
+    public MigrationOperation Drop { get; }
+
+    /// <summary>The AddColumn or CreateTable.</summary>
+    public MigrationOperation Add { get; }
+
+    public bool IsTable { get; }
+
+    /// <summary>Why the pair reads as a rename: "same table, same type 'text', the only column dropped and the only one added".</summary>
+    public string Reason { get; }
+
+    /// <summary>The dropped column's store type, when known.</summary>
+    public string? OldType { get; }
+
+    /// <summary>The added column's store type, when known.</summary>
+    public string? NewType { get; }
+}
+
+/// <summary>
+/// Finds drop + add pairs that are renames EF scaffolded as a drop and an add (a property renamed and changed in
+/// the same step). On one table: one DropColumn and one AddColumn pair whatever their names and types; with
+/// several, only names clearly related (one contains the other ignoring case and underscores, or their edit
+/// distance is at most a third of the longer name) pair, one to one. A DropTable and a CreateTable pair when the
+/// created table's column names equal the dropped table's (previous target model, or else Down's CreateTable).
+/// </summary>
+internal static class DropAddPairing
+{
+    public static List<DropAddPair> Find(MigrationModel migration)
+    {
+        var pairs = new List<DropAddPair>();
+        var up = migration.Up;
+        var drops = new List<MigrationOperation>();
+        var adds = new List<MigrationOperation>();
+        for (var i = 0; i < up.Length; i++)
+        {
+            var operation = up[i];
+            if (!IsKnownTableOperation(operation))
+            {
+                continue;
+            }
+
+            if (operation.Kind == "DropColumn" && operation.GetString("name") is { } dropped)
+            {
+                // A drop that a marked step verified is deliberate (expand/contract copied its values first): no rename to suggest.
+                if (!VerifiedMarker.Covers(up, migration.Provider == DatabaseProvider.Sqlite ? up.Length : i, new ColumnRef(operation.Schema, operation.Table!, dropped)))
+                {
+                    drops.Add(operation);
+                }
+            }
+            else if (operation.Kind == "AddColumn" && operation.GetString("name") is not null)
+            {
+                adds.Add(operation);
+            }
+        }
+
+        var tablesDone = new List<MigrationOperation>();
+        foreach (var drop in drops)
+        {
+            if (Contains(tablesDone, drop))
+            {
+                continue;
+            }
+
+            tablesDone.Add(drop);
+            PairColumns(migration, OnSameTable(drops, drop), OnSameTable(adds, drop), pairs);
+        }
+
+        PairTables(migration, pairs);
+        return pairs;
+    }
+
+    private static bool IsKnownTableOperation(MigrationOperation operation)
+        => operation.Table is not null && operation["schema"].State != ArgumentState.Unknown;
+
+    private static bool SameTable(MigrationOperation left, MigrationOperation right)
+        => string.Equals(left.Table, right.Table, StringComparison.Ordinal) && ColumnRef.SchemasMatch(left.Schema, right.Schema);
+
+    private static bool Contains(List<MigrationOperation> seen, MigrationOperation operation)
+    {
+        foreach (var candidate in seen)
+        {
+            if (SameTable(candidate, operation))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<MigrationOperation> OnSameTable(List<MigrationOperation> operations, MigrationOperation table)
+    {
+        var result = new List<MigrationOperation>();
+        foreach (var operation in operations)
+        {
+            if (SameTable(operation, table))
+            {
+                result.Add(operation);
+            }
+        }
+
+        return result;
+    }
+
+    private static void PairColumns(MigrationModel migration, List<MigrationOperation> drops, List<MigrationOperation> adds, List<DropAddPair> pairs)
+    {
+        // A column dropped and added again under the same name is a re-creation, not a rename.
+        var dropped = new List<MigrationOperation>();
+        foreach (var drop in drops)
+        {
+            if (Named(adds, drop.GetString("name")!) is null)
+            {
+                dropped.Add(drop);
+            }
+        }
+
+        var added = new List<MigrationOperation>();
+        foreach (var add in adds)
+        {
+            if (Named(drops, add.GetString("name")!) is null)
+            {
+                added.Add(add);
+            }
+        }
+
+        if (dropped.Count == 0 || added.Count == 0)
+        {
+            return;
+        }
+
+        if (dropped.Count == 1 && added.Count == 1)
+        {
+            pairs.Add(ColumnPair(migration, dropped[0], added[0], "the only column dropped and the only one added on this table"));
+            return;
+        }
+
+        foreach (var drop in dropped)
+        {
+            var add = OnlyRelated(drop, added);
+            if (add is not null && OnlyRelated(add, dropped) == drop)
+            {
+                pairs.Add(ColumnPair(migration, drop, add, "their names are close"));
+            }
+        }
+    }
+
+    private static MigrationOperation? Named(List<MigrationOperation> operations, string name)
+    {
+        foreach (var operation in operations)
+        {
+            if (string.Equals(operation.GetString("name"), name, StringComparison.Ordinal))
+            {
+                return operation;
+            }
+        }
+
+        return null;
+    }
+
+    private static MigrationOperation? OnlyRelated(MigrationOperation operation, List<MigrationOperation> candidates)
+    {
+        MigrationOperation? found = null;
+        foreach (var candidate in candidates)
+        {
+            if (NamesAreRelated(operation.GetString("name")!, candidate.GetString("name")!))
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = candidate;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>One name contains the other ignoring case and underscores, or their edit distance is at most a third of the longer.</summary>
+    public static bool NamesAreRelated(string left, string right)
+    {
+        var a = Normalize(left);
+        var b = Normalize(right);
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return false;
+        }
+
+        if (a.Contains(b) || b.Contains(a))
+        {
+            return true;
+        }
+
+        var longer = Math.Max(left.Length, right.Length);
+        return EditDistance(left.ToLowerInvariant(), right.ToLowerInvariant()) * 3 <= longer;
+    }
+
+    private static string Normalize(string name) => name.Replace("_", string.Empty).ToLowerInvariant();
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private static DropAddPair ColumnPair(MigrationModel migration, MigrationOperation drop, MigrationOperation add, string why)
+    {
+        var oldType = OldColumnType(migration, drop);
+        var newType = StoreTypeOf(add, migration.Provider);
+        var reason = new StringBuilder("same table");
+        if (oldType is not null && newType is not null)
+        {
+            var oldParsed = StoreTypeParser.Parse(oldType, migration.Provider);
+            var newParsed = StoreTypeParser.Parse(newType, migration.Provider);
+            if (oldParsed.Equals(newParsed))
+            {
+                reason.Append(", same type '").Append(newType).Append('\'');
+            }
+            else if (oldParsed.Family == newParsed.Family && oldParsed.Family != StoreTypeFamily.Unknown)
+            {
+                reason.Append(", same type family ('").Append(oldType).Append("' to '").Append(newType).Append("')");
+            }
+            else
+            {
+                reason.Append(", type '").Append(oldType).Append("' to '").Append(newType).Append('\'');
+            }
+        }
+
+        reason.Append(", ").Append(why);
+        return new DropAddPair(drop, add, isTable: false, reason.ToString(), oldType, newType);
+    }
+
+    /// <summary>The dropped column's store type: from Down's AddColumn that re-adds it, or from the previous target model.</summary>
+    private static string? OldColumnType(MigrationModel migration, MigrationOperation drop)
+    {
+        var name = drop.GetString("name")!;
+        foreach (var operation in migration.Down)
+        {
+            if (operation.Kind == "AddColumn" && SameTable(operation, drop) && operation.GetString("name") == name)
+            {
+                return StoreTypeOf(operation, migration.Provider);
+            }
+        }
+
+        if (migration.PreviousTargetModel?.FindTable(drop.Schema, drop.Table!)?.FindColumn(name) is { } column)
+        {
+            if (column.ColumnType is { } columnType)
+            {
+                return columnType;
+            }
+
+            var clr = column.ClrType?.TrimEnd('?');
+            return clr is null ? null : ClrTypeMapping.FromClrType(clr, migration.Provider, column.MaxLength, null, null, null, null)?.Text;
+        }
+
+        return null;
+    }
+
+    /// <summary>An AddColumn's store type: type:, or the provider's mapping of its CLR type and facets.</summary>
+    public static string? StoreTypeOf(MigrationOperation add, DatabaseProvider provider)
+    {
+        if (add.GetString("type") is { Length: > 0 } type)
+        {
+            return type;
+        }
+
+        if (add.ClrType is null || add["type"].State == ArgumentState.Unknown)
+        {
+            return null;
+        }
+
+        return ClrTypeMapping.FromClrType(add.ClrType.MetadataName, provider, add["maxLength"].Value as int?, add["precision"].Value as int?, add["scale"].Value as int?, add["unicode"].Value as bool?, add["fixedLength"].Value as bool?)?.Text;
+    }
+
+    private static void PairTables(MigrationModel migration, List<DropAddPair> pairs)
+    {
+        var creates = new List<MigrationOperation>();
+        foreach (var operation in migration.Up)
+        {
+            if (operation.Kind == "CreateTable" && IsKnownTableOperation(operation) && !operation.Columns.IsEmpty)
+            {
+                creates.Add(operation);
+            }
+        }
+
+        if (creates.Count == 0)
+        {
+            return;
+        }
+
+        var tablePairs = new List<DropAddPair>();
+        foreach (var drop in migration.Up)
+        {
+            if (drop.Kind != "DropTable" || !IsKnownTableOperation(drop) || DroppedColumns(migration, drop) is not { } columns)
+            {
+                continue;
+            }
+
+            MigrationOperation? match = null;
+            var ambiguous = false;
+            foreach (var create in creates)
+            {
+                if (!SameTable(create, drop) && SameNames(columns, create.Columns))
+                {
+                    ambiguous |= match is not null;
+                    match = create;
+                }
+            }
+
+            if (match is null || ambiguous)
+            {
+                continue;
+            }
+
+            // A created table that two drops match is no rename of either.
+            var taken = false;
+            for (var i = tablePairs.Count - 1; i >= 0; i--)
+            {
+                if (ReferenceEquals(tablePairs[i].Add, match))
+                {
+                    tablePairs.RemoveAt(i);
+                    taken = true;
+                }
+            }
+
+            if (!taken)
+            {
+                tablePairs.Add(new DropAddPair(drop, match, isTable: true, "same columns: " + string.Join(", ", columns), null, null));
+            }
+        }
+
+        pairs.AddRange(tablePairs);
+    }
+
+    /// <summary>The dropped table's column names: previous target model, or else the CreateTable that re-creates it in Down.</summary>
+    private static List<string>? DroppedColumns(MigrationModel migration, MigrationOperation drop)
+    {
+        var names = new List<string>();
+        if (migration.PreviousTargetModel?.FindTable(drop.Schema, drop.Table!) is { } table)
+        {
+            foreach (var column in table.Columns)
+            {
+                names.Add(column.Name);
+            }
+
+            return names.Count > 0 ? names : null;
+        }
+
+        foreach (var operation in migration.Down)
+        {
+            if (operation.Kind == "CreateTable" && SameTable(operation, drop) && !operation.Columns.IsEmpty)
+            {
+                foreach (var column in operation.Columns)
+                {
+                    if (column.Name is not { } name)
+                    {
+                        return null;
+                    }
+
+                    names.Add(name);
+                }
+
+                return names;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool SameNames(List<string> names, ImmutableArray<ColumnDefinition> columns)
+    {
+        if (names.Count != columns.Length)
+        {
+            return false;
+        }
+
+        foreach (var column in columns)
+        {
+            if (column.Name is not { } name || !names.Contains(name))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Lossless.Analyzers.Model;
+using Lossless.Analyzers.Model.Operations;
+using Lossless.Analyzers.Model.Providers;
+using Lossless.Analyzers.Model.Sql;
+using Lossless.Analyzers.Model.Targets;
+using Microsoft.CodeAnalysis;
+
+namespace Lossless.Analyzers.Rules.DataLoss;
+
+/// <summary>What LL1004–LL1008 share: finding an operation's counterpart in Down, keys, backfills, and the properties a fix needs.</summary>
+internal static class DestructiveFacts
+{
+    /// <summary>True for an operation on one table whose table, name and schema are all known constants.</summary>
+    public static bool IsKnown(MigrationOperation operation, bool needsName)
+        => operation.Table is not null
+        && operation["schema"].State != ArgumentState.Unknown
+        && (!needsName || operation.GetString("name") is not null);
+
+    public static bool SameTable(MigrationOperation operation, string? schema, string table)
+        => string.Equals(operation.Table, table, StringComparison.Ordinal) && ColumnRef.SchemasMatch(operation.Schema, schema);
+
+    /// <summary>The first operation of Down of <paramref name="kind"/> on the table (and, for column operations, named <paramref name="name"/>).</summary>
+    public static MigrationOperation? InDown(MigrationModel migration, string kind, string? schema, string table, string? name)
+    {
+        foreach (var operation in migration.Down)
+        {
+            if (operation.Kind == kind && SameTable(operation, schema, table) && (name is null || operation.GetString("name") == name))
+            {
+                return operation;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The table's primary key: the target model's, or the previous target model's; empty when unknown.</summary>
+    public static ImmutableArray<string> PrimaryKey(MigrationModel migration, string? schema, string table)
+    {
+        if (migration.TargetModel?.FindTable(schema, table) is { PrimaryKey.IsEmpty: false } target)
+        {
+            return target.PrimaryKey;
+        }
+
+        return migration.PreviousTargetModel?.FindTable(schema, table)?.PrimaryKey ?? ImmutableArray<string>.Empty;
+    }
+
+    /// <summary>
+    /// True when a Sql step UPDATEs the column (table and column names matched, quoted or not) or is marked verified for
+    /// it, among the steps before <paramref name="end"/>.
+    /// </summary>
+    public static bool IsBackfilled(ImmutableArray<MigrationOperation> up, int start, int end, ColumnRef column)
+    {
+        for (var i = start; i < end && i < up.Length; i++)
+        {
+            var operation = up[i];
+            if (operation.Kind != "Sql" || operation.GetString("sql") is not { } sql)
+            {
+                continue;
+            }
+
+            foreach (var parts in VerifiedMarker.ColumnsOf(operation))
+            {
+                if (string.Equals(parts[parts.Length - 1], column.Column, StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(parts[parts.Length - 2], column.Table, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var update in SqlScanner.FindUpdates(sql))
+            {
+                if (string.Equals(update.Table, column.Table, StringComparison.OrdinalIgnoreCase)
+                    && (update.Schema is null || column.Schema is null || string.Equals(update.Schema, column.Schema, StringComparison.OrdinalIgnoreCase))
+                    && ContainsIgnoreCase(update.Columns, column.Column))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsIgnoreCase(List<string> names, string name)
+    {
+        foreach (var candidate in names)
+        {
+            if (string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the column's values come from the database: a computed column, a row version, an identity.</summary>
+    public static bool IsGenerated(MigrationOperation operation)
+    {
+        if (operation["computedColumnSql"].IsSpecified || operation["rowVersion"].Value is true)
+        {
+            return true;
+        }
+
+        foreach (var annotation in operation.Annotations)
+        {
+            if (annotation.Key.IndexOf("Identity", StringComparison.Ordinal) >= 0
+                || annotation.Key.IndexOf("ValueGenerationStrategy", StringComparison.Ordinal) >= 0
+                || annotation.Key.IndexOf("Autoincrement", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a default is given in SQL (defaultValueSql): written on purpose, never scaffolded as a placeholder.</summary>
+    public static bool HasSqlDefault(MigrationOperation operation)
+        => operation["defaultValueSql"].State == ArgumentState.Unknown || operation.GetString("defaultValueSql") is not null;
+
+    public static string Display(string? schema, string table) => schema is null ? table : schema + "." + table;
+
+    public static string Lines(IEnumerable<string> values) => string.Join("\n", values);
+
+    public static ImmutableDictionary<string, string?>.Builder Properties(MigrationModel migration, string? schema, string table, string? column)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(DiagnosticProperties.Schema, schema);
+        properties.Add(DiagnosticProperties.Table, table);
+        if (column is not null)
+        {
+            properties.Add(DiagnosticProperties.Column, column);
+        }
+
+        properties.Add(DiagnosticProperties.Provider, ProviderDetector.ToOptionValue(migration.Provider));
+        properties.Add(DiagnosticProperties.MigrationId, migration.Id);
+        return properties;
+    }
+
+    /// <summary>Adds an additional location with its role ("DownAdd", "UpAdd", …) for the fix.</summary>
+    public static void AddLocation(List<Location> locations, List<string> roles, string role, MigrationOperation? operation)
+    {
+        if (operation is not null)
+        {
+            locations.Add(operation.Location);
+            roles.Add(role);
+        }
+    }
+}

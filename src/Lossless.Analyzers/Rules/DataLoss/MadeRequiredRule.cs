@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using Lossless.Analyzers.Model;
+using Lossless.Analyzers.Model.Operations;
+using Lossless.Analyzers.Model.Providers;
+using Lossless.Analyzers.Model.Targets;
+using Microsoft.CodeAnalysis;
+
+namespace Lossless.Analyzers.Rules.DataLoss;
+
+/// <summary>
+/// LL1007 on AlterColumn from oldNullable: true to nullable: false, in both shapes: no default (fails on rows holding
+/// NULL) and EF's placeholder default (every NULL silently becomes it). Not reported with a deliberate default (a
+/// non-placeholder value, SQL, or the target model's HasDefaultValue), after a backfill UPDATE of the column, or on a
+/// table Up created.
+/// </summary>
+internal sealed class MadeRequiredRule : MigrationRule
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.LL1007_MadeRequired);
+
+    public override void Analyze(MigrationModel migration, RuleContext context)
+    {
+        var up = migration.Up;
+        for (var i = 0; i < up.Length; i++)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var operation = up[i];
+            if (operation.Kind != "AlterColumn"
+                || !DestructiveFacts.IsKnown(operation, needsName: true)
+                || !operation["nullable"].IsKnown || operation["nullable"].Value is not false
+                || operation["oldNullable"].Value is not true
+                || DestructiveFacts.HasSqlDefault(operation)
+                || DestructiveFacts.IsGenerated(operation))
+            {
+                continue;
+            }
+
+            var table = operation.Table!;
+            var name = operation.GetString("name")!;
+            var column = new ColumnRef(operation.Schema, table, name);
+            var defaultValue = operation["defaultValue"];
+            var placeholder = PlaceholderDefaults.Describe(defaultValue);
+            var noDefault = defaultValue.IsKnown && defaultValue.Value is null;
+            if ((!noDefault && placeholder is null)
+                || migration.IsCreatedInUpBefore(i, operation.Schema, table)
+                || (placeholder is not null && migration.TargetModel?.FindTable(operation.Schema, table)?.FindColumn(name)?.DefaultValue is not null)
+                || DestructiveFacts.IsBackfilled(up, 0, migration.Provider == DatabaseProvider.Sqlite ? up.Length : i, column))
+            {
+                continue;
+            }
+
+            var properties = DestructiveFacts.Properties(migration, operation.Schema, table, name);
+            properties.Add(DiagnosticProperties.Shape, noDefault ? "NoDefault" : "Placeholder");
+            properties.Add(DiagnosticProperties.Placeholder, placeholder);
+            properties.Add(DiagnosticProperties.ClrType, operation.ClrType?.MetadataName);
+            var effect = noDefault
+                ? "fails on every row that holds NULL"
+                : "turns every NULL it holds into the placeholder " + placeholder;
+            context.Report(Diagnostic.Create(Descriptors.LL1007_MadeRequired, operation.Location, properties.ToImmutable(), column.ToString(), effect));
+        }
+    }
+}

@@ -1,0 +1,832 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Lossless.Analyzers.Model;
+using Lossless.Analyzers.Model.Operations;
+using Lossless.Analyzers.Model.StoreTypes;
+
+namespace Lossless.Analyzers.Rules.Reversibility;
+
+internal enum InverseStatus
+{
+    /// <summary>The operation has no inverse in the catalog's table, or an argument it is matched by is not known.</summary>
+    NotJudged,
+    Found,
+    Missing,
+
+    /// <summary>Down has the inverse operation, but it restores something other than what Up changed.</summary>
+    Wrong,
+}
+
+/// <summary>What Down holds for one operation of Up.</summary>
+internal readonly struct InverseMatch
+{
+    public InverseMatch(InverseStatus status, MigrationOperation? inverse, string? problem)
+    {
+        Status = status;
+        Inverse = inverse;
+        Problem = problem;
+    }
+
+    public InverseStatus Status { get; }
+
+    /// <summary>The Down operation that undoes (Found, also a DropTable that covers it) or fails to undo (Wrong) the Up operation.</summary>
+    public MigrationOperation? Inverse { get; }
+
+    /// <summary>What Down does not do, completing "Down does not …".</summary>
+    public string? Problem { get; }
+
+    public static InverseMatch NotJudged => new(InverseStatus.NotJudged, null, null);
+
+    public static InverseMatch Found(MigrationOperation inverse) => new(InverseStatus.Found, inverse, null);
+
+    public static InverseMatch Missing(string problem) => new(InverseStatus.Missing, null, problem);
+}
+
+/// <summary>
+/// The catalog's table of inverses: for an operation of Up, the operation of Down that undoes it, matched by name
+/// exactly (table, schema, column, index and key names) and in any order. An operation on a table that Up creates
+/// and Down drops is undone by that DropTable; one on a table that Up drops and Down re-creates, by that CreateTable.
+/// Names renamed in the same Up match either name, since Down may undo the rename before or after.
+/// </summary>
+internal sealed class InverseMatcher
+{
+    private readonly MigrationModel _migration;
+    private readonly List<KeyValuePair<string, string>> _tableRenames = new();
+    private readonly List<KeyValuePair<string, string>> _columnRenames = new();
+
+    public InverseMatcher(MigrationModel migration)
+    {
+        _migration = migration;
+        foreach (var operation in migration.Up)
+        {
+            if (operation.Kind == "RenameTable" && Text(operation, "name", out var from) && Text(operation, "newName", out var to) && from is not null && to is not null)
+            {
+                _tableRenames.Add(new KeyValuePair<string, string>(from, to));
+            }
+            else if (operation.Kind == "RenameColumn" && Text(operation, "name", out var column) && Text(operation, "newName", out var newColumn)
+                && column is not null && newColumn is not null)
+            {
+                _columnRenames.Add(new KeyValuePair<string, string>(column, newColumn));
+            }
+        }
+    }
+
+    /// <summary>True for the kinds whose inverse LL2003 looks for (EnsureSchema, Sql, UpdateData and the Alter* of tables, sequences and databases are not judged).</summary>
+    public static bool IsJudged(string kind) => kind switch
+    {
+        "CreateTable" or "DropTable" or "AddColumn" or "DropColumn" or "AlterColumn" or "RenameColumn" or "RenameTable" or "RenameIndex"
+            or "CreateIndex" or "DropIndex" or "AddForeignKey" or "DropForeignKey" or "AddPrimaryKey" or "DropPrimaryKey"
+            or "AddUniqueConstraint" or "DropUniqueConstraint" or "AddCheckConstraint" or "CreateCheckConstraint" or "DropCheckConstraint"
+            or "DropSchema" or "InsertData" or "DeleteData" or "CreateSequence" or "DropSequence" or "RenameSequence" => true,
+        _ => false,
+    };
+
+    /// <summary>Finds the inverse in Down of the operation at <paramref name="upIndex"/> in Up.</summary>
+    public InverseMatch Match(int upIndex)
+    {
+        var up = _migration.Up[upIndex];
+        switch (up.Kind)
+        {
+            case "CreateTable":
+                return MatchNamed(up, "DropTable", "name", "drop table " + Table(up, "name") + " created here");
+            case "DropTable":
+                return MatchDropTable(up);
+            case "AddColumn":
+                return Covered(upIndex, up, created: true) ?? MatchColumn(up, "DropColumn", "drop column " + Column(up) + " added here");
+            case "DropColumn":
+                return Covered(upIndex, up, created: false) ?? MatchColumn(up, "AddColumn", "re-add column " + Column(up) + " dropped here");
+            case "AlterColumn":
+                return Covered(upIndex, up, created: true) ?? MatchAlterColumn(up);
+            case "RenameColumn":
+                return Covered(upIndex, up, created: true) ?? MatchRenameColumn(up);
+            case "RenameTable":
+            case "RenameSequence":
+                return MatchRenameTable(up);
+            case "RenameIndex":
+                return Covered(upIndex, up, created: true) ?? MatchRenameIndex(up);
+            case "CreateIndex":
+                return Covered(upIndex, up, created: true) ?? MatchConstraint(up, "DropIndex", "drop index", "created here on table");
+            case "DropIndex":
+                return Covered(upIndex, up, created: false) ?? MatchConstraint(up, "CreateIndex", "re-create index", "dropped here from table");
+            case "AddForeignKey":
+                return Covered(upIndex, up, created: true) ?? MatchConstraint(up, "DropForeignKey", "drop foreign key", "added here to table");
+            case "DropForeignKey":
+                return Covered(upIndex, up, created: false) ?? MatchConstraint(up, "AddForeignKey", "re-add foreign key", "dropped here from table");
+            case "AddPrimaryKey":
+                return Covered(upIndex, up, created: true) ?? MatchConstraint(up, "DropPrimaryKey", "drop primary key", "added here to table");
+            case "DropPrimaryKey":
+                return Covered(upIndex, up, created: false) ?? MatchConstraint(up, "AddPrimaryKey", "re-add primary key", "dropped here from table");
+            case "AddUniqueConstraint":
+                return Covered(upIndex, up, created: true) ?? MatchConstraint(up, "DropUniqueConstraint", "drop unique constraint", "added here to table");
+            case "DropUniqueConstraint":
+                return Covered(upIndex, up, created: false) ?? MatchConstraint(up, "AddUniqueConstraint", "re-add unique constraint", "dropped here from table");
+            case "AddCheckConstraint":
+            case "CreateCheckConstraint":
+                return Covered(upIndex, up, created: true) ?? MatchConstraint(up, "DropCheckConstraint", "drop check constraint", "added here to table");
+            case "DropCheckConstraint":
+                return Covered(upIndex, up, created: false) ?? MatchConstraintAny(up, "AddCheckConstraint", "CreateCheckConstraint", "re-add check constraint", "dropped here from table");
+            case "DropSchema":
+                return MatchNamed(up, "EnsureSchema", "name", "re-create schema '" + up.GetString("name") + "' dropped here", schemaParameter: null);
+            case "InsertData":
+                return Covered(upIndex, up, created: true) ?? MatchRows(up, "DeleteData", "delete the rows inserted here into table " + Table(up, "table"));
+            case "DeleteData":
+                return Covered(upIndex, up, created: false) ?? MatchRows(up, "InsertData", "re-insert the rows deleted here from table " + Table(up, "table"));
+            case "CreateSequence":
+                return MatchNamed(up, "DropSequence", "name", "drop sequence " + Table(up, "name") + " created here");
+            case "DropSequence":
+                return MatchNamed(up, "CreateSequence", "name", "re-create sequence " + Table(up, "name") + " dropped here");
+            default:
+                return InverseMatch.NotJudged;
+        }
+    }
+
+    /// <summary>
+    /// An operation on a table that Up creates (before it) and Down drops needs no inverse of its own; nor does one on a
+    /// table that Up drops (after it) and Down re-creates.
+    /// </summary>
+    private InverseMatch? Covered(int upIndex, MigrationOperation up, bool created)
+    {
+        if (!Text(up, "table", out var table) || !Text(up, "schema", out var schema) || table is null)
+        {
+            return null;
+        }
+
+        var up2 = _migration.Up;
+        var createdOrDroppedInUp = false;
+        for (var i = created ? 0 : upIndex + 1; i < (created ? upIndex : up2.Length); i++)
+        {
+            if (up2[i].Kind == (created ? "CreateTable" : "DropTable") && SameTable(up2[i], "name", "schema", schema, table) == true)
+            {
+                createdOrDroppedInUp = true;
+            }
+        }
+
+        if (!createdOrDroppedInUp)
+        {
+            return null;
+        }
+
+        foreach (var down in _migration.Down)
+        {
+            if (down.Kind == (created ? "DropTable" : "CreateTable") && SameTable(down, "name", "schema", schema, table) == true)
+            {
+                return InverseMatch.Found(down);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>An operation identified by a name and a schema (tables, sequences, schemas).</summary>
+    private InverseMatch MatchNamed(MigrationOperation up, string inverseKind, string nameParameter, string problem, string? schemaParameter = "schema")
+    {
+        if (!Text(up, nameParameter, out var name) || name is null)
+        {
+            return InverseMatch.NotJudged;
+        }
+
+        string? schema = null;
+        if (schemaParameter is not null && !Text(up, schemaParameter, out schema))
+        {
+            return InverseMatch.NotJudged;
+        }
+
+        var unknown = false;
+        foreach (var down in _migration.Down)
+        {
+            if (down.Kind != inverseKind)
+            {
+                continue;
+            }
+
+            if (!Text(down, nameParameter, out var downName) || (schemaParameter is not null && !Text(down, schemaParameter, out _)))
+            {
+                unknown = true;
+                continue;
+            }
+
+            var sameSchema = schemaParameter is null || (Text(down, schemaParameter, out var downSchema) && SchemaEquals(downSchema, schema));
+            if (sameSchema && (string.Equals(downName, name, StringComparison.Ordinal) || (inverseKind is "DropTable" or "CreateTable" && TableAlias(downName, name))))
+            {
+                return InverseMatch.Found(down);
+            }
+        }
+
+        return unknown ? InverseMatch.NotJudged : InverseMatch.Missing(problem);
+    }
+
+    private InverseMatch MatchDropTable(MigrationOperation up)
+    {
+        var match = MatchNamed(up, "CreateTable", "name", "re-create table " + Table(up, "name") + " dropped here");
+        if (match.Status != InverseStatus.Found || match.Inverse is not { } create || create.Columns.IsDefaultOrEmpty)
+        {
+            return match;
+        }
+
+        // Re-created, but with every column it had? Only the previous migration's model knows.
+        var previous = _migration.PreviousTargetModel?.FindTable(up.Schema, up.GetString("name")!);
+        if (previous is null)
+        {
+            return match;
+        }
+
+        var missingColumns = new List<string>();
+        foreach (var column in previous.Columns)
+        {
+            var present = false;
+            foreach (var recreated in create.Columns)
+            {
+                if (recreated.Name is null)
+                {
+                    return match;
+                }
+
+                present |= string.Equals(recreated.Name, column.Name, StringComparison.Ordinal);
+            }
+
+            if (!present)
+            {
+                missingColumns.Add(column.Name);
+            }
+        }
+
+        // Its key, indexes and foreign keys: in the CreateTable's constraints or as their own operations of Down.
+        var tableName = up.GetString("name")!;
+        var missingKeys = new List<string>();
+        if (previous.PrimaryKeyName is { } primaryKey && !HasConstraint(create, ConstraintKind.PrimaryKey, null) && !InDown("AddPrimaryKey", primaryKey, tableName))
+        {
+            missingKeys.Add(primaryKey);
+        }
+
+        var missingIndexes = new List<string>();
+        foreach (var index in previous.Indexes)
+        {
+            if (!InDown("CreateIndex", index.Name, tableName))
+            {
+                missingIndexes.Add(index.Name);
+            }
+        }
+
+        var missingForeignKeys = new List<string>();
+        foreach (var foreignKey in _migration.PreviousTargetModel!.ForeignKeys)
+        {
+            if (string.Equals(foreignKey.Dependent.Name, previous.Name, StringComparison.Ordinal) && string.Equals(foreignKey.Dependent.Schema, previous.Schema, StringComparison.Ordinal))
+            {
+                var name = ForeignKeyName(foreignKey);
+                if (!HasConstraint(create, ConstraintKind.ForeignKey, name) && !InDown("AddForeignKey", name, tableName))
+                {
+                    missingForeignKeys.Add(name);
+                }
+            }
+        }
+
+        var parts = new List<string>();
+        AddPart(parts, missingColumns, "column ", "columns ");
+        AddPart(parts, missingKeys, "primary key ", "primary keys ");
+        AddPart(parts, missingIndexes, "index ", "indexes ");
+        AddPart(parts, missingForeignKeys, "foreign key ", "foreign keys ");
+        if (parts.Count == 0)
+        {
+            return match;
+        }
+
+        return new InverseMatch(InverseStatus.Wrong, create, "re-create " + string.Join(", ", parts) + " of table " + Table(up, "name") + " dropped here");
+    }
+
+    /// <summary>EF Core's name for a foreign key the Designer does not name: FK_dependent_principal_columns.</summary>
+    internal static string ForeignKeyName(Model.Targets.TargetForeignKey foreignKey)
+        => foreignKey.Name ?? "FK_" + foreignKey.Dependent.Name + "_" + foreignKey.Principal.Name + "_" + string.Join("_", foreignKey.Columns);
+
+    private static void AddPart(List<string> parts, List<string> names, string one, string many)
+    {
+        if (names.Count > 0)
+        {
+            var text = new StringBuilder(names.Count == 1 ? one : many);
+            AppendList(text, names);
+            parts.Add(text.ToString());
+        }
+    }
+
+    private static bool HasConstraint(MigrationOperation create, ConstraintKind kind, string? name)
+    {
+        foreach (var constraint in create.Constraints)
+        {
+            if (constraint.Kind == kind && (name is null || constraint.Name is null || string.Equals(constraint.Name, name, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool InDown(string kind, string name, string table)
+    {
+        foreach (var down in _migration.Down)
+        {
+            if (down.Kind == kind && (!Text(down, "name", out var downName) || string.Equals(downName, name, StringComparison.Ordinal))
+                && (!Text(down, "table", out var downTable) || downTable is null || TableEquals(table, downTable)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private InverseMatch MatchColumn(MigrationOperation up, string inverseKind, string problem)
+    {
+        if (!ColumnIdentity(up, out var schema, out var table, out var name))
+        {
+            return InverseMatch.NotJudged;
+        }
+
+        var unknown = false;
+        foreach (var down in _migration.Down)
+        {
+            if (down.Kind != inverseKind)
+            {
+                continue;
+            }
+
+            if (!ColumnIdentity(down, out var downSchema, out var downTable, out var downName))
+            {
+                unknown = true;
+            }
+            else if (SchemaEquals(schema, downSchema) && TableEquals(table, downTable) && ColumnEquals(name, downName))
+            {
+                return InverseMatch.Found(down);
+            }
+        }
+
+        return unknown ? InverseMatch.NotJudged : InverseMatch.Missing(problem);
+    }
+
+    private InverseMatch MatchAlterColumn(MigrationOperation up)
+    {
+        if (!ColumnIdentity(up, out var schema, out var table, out var name))
+        {
+            return InverseMatch.NotJudged;
+        }
+
+        var unknown = false;
+        MigrationOperation? closest = null;
+        string? closestDifference = null;
+        foreach (var down in _migration.Down)
+        {
+            if (down.Kind != "AlterColumn")
+            {
+                continue;
+            }
+
+            if (!ColumnIdentity(down, out var downSchema, out var downTable, out var downName))
+            {
+                unknown = true;
+                continue;
+            }
+
+            if (!SchemaEquals(schema, downSchema) || !TableEquals(table, downTable) || !ColumnEquals(name, downName))
+            {
+                continue;
+            }
+
+            var difference = RestoreDifference(up, down);
+            if (difference is null)
+            {
+                return InverseMatch.Found(down);
+            }
+
+            if (difference.Length == 0)
+            {
+                // An argument on either side is not known: no guess.
+                unknown = true;
+                continue;
+            }
+
+            closest ??= down;
+            closestDifference ??= difference;
+        }
+
+        if (closest is not null && closestDifference is not null && !unknown)
+        {
+            return new InverseMatch(InverseStatus.Wrong, closest, "restore column " + Column(up) + " altered here: it restores " + closestDifference);
+        }
+
+        return unknown ? InverseMatch.NotJudged : InverseMatch.Missing("restore column " + Column(up) + " altered here");
+    }
+
+    /// <summary>
+    /// What Down's AlterColumn restores differently from the definition Up replaced: null when it restores it (as far
+    /// as both say), empty when an argument on either side is not known.
+    /// </summary>
+    private string? RestoreDifference(MigrationOperation up, MigrationOperation down)
+    {
+        var differences = new List<string>();
+        var unknown = false;
+
+        // The CLR type: Up's oldClrType against Down's generic argument.
+        var oldClr = up["oldClrType"];
+        if (oldClr.State == ArgumentState.Unknown)
+        {
+            unknown = true;
+        }
+        else if (oldClr.Value is ClrTypeName oldClrType && down.ClrType is { } downClr && !oldClrType.Equals(downClr))
+        {
+            differences.Add("CLR type " + Short(downClr.MetadataName) + " instead of " + Short(oldClrType.MetadataName));
+        }
+
+        var oldType = up["oldType"];
+        var type = down["type"];
+        if (oldType.State == ArgumentState.Unknown || type.State == ArgumentState.Unknown)
+        {
+            unknown = true;
+        }
+        else if (oldType.Value is string expected && !StoreTypesEqual(expected, type.Value as string))
+        {
+            differences.Add("type " + Quote(type.Value) + " instead of " + Quote(expected));
+        }
+
+        Compare(up, down, "oldNullable", "nullable", differences, ref unknown, static (actual, expected) => Equals(actual, true) ? "nullable where it was required" : "required where it was nullable");
+        Compare(up, down, "oldMaxLength", "maxLength", differences, ref unknown, static (actual, expected) => "max length " + Show(actual) + " instead of " + Show(expected));
+        Compare(up, down, "oldPrecision", "precision", differences, ref unknown, static (actual, expected) => "precision " + Show(actual) + " instead of " + Show(expected));
+        Compare(up, down, "oldScale", "scale", differences, ref unknown, static (actual, expected) => "scale " + Show(actual) + " instead of " + Show(expected));
+        Compare(up, down, "oldUnicode", "unicode", differences, ref unknown, static (actual, expected) => "unicode " + Show(actual) + " instead of " + Show(expected));
+        Compare(up, down, "oldFixedLength", "fixedLength", differences, ref unknown, static (actual, expected) => "fixed length " + Show(actual) + " instead of " + Show(expected));
+
+        if (differences.Count > 0)
+        {
+            var text = new StringBuilder();
+            AppendList(text, differences, quote: false);
+            return text.ToString();
+        }
+
+        return unknown ? string.Empty : null;
+    }
+
+    private static void Compare(MigrationOperation up, MigrationOperation down, string oldParameter, string newParameter, List<string> differences, ref bool unknown, Func<object?, object?, string> describe)
+    {
+        var expected = up[oldParameter];
+        var actual = down[newParameter];
+        if (expected.State == ArgumentState.Unknown || actual.State == ArgumentState.Unknown)
+        {
+            unknown = true;
+            return;
+        }
+
+        if (expected.State == ArgumentState.Absent || actual.State == ArgumentState.Absent)
+        {
+            return;
+        }
+
+        // Left out in Up (and null by default): Up does not say what the column had, so there is nothing to check.
+        if (expected.State == ArgumentState.Default && expected.Value is null)
+        {
+            return;
+        }
+
+        if (!Equals(expected.Value, actual.Value))
+        {
+            differences.Add(describe(actual.Value, expected.Value));
+        }
+    }
+
+    private bool StoreTypesEqual(string expected, string? actual)
+    {
+        if (actual is null)
+        {
+            return false;
+        }
+
+        if (string.Equals(expected.Trim(), actual.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var left = StoreTypeParser.Parse(expected, _migration.Provider);
+        var right = StoreTypeParser.Parse(actual, _migration.Provider);
+        return left.IsKnown && right.IsKnown && left.Equals(right);
+    }
+
+    private InverseMatch MatchRenameColumn(MigrationOperation up)
+    {
+        if (!ColumnIdentity(up, out var schema, out var table, out var name) || !Text(up, "newName", out var newName) || newName is null)
+        {
+            return InverseMatch.NotJudged;
+        }
+
+        var unknown = false;
+        foreach (var down in _migration.Down)
+        {
+            if (down.Kind != "RenameColumn")
+            {
+                continue;
+            }
+
+            if (!ColumnIdentity(down, out var downSchema, out var downTable, out var downName) || !Text(down, "newName", out var downNewName))
+            {
+                unknown = true;
+            }
+            else if (SchemaEquals(schema, downSchema) && TableEquals(table, downTable)
+                && string.Equals(downName, newName, StringComparison.Ordinal) && string.Equals(downNewName, name, StringComparison.Ordinal))
+            {
+                return InverseMatch.Found(down);
+            }
+        }
+
+        return unknown ? InverseMatch.NotJudged : InverseMatch.Missing("rename column " + Qualified(schema, table + "." + newName) + " back to '" + name + "'");
+    }
+
+    private InverseMatch MatchRenameTable(MigrationOperation up)
+    {
+        if (!Text(up, "name", out var name) || !Text(up, "schema", out var schema) || !Text(up, "newName", out var newName) || !Text(up, "newSchema", out var newSchema) || name is null)
+        {
+            return InverseMatch.NotJudged;
+        }
+
+        // Where the table (or sequence) is after Up, and where Down must put it back.
+        var afterName = newName ?? name;
+        var afterSchema = newSchema ?? schema;
+        var unknown = false;
+        foreach (var down in _migration.Down)
+        {
+            if (down.Kind != up.Kind)
+            {
+                continue;
+            }
+
+            if (!Text(down, "name", out var downName) || !Text(down, "schema", out var downSchema) || !Text(down, "newName", out var downNewName) || !Text(down, "newSchema", out var downNewSchema))
+            {
+                unknown = true;
+            }
+            else if (string.Equals(downName, afterName, StringComparison.Ordinal) && SchemaEquals(downSchema, afterSchema)
+                && string.Equals(downNewName ?? downName, name, StringComparison.Ordinal) && SchemaEquals(downNewSchema ?? downSchema, schema))
+            {
+                return InverseMatch.Found(down);
+            }
+        }
+
+        var noun = up.Kind == "RenameTable" ? "table " : "sequence ";
+        return unknown ? InverseMatch.NotJudged : InverseMatch.Missing("rename " + noun + Qualified(afterSchema, afterName) + " back to " + Qualified(schema, name));
+    }
+
+    private InverseMatch MatchRenameIndex(MigrationOperation up)
+    {
+        if (!Text(up, "name", out var name) || !Text(up, "newName", out var newName) || !Text(up, "table", out var table) || name is null || newName is null)
+        {
+            return InverseMatch.NotJudged;
+        }
+
+        var unknown = false;
+        foreach (var down in _migration.Down)
+        {
+            if (down.Kind != "RenameIndex")
+            {
+                continue;
+            }
+
+            if (!Text(down, "name", out var downName) || !Text(down, "newName", out var downNewName) || !Text(down, "table", out var downTable))
+            {
+                unknown = true;
+            }
+            else if (string.Equals(downName, newName, StringComparison.Ordinal) && string.Equals(downNewName, name, StringComparison.Ordinal)
+                && (table is null || downTable is null || TableEquals(table, downTable)))
+            {
+                return InverseMatch.Found(down);
+            }
+        }
+
+        return unknown ? InverseMatch.NotJudged : InverseMatch.Missing("rename index '" + newName + "' back to '" + name + "'");
+    }
+
+    private InverseMatch MatchConstraintAny(MigrationOperation up, string inverseKind, string alternativeKind, string verb, string where)
+    {
+        var first = MatchConstraint(up, inverseKind, verb, where);
+        if (first.Status != InverseStatus.Missing)
+        {
+            return first;
+        }
+
+        var second = MatchConstraint(up, alternativeKind, verb, where);
+        return second.Status == InverseStatus.Missing ? first : second;
+    }
+
+    /// <summary>Indexes, keys and constraints: a name on a table (DropIndex may leave the table out).</summary>
+    private InverseMatch MatchConstraint(MigrationOperation up, string inverseKind, string verb, string where)
+    {
+        if (!Text(up, "name", out var name) || !Text(up, "table", out var table) || !Text(up, "schema", out var schema) || name is null)
+        {
+            return InverseMatch.NotJudged;
+        }
+
+        var unknown = false;
+        foreach (var down in _migration.Down)
+        {
+            if (down.Kind != inverseKind)
+            {
+                continue;
+            }
+
+            if (!Text(down, "name", out var downName) || !Text(down, "table", out var downTable) || !Text(down, "schema", out var downSchema))
+            {
+                unknown = true;
+            }
+            else if (string.Equals(downName, name, StringComparison.Ordinal) && SchemaEquals(schema, downSchema)
+                && (table is null || downTable is null || TableEquals(table, downTable)))
+            {
+                return InverseMatch.Found(down);
+            }
+        }
+
+        var problem = verb + " '" + name + "' " + (table is null ? where.Substring(0, where.LastIndexOf(' ')) : where + " " + Qualified(schema, table));
+        return unknown ? InverseMatch.NotJudged : InverseMatch.Missing(problem);
+    }
+
+    private InverseMatch MatchRows(MigrationOperation up, string inverseKind, string problem)
+    {
+        if (!Text(up, "table", out var table) || !Text(up, "schema", out var schema) || table is null)
+        {
+            return InverseMatch.NotJudged;
+        }
+
+        var unknown = false;
+        foreach (var down in _migration.Down)
+        {
+            if (down.Kind != inverseKind)
+            {
+                continue;
+            }
+
+            if (!Text(down, "table", out var downTable) || !Text(down, "schema", out var downSchema))
+            {
+                unknown = true;
+            }
+            else if (downTable is not null && TableEquals(table, downTable) && SchemaEquals(schema, downSchema))
+            {
+                return CountRows(up, inverseKind, table, schema, problem, down);
+            }
+        }
+
+        return unknown ? InverseMatch.NotJudged : InverseMatch.Missing(problem);
+    }
+
+    /// <summary>Down deletes (or re-inserts) rows of the table: as many as Up inserted (or deleted), when both are counted</summary>
+    private InverseMatch CountRows(MigrationOperation up, string inverseKind, string table, string? schema, string problem, MigrationOperation found)
+    {
+        var expected = 0;
+        foreach (var operation in _migration.Up)
+        {
+            if (operation.Kind == up.Kind && Text(operation, "table", out var t) && t is not null && TableEquals(table, t) && Text(operation, "schema", out var s) && SchemaEquals(schema, s))
+            {
+                if (RowCount(operation) is not int rows)
+                {
+                    return InverseMatch.Found(found);
+                }
+
+                expected += rows;
+            }
+        }
+
+        var actual = 0;
+        foreach (var operation in _migration.Down)
+        {
+            if (operation.Kind == inverseKind && Text(operation, "table", out var t) && t is not null && TableEquals(table, t) && Text(operation, "schema", out var s) && SchemaEquals(schema, s))
+            {
+                if (RowCount(operation) is not int rows)
+                {
+                    return InverseMatch.Found(found);
+                }
+
+                actual += rows;
+            }
+        }
+
+        return actual >= expected ? InverseMatch.Found(found) : InverseMatch.Missing(problem.Replace("the rows", "every row") + ": it " + (inverseKind == "DeleteData" ? "deletes " : "re-inserts ") + actual + " of " + expected);
+    }
+
+    /// <summary>The number of rows an InsertData or DeleteData writes, from the sizes of its arrays; null when not known.</summary>
+    private static int? RowCount(MigrationOperation operation)
+    {
+        var single = operation.Kind == "InsertData" ? "value" : "keyValue";
+        var many = operation.Kind == "InsertData" ? "values" : "keyValues";
+        var manyColumns = operation.Kind == "InsertData" ? "columns" : "keyColumns";
+        if (operation[single].State is ArgumentState.Constant or ArgumentState.Unknown)
+        {
+            return 1;
+        }
+
+        var values = operation[many].Operation;
+        while (values is Microsoft.CodeAnalysis.Operations.IConversionOperation conversion)
+        {
+            values = conversion.Operand;
+        }
+
+        if (values is not Microsoft.CodeAnalysis.Operations.IArrayCreationOperation array || array.DimensionSizes.Length == 0
+            || array.DimensionSizes[0].ConstantValue is not { HasValue: true, Value: int length })
+        {
+            return null;
+        }
+
+        // values: object[,] is one row per line; object[] is one row of several columns, or several rows of one column.
+        return array.DimensionSizes.Length == 2 || operation[manyColumns].State is ArgumentState.Absent or ArgumentState.Default ? length : 1;
+    }
+
+    private bool? SameTable(MigrationOperation operation, string nameParameter, string schemaParameter, string? schema, string table)
+    {
+        if (!Text(operation, nameParameter, out var name) || !Text(operation, schemaParameter, out var operationSchema) || name is null)
+        {
+            return null;
+        }
+
+        return SchemaEquals(schema, operationSchema) && TableEquals(table, name);
+    }
+
+    private static bool ColumnIdentity(MigrationOperation operation, out string? schema, out string table, out string name)
+    {
+        table = string.Empty;
+        name = string.Empty;
+        if (!Text(operation, "schema", out schema) || !Text(operation, "table", out var t) || !Text(operation, "name", out var n) || t is null || n is null)
+        {
+            return false;
+        }
+
+        table = t;
+        name = n;
+        return true;
+    }
+
+    /// <summary>The argument as a known string or null; false when the argument is not statically known.</summary>
+    private static bool Text(MigrationOperation operation, string parameter, out string? value)
+    {
+        var argument = operation[parameter];
+        value = argument.Value as string;
+        return argument.State != ArgumentState.Unknown && (argument.Value is null || value is not null);
+    }
+
+    private static bool SchemaEquals(string? left, string? right) => string.Equals(left, right, StringComparison.Ordinal);
+
+    private bool TableEquals(string left, string right) => string.Equals(left, right, StringComparison.Ordinal) || TableAlias(left, right);
+
+    private bool TableAlias(string? left, string? right)
+    {
+        foreach (var pair in _tableRenames)
+        {
+            if ((pair.Key == left && pair.Value == right) || (pair.Key == right && pair.Value == left))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool ColumnEquals(string left, string right)
+    {
+        if (string.Equals(left, right, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var pair in _columnRenames)
+        {
+            if ((pair.Key == left && pair.Value == right) || (pair.Key == right && pair.Value == left))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Table(MigrationOperation operation, string nameParameter)
+        => Qualified(operation.GetString("schema"), operation.GetString(nameParameter) ?? "?");
+
+    private static string Column(MigrationOperation operation)
+        => Qualified(operation.GetString("schema"), (operation.GetString("table") ?? "?") + "." + (operation.GetString("name") ?? "?"));
+
+    private static string Qualified(string? schema, string name) => schema is null ? name : schema + "." + name;
+
+    private static string Quote(object? value) => value is string text ? "'" + text + "'" : "none";
+
+    private static string Show(object? value) => value switch
+    {
+        null => "none",
+        bool flag => flag ? "true" : "false",
+        _ => value.ToString() ?? "none",
+    };
+
+    private static string Short(string metadataName)
+    {
+        var dot = metadataName.LastIndexOf('.');
+        return dot < 0 ? metadataName : metadataName.Substring(dot + 1);
+    }
+
+    private static void AppendList(StringBuilder text, List<string> items, bool quote = true)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            text.Append(i == 0 ? string.Empty : i == items.Count - 1 ? " and " : ", ");
+            text.Append(quote ? "'" + items[i] + "'" : items[i]);
+        }
+    }
+}
