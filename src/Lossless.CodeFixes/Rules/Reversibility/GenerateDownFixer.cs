@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Threading;
 using System.Threading.Tasks;
 using Lossless.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Lossless.CodeFixes.Rules.Reversibility;
 
@@ -21,11 +23,15 @@ public sealed class GenerateDownFixer : CodeFixProvider
 
     /// <summary>Fix All works per document, one migration class at a time, so every inverse lands in the right place once.</summary>
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-        static (context, document, diagnostics) => DownWriter.FixAsync(document, Filter(diagnostics, context.CodeActionEquivalenceKey), context.CancellationToken));
+        static async (context, document, diagnostics) =>
+        {
+            var writable = await WithoutSyntaxErrorsAsync(document, Filter(diagnostics, context.CodeActionEquivalenceKey), context.CancellationToken).ConfigureAwait(false);
+            return writable.IsEmpty ? document : await DownWriter.FixAsync(document, writable, context.CancellationToken).ConfigureAwait(false);
+        });
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        foreach (var diagnostic in context.Diagnostics)
+        foreach (var diagnostic in await WithoutSyntaxErrorsAsync(context.Document, context.Diagnostics, context.CancellationToken).ConfigureAwait(false))
         {
             // Written now, so that a fix with nothing left to write (its TODO is already in Down) is not offered.
             var fixedDocument = await DownWriter.FixAsync(context.Document, ImmutableArray.Create(diagnostic), context.CancellationToken).ConfigureAwait(false);
@@ -39,6 +45,44 @@ public sealed class GenerateDownFixer : CodeFixProvider
             var key = missingInverse ? FixerKeys.LL2003_AddMissingInverse : FixerKeys.LL2001_GenerateDown;
             context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(fixedDocument), key), diagnostic);
         }
+    }
+
+    /// <summary>
+    /// Half-typed code: a migration class with a syntax error gets no Down written from it, since inverses copied from a
+    /// broken Up (an unfinished typeof, a cut-off argument list) would not compile.
+    /// </summary>
+    private static async Task<ImmutableArray<Diagnostic>> WithoutSyntaxErrorsAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return ImmutableArray<Diagnostic>.Empty;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var diagnostic in diagnostics)
+        {
+            var type = root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<TypeDeclarationSyntax>();
+            if (type is not null && !HasSyntaxErrors(type))
+            {
+                builder.Add(diagnostic);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static bool HasSyntaxErrors(SyntaxNode node)
+    {
+        foreach (var diagnostic in node.GetDiagnostics())
+        {
+            if (diagnostic.Severity == DiagnosticSeverity.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ImmutableArray<Diagnostic> Filter(ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey)
