@@ -96,7 +96,7 @@ public sealed class MigrationModel
         }
     }
 
-    /// <summary>Number of times a target model was parsed for this migration (0 or 1); benchmarks count it.</summary>
+    /// <summary>Number of times a Designer was read for this migration (its keys, its whole target model, the previous one); benchmarks count it.</summary>
     public int TargetModelReads { get; private set; }
 
     /// <summary>The BuildTargetModel of the .Designer.cs partial, parsed on first use; null when there is none.</summary>
@@ -115,8 +115,25 @@ public sealed class MigrationModel
         }
     }
 
-    /// <summary>Keys and foreign keys: the union of the target model's and this migration's own (Up) operations.</summary>
-    public KeyGraph Keys => _keys ??= KeyGraph.Build(TargetModel, Up);
+    /// <summary>
+    /// Keys and foreign keys: the union of the target model's and this migration's own (Up) operations. Reads only the
+    /// Designer's keys unless the whole target model has been read already.
+    /// </summary>
+    public KeyGraph Keys => _keys ??= KeyGraph.Build(TargetKeys, Up);
+
+    private TargetKeys? TargetKeys
+    {
+        get
+        {
+            if (_targetModelRead)
+            {
+                return _targetModel is null ? null : Targets.TargetKeys.From(_targetModel);
+            }
+
+            TargetModelReads++;
+            return TargetModelReader.ReadKeys(Type, _cancellationToken);
+        }
+    }
 
     /// <summary>The drop + add pairs of Up that read as renames (LL1006), computed on first use.</summary>
     public System.Collections.Generic.IReadOnlyList<DropAddPair> DropAddPairs => _dropAddPairs ??= DropAddPairing.Find(this);

@@ -43,18 +43,18 @@ public sealed class KeyGraph
     /// <summary>False when there is neither a target model nor any key operation: nothing is known of keys.</summary>
     public bool HasKeyInformation { get; }
 
-    public static KeyGraph Build(TargetModel? model, ImmutableArray<MigrationOperation> up)
+    public static KeyGraph Build(TargetKeys? model, ImmutableArray<MigrationOperation> up)
     {
         var primaryKeys = new List<ColumnRef>();
         var links = new List<ForeignKeyLink>();
         var known = model is not null;
         if (model is not null)
         {
-            foreach (var table in model.Tables)
+            foreach (var key in model.PrimaryKeys)
             {
-                foreach (var column in table.PrimaryKey)
+                foreach (var column in key.Columns)
                 {
-                    primaryKeys.Add(new ColumnRef(table.Schema, table.Name, column));
+                    primaryKeys.Add(new ColumnRef(key.Table.Schema, key.Table.Name, column));
                 }
             }
 

@@ -31,6 +31,50 @@ public sealed class TargetModel
     }
 }
 
+/// <summary>
+/// Only the keys of a target model: each table's primary key and the foreign keys, by column names. What the key
+/// rules need, read without the columns' facets (<see cref="TargetModelReader.ReadKeys(Microsoft.CodeAnalysis.INamedTypeSymbol, System.Threading.CancellationToken)"/>).
+/// </summary>
+public sealed class TargetKeys
+{
+    internal TargetKeys(ImmutableArray<TargetPrimaryKey> primaryKeys, ImmutableArray<TargetForeignKey> foreignKeys)
+    {
+        PrimaryKeys = primaryKeys;
+        ForeignKeys = foreignKeys;
+    }
+
+    /// <summary>One entry per table, in the model's order; a keyless table has an empty column list.</summary>
+    public ImmutableArray<TargetPrimaryKey> PrimaryKeys { get; }
+
+    public ImmutableArray<TargetForeignKey> ForeignKeys { get; }
+
+    /// <summary>The keys of a model already read in full.</summary>
+    public static TargetKeys From(TargetModel model)
+    {
+        var primaryKeys = ImmutableArray.CreateBuilder<TargetPrimaryKey>(model.Tables.Length);
+        foreach (var table in model.Tables)
+        {
+            primaryKeys.Add(new TargetPrimaryKey(new ColumnRefTable(table.Schema, table.Name), table.PrimaryKey));
+        }
+
+        return new TargetKeys(primaryKeys.MoveToImmutable(), model.ForeignKeys);
+    }
+}
+
+/// <summary>A table and its primary-key column names, in key order.</summary>
+public readonly struct TargetPrimaryKey
+{
+    public TargetPrimaryKey(ColumnRefTable table, ImmutableArray<string> columns)
+    {
+        Table = table;
+        Columns = columns;
+    }
+
+    public ColumnRefTable Table { get; }
+
+    public ImmutableArray<string> Columns { get; }
+}
+
 /// <summary>A table of the target model, with its columns (by name) and primary key.</summary>
 public sealed class TargetTable
 {

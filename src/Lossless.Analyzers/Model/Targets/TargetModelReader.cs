@@ -23,6 +23,26 @@ internal static class TargetModelReader
     public static TargetModel? Read(INamedTypeSymbol migration, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _reads);
+        return FindBuildTargetModel(migration, cancellationToken) is var (body, builderName)
+            ? ReadModel(body, builderName, cancellationToken)
+            : null;
+    }
+
+    /// <summary>
+    /// Reads only the keys of a migration's target model: primary keys and foreign keys, resolved to column names.
+    /// Property statements are looked at only for HasColumnName, and nothing else of them is kept: the key rules run
+    /// on every migration that changes a column's type, and a long-lived project's Designer holds thousands of them.
+    /// </summary>
+    public static TargetKeys? ReadKeys(INamedTypeSymbol migration, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _reads);
+        return FindBuildTargetModel(migration, cancellationToken) is var (body, builderName)
+            ? ReadKeys(body, builderName, cancellationToken)
+            : null;
+    }
+
+    private static (BlockSyntax Body, string BuilderName)? FindBuildTargetModel(INamedTypeSymbol migration, CancellationToken cancellationToken)
+    {
         foreach (var reference in migration.DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
@@ -35,7 +55,7 @@ internal static class TargetModelReader
                 if (member is MethodDeclarationSyntax { Identifier.ValueText: "BuildTargetModel", Body: { } body } method
                     && method.ParameterList.Parameters.Count == 1)
                 {
-                    return ReadModel(body, method.ParameterList.Parameters[0].Identifier.ValueText, cancellationToken);
+                    return (body, method.ParameterList.Parameters[0].Identifier.ValueText);
                 }
             }
         }
@@ -43,32 +63,26 @@ internal static class TargetModelReader
         return null;
     }
 
-    /// <summary>Reads a BuildTargetModel / BuildModel body. Internal for tests and for the previous-model readers.</summary>
-    internal static TargetModel ReadModel(BlockSyntax body, string modelBuilderName, CancellationToken cancellationToken)
+    /// <summary>Reads the keys of a BuildTargetModel / BuildModel body. Internal for tests.</summary>
+    internal static TargetKeys ReadKeys(BlockSyntax body, string modelBuilderName, CancellationToken cancellationToken)
     {
-        var entities = new Dictionary<string, EntityBuilder>(StringComparer.Ordinal);
-        var order = new List<EntityBuilder>();
-        foreach (var statement in body.Statements)
+        var (entities, order) = ReadEntities(body, modelBuilderName, keysOnly: true, cancellationToken);
+        var primaryKeys = ImmutableArray.CreateBuilder<TargetPrimaryKey>();
+        foreach (var entity in order)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call }
-                && call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entity", Expression: IdentifierNameSyntax receiver }
-                && receiver.Identifier.ValueText == modelBuilderName
-                && call.ArgumentList.Arguments.Count == 2
-                && StringValue(call.ArgumentList.Arguments[0].Expression) is { } entityName
-                && call.ArgumentList.Arguments[1].Expression is SimpleLambdaExpressionSyntax lambda)
+            if (entity.BaseType is null && TableOf(entity, entities, 0) is { } table)
             {
-                if (!entities.TryGetValue(entityName, out var entity))
-                {
-                    entity = new EntityBuilder(entityName);
-                    entities.Add(entityName, entity);
-                    order.Add(entity);
-                }
-
-                ReadEntity(entity, lambda);
+                primaryKeys.Add(new TargetPrimaryKey(table, ColumnNames(entity, entity.Key, entities)));
             }
         }
 
+        return new TargetKeys(primaryKeys.ToImmutable(), ForeignKeys(entities, order));
+    }
+
+    /// <summary>Reads a BuildTargetModel / BuildModel body. Internal for tests and for the previous-model readers.</summary>
+    internal static TargetModel ReadModel(BlockSyntax body, string modelBuilderName, CancellationToken cancellationToken)
+    {
+        var (entities, order) = ReadEntities(body, modelBuilderName, keysOnly: false, cancellationToken);
         var tables = ImmutableArray.CreateBuilder<TargetTable>();
         foreach (var entity in order)
         {
@@ -95,6 +109,39 @@ internal static class TargetModelReader
             tables.Add(targetTable);
         }
 
+        return new TargetModel(tables.ToImmutable(), ForeignKeys(entities, order));
+    }
+
+    private static (Dictionary<string, EntityBuilder> Entities, List<EntityBuilder> Order) ReadEntities(BlockSyntax body, string modelBuilderName, bool keysOnly, CancellationToken cancellationToken)
+    {
+        var entities = new Dictionary<string, EntityBuilder>(StringComparer.Ordinal);
+        var order = new List<EntityBuilder>();
+        foreach (var statement in body.Statements)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call }
+                && call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entity", Expression: IdentifierNameSyntax receiver }
+                && receiver.Identifier.ValueText == modelBuilderName
+                && call.ArgumentList.Arguments.Count == 2
+                && StringValue(call.ArgumentList.Arguments[0].Expression) is { } entityName
+                && call.ArgumentList.Arguments[1].Expression is SimpleLambdaExpressionSyntax lambda)
+            {
+                if (!entities.TryGetValue(entityName, out var entity))
+                {
+                    entity = new EntityBuilder(entityName);
+                    entities.Add(entityName, entity);
+                    order.Add(entity);
+                }
+
+                ReadEntity(entity, lambda, keysOnly);
+            }
+        }
+
+        return (entities, order);
+    }
+
+    private static ImmutableArray<TargetForeignKey> ForeignKeys(Dictionary<string, EntityBuilder> entities, List<EntityBuilder> order)
+    {
         var foreignKeys = ImmutableArray.CreateBuilder<TargetForeignKey>();
         foreach (var entity in order)
         {
@@ -121,16 +168,17 @@ internal static class TargetModelReader
             }
         }
 
-        return new TargetModel(tables.ToImmutable(), foreignKeys.ToImmutable());
+
+        return foreignKeys.ToImmutable();
     }
 
-    private static void ReadEntity(EntityBuilder entity, SimpleLambdaExpressionSyntax lambda)
+    private static void ReadEntity(EntityBuilder entity, SimpleLambdaExpressionSyntax lambda, bool keysOnly)
     {
         var builderName = lambda.Parameter.Identifier.ValueText;
         var statements = lambda.Block?.Statements ?? default;
         if (lambda.Block is null && lambda.ExpressionBody is InvocationExpressionSyntax single)
         {
-            ReadEntityStatement(entity, single, builderName);
+            ReadStatement(entity, single, builderName, keysOnly);
             return;
         }
 
@@ -138,8 +186,49 @@ internal static class TargetModelReader
         {
             if (statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call })
             {
-                ReadEntityStatement(entity, call, builderName);
+                ReadStatement(entity, call, builderName, keysOnly);
             }
+        }
+    }
+
+    private static void ReadStatement(EntityBuilder entity, InvocationExpressionSyntax outermost, string builderName, bool keysOnly)
+    {
+        if (!keysOnly)
+        {
+            ReadEntityStatement(entity, outermost, builderName);
+            return;
+        }
+
+        // Keys only: find the chain's root call without allocating; most statements are Property chains, of which
+        // only the property's name and a HasColumnName matter (a key names properties, the database columns).
+        string? columnName = null;
+        InvocationExpressionSyntax? root = null;
+        ExpressionSyntax current = outermost;
+        while (current is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax member)
+        {
+            if (member.Name.Identifier.ValueText == "HasColumnName" && invocation.ArgumentList.Arguments.Count == 1)
+            {
+                columnName = StringValue(invocation.ArgumentList.Arguments[0].Expression);
+            }
+
+            root = invocation;
+            current = member.Expression;
+        }
+
+        if (root is null || current is not IdentifierNameSyntax receiver || receiver.Identifier.ValueText != builderName)
+        {
+            return;
+        }
+
+        switch (((MemberAccessExpressionSyntax)root.Expression).Name.Identifier.ValueText)
+        {
+            case "Property" when root.ArgumentList.Arguments.Count >= 1 && StringValue(root.ArgumentList.Arguments[0].Expression) is { } propertyName:
+                var property = entity.Property(propertyName);
+                property.ColumnName = columnName ?? property.ColumnName;
+                break;
+            case "HasKey" or "ToTable" or "HasBaseType" or "HasOne":
+                ReadEntityStatement(entity, outermost, builderName);
+                break;
         }
     }
 
