@@ -2,38 +2,31 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Lossless.Benchmarks;
 
 /// <summary>
-/// With EF Core: the compiler's own work, the compiler with an analyzer that only asks for every method's operations
-/// (<see cref="OperationsAnalyzer"/>), and the compiler with every Lossless analyzer, on the generated project with N
-/// migrations. Without EF Core: the compiler with an analyzer that registers nothing (<see cref="EmptyAnalyzer"/>)
-/// against the compiler with Lossless. Each run is a fresh compilation of the same parsed trees, so no binding is shared. Besides BenchmarkDotNet's wall-clock
-/// time, each run records the process's CPU time: on a machine that other work shares it is the steadier measure of
-/// what a build pays, and with concurrent analysis it counts work that wall-clock time hides on an idle core.
+/// On the generated project with N migrations against the real EF Core 10 and Npgsql assemblies: the compiler's own
+/// work; the compiler with every Lossless analyzer; the compiler with the analyzers an EF Core project's build already
+/// runs (<see cref="BuildAnalyzers"/>); and those plus Lossless. Each run is a fresh compilation of the same parsed
+/// trees, so no binding is shared. Besides BenchmarkDotNet's wall-clock time, each run records the process's CPU time,
+/// and the runs with Lossless the CPU time of Lossless's own callbacks (<see cref="MeteredAnalyzer"/>).
 /// </summary>
 [MemoryDiagnoser]
-[CategoriesColumn]
-[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByParams, BenchmarkLogicalGroupRule.ByCategory)]
 public class CompilerCost
 {
-    public const string EFCore = "EF Core";
-    public const string WithoutEFCore = "No EF Core";
-
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Empty = [new EmptyAnalyzer()];
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Operations = [new OperationsAnalyzer()];
-
     private Workload _workload = null!;
 
     /// <summary>The sizes to measure; Program narrows them for --quick.</summary>
     public static IReadOnlyList<int> Sizes { get; set; } = [100, 1_000, 5_000];
 
-    /// <summary>CPU time of every invocation, warmups first, by method and N.</summary>
+    /// <summary>Process CPU time of every invocation, warmups first, by method and N.</summary>
     public static ConcurrentDictionary<(string Method, int N), List<TimeSpan>> CpuTimes { get; } = new();
+
+    /// <summary>CPU time of Lossless's own callbacks in every invocation that runs Lossless, by method and N.</summary>
+    public static ConcurrentDictionary<(string Method, int N), List<TimeSpan>> LosslessCpuTimes { get; } = new();
 
     [ParamsSource(nameof(SizesSource))]
     public int N { get; set; }
@@ -62,29 +55,27 @@ public class CompilerCost
     }
 
     [Benchmark(Baseline = true, Description = "compiler")]
-    [BenchmarkCategory(EFCore)]
-    public int Compiler() => Measure(nameof(Compiler), () => _workload.EFCoreCompilation().GetDiagnostics());
-
-    [Benchmark(Description = "+ operations analyzer")]
-    [BenchmarkCategory(EFCore)]
-    public int CompilerAndOperationsAnalyzer() => Measure(nameof(CompilerAndOperationsAnalyzer), () => Analyze(_workload.EFCoreCompilation(), Operations));
+    public int Compiler() => Measure(nameof(Compiler), () => _workload.EFCoreCompilation().GetDiagnostics(), meters: []);
 
     [Benchmark(Description = "+ Lossless")]
-    [BenchmarkCategory(EFCore)]
-    public int CompilerAndLossless() => Measure(nameof(CompilerAndLossless), () => Analyze(_workload.EFCoreCompilation(), Workload.Analyzers));
+    public int CompilerAndLossless() => MeasureWithLossless(nameof(CompilerAndLossless), []);
 
-    [Benchmark(Baseline = true, Description = "+ empty analyzer")]
-    [BenchmarkCategory(WithoutEFCore)]
-    public int CompilerAndEmptyAnalyzerWithoutEFCore() => Measure(nameof(CompilerAndEmptyAnalyzerWithoutEFCore), () => Analyze(_workload.WithoutEFCoreCompilation(), Empty));
+    [Benchmark(Description = "+ build's analyzers")]
+    public int CompilerAndBuildAnalyzers() => Measure(nameof(CompilerAndBuildAnalyzers), () => Analyze(_workload.EFCoreCompilation(), BuildAnalyzers.Analyzers), meters: []);
 
-    [Benchmark(Description = "+ Lossless")]
-    [BenchmarkCategory(WithoutEFCore)]
-    public int CompilerAndLosslessWithoutEFCore() => Measure(nameof(CompilerAndLosslessWithoutEFCore), () => Analyze(_workload.WithoutEFCoreCompilation(), Workload.Analyzers));
+    [Benchmark(Description = "+ build's analyzers + Lossless")]
+    public int CompilerAndBuildAnalyzersAndLossless() => MeasureWithLossless(nameof(CompilerAndBuildAnalyzersAndLossless), BuildAnalyzers.Analyzers);
+
+    private int MeasureWithLossless(string method, ImmutableArray<DiagnosticAnalyzer> others)
+    {
+        var meters = Workload.Analyzers.Select(static analyzer => new MeteredAnalyzer(analyzer)).ToArray();
+        return Measure(method, () => Analyze(_workload.EFCoreCompilation(), others.AddRange(meters)), meters);
+    }
 
     private static ImmutableArray<Diagnostic> Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
         => Workload.WithAnalyzers(compilation, analyzers, logExecutionTime: false, onException: null).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
 
-    private int Measure(string method, Func<ImmutableArray<Diagnostic>> run)
+    private int Measure(string method, Func<ImmutableArray<Diagnostic>> run, MeteredAnalyzer[] meters)
     {
         var process = Process.GetCurrentProcess();
         var before = process.TotalProcessorTime;
@@ -92,14 +83,28 @@ public class CompilerCost
         process.Refresh();
         var cpu = process.TotalProcessorTime - before;
         CpuTimes.GetOrAdd((method, N), static _ => []).Add(cpu);
+        if (meters.Length > 0)
+        {
+            LosslessCpuTimes.GetOrAdd((method, N), static _ => []).Add(TimeSpan.FromTicks(meters.Sum(static meter => meter.CpuTime.Ticks)));
+        }
 
-        // Every measured run proves it did the whole work: the project compiles and no analyzer threw (AD0001).
+        // Every measured run proves it did the whole work: the project compiles, no analyzer threw (AD0001), and
+        // every run with Lossless reports exactly the planted diagnostics.
+        var lossless = 0;
         foreach (var diagnostic in diagnostics)
         {
-            if (diagnostic.Severity == DiagnosticSeverity.Error && !diagnostic.Id.StartsWith("LL", StringComparison.Ordinal))
+            if (diagnostic.Id == "AD0001" || (diagnostic.Severity == DiagnosticSeverity.Error && !diagnostic.Id.StartsWith("LL", StringComparison.Ordinal)))
             {
                 throw new InvalidOperationException($"{method}, N = {N}: {diagnostic}");
             }
+
+            lossless += diagnostic.Id.StartsWith("LL", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        var planted = meters.Length > 0 ? _workload.Corpus.Expected.Values.Sum() : 0;
+        if (lossless != planted)
+        {
+            throw new InvalidOperationException($"{method}, N = {N}: {lossless} Lossless diagnostics, {planted} planted");
         }
 
         return diagnostics.Length;

@@ -47,6 +47,15 @@ if (warmUp.Problems.Count > 0)
     return 1;
 }
 
+// The build's analyzers are measured without warmup iterations too: compile their code paths on the small project.
+var small = Workload.For(10);
+var warmUpDiagnostics = await Workload.WithAnalyzers(small.EFCoreCompilation(), BuildAnalyzers.Analyzers.AddRange(Workload.Analyzers), logExecutionTime: false, onException: null).GetAllDiagnosticsAsync();
+Console.WriteLine($"Build's analyzers: {BuildAnalyzers.Analyzers.Length} from {string.Join(", ", BuildAnalyzers.Assemblies)}; warmed up ({warmUpDiagnostics.Length} diagnostics on N = 10)");
+foreach (var failure in BuildAnalyzers.Failures)
+{
+    Console.WriteLine($"  not loaded: {failure}");
+}
+
 CompilerCost.Sizes = sizes;
 // No warmup iteration: the proof run in Setup has realized the trees and compiled every path just before.
 var job = (dry ? Job.Dry : Job.Default.WithStrategy(RunStrategy.Monitoring).WithWarmupCount(0).WithIterationCount(3))

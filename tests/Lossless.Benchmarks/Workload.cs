@@ -83,7 +83,7 @@ public sealed class Workload
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 // As the .NET SDK does (NoWarn 1701;1702): Npgsql 10.0.3 was built against an older EF Core 10 patch.
-                specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic>
+                specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic>(BuildAnalyzers.Severities)
                 {
                     ["CS1701"] = ReportDiagnostic.Suppress,
                     ["CS1702"] = ReportDiagnostic.Suppress,
