@@ -222,9 +222,10 @@ internal static class TargetModelReader
 
         switch (((MemberAccessExpressionSyntax)root.Expression).Name.Identifier.ValueText)
         {
-            case "Property" when root.ArgumentList.Arguments.Count >= 1 && StringValue(root.ArgumentList.Arguments[0].Expression) is { } propertyName:
-                var property = entity.Property(propertyName);
-                property.ColumnName = columnName ?? property.ColumnName;
+            case "Property" when columnName is not null && root.ArgumentList.Arguments.Count >= 1 && StringValue(root.ArgumentList.Arguments[0].Expression) is { } propertyName:
+                // A property without HasColumnName needs no entry: its column is its name, as for any unlisted property
+                // (EF Core gives a derived type no property of its base's name, so no lookup can stop short of a base).
+                entity.Property(propertyName).ColumnName = columnName;
                 break;
             case "HasKey" or "ToTable" or "HasBaseType" or "HasOne":
                 ReadEntityStatement(entity, outermost, builderName);
