@@ -43,7 +43,7 @@ internal sealed class MigrationReader
         foreach (var block in blocks)
         {
             shape |= StatementShape(block);
-            foreach (var operation in block.DescendantsAndSelf())
+            foreach (var operation in Walk(block))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (operation is ILoopOperation)
@@ -82,6 +82,36 @@ internal sealed class MigrationReader
         }
     }
 
+    /// <summary>
+    /// The operations of a body, depth first in source order, without the default values the compiler fills in for
+    /// omitted optional parameters: constants, most of a scaffolded body's operations (every table.Column call has a
+    /// dozen), that can hold no call.
+    /// </summary>
+    private static IEnumerable<IOperation> Walk(IOperation root)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(root);
+        var children = new List<IOperation>();
+        while (stack.Count > 0)
+        {
+            var operation = stack.Pop();
+            yield return operation;
+            children.Clear();
+            foreach (var child in operation.ChildOperations)
+            {
+                if (child is not IArgumentOperation { ArgumentKind: ArgumentKind.DefaultValue })
+                {
+                    children.Add(child);
+                }
+            }
+
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                stack.Push(children[i]);
+            }
+        }
+    }
+
     private bool PassesBuilder(IInvocationOperation invocation)
     {
         if (invocation.Instance?.Type is { } instanceType && SymbolEqualityComparer.Default.Equals(instanceType, _symbols.MigrationBuilder))
@@ -91,7 +121,9 @@ internal sealed class MigrationReader
 
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Value.Type is { } type && SymbolEqualityComparer.Default.Equals(type, _symbols.MigrationBuilder))
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue
+                && argument.Value.Type is { } type
+                && SymbolEqualityComparer.Default.Equals(type, _symbols.MigrationBuilder))
             {
                 return true;
             }

@@ -133,6 +133,11 @@ internal static class TargetModelReader
                     order.Add(entity);
                 }
 
+                if (keysOnly)
+                {
+                    (entity.Blocks ??= new List<SimpleLambdaExpressionSyntax>(2)).Add(lambda);
+                }
+
                 ReadEntity(entity, lambda, keysOnly);
             }
         }
@@ -199,18 +204,13 @@ internal static class TargetModelReader
             return;
         }
 
-        // Keys only: find the chain's root call without allocating; most statements are Property chains, of which
-        // only the property's name and a HasColumnName matter (a key names properties, the database columns).
-        string? columnName = null;
+        // Keys only: find the chain's root call without allocating, and read only the statements that declare keys,
+        // tables and relationships. Property statements, most of a Designer, are skipped here: the few properties a
+        // key names are looked up afterwards (EntityBuilder.TryGetColumnName).
         InvocationExpressionSyntax? root = null;
         ExpressionSyntax current = outermost;
         while (current is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax member)
         {
-            if (member.Name.Identifier.ValueText == "HasColumnName" && invocation.ArgumentList.Arguments.Count == 1)
-            {
-                columnName = StringValue(invocation.ArgumentList.Arguments[0].Expression);
-            }
-
             root = invocation;
             current = member.Expression;
         }
@@ -222,11 +222,6 @@ internal static class TargetModelReader
 
         switch (((MemberAccessExpressionSyntax)root.Expression).Name.Identifier.ValueText)
         {
-            case "Property" when columnName is not null && root.ArgumentList.Arguments.Count >= 1 && StringValue(root.ArgumentList.Arguments[0].Expression) is { } propertyName:
-                // A property without HasColumnName needs no entry: its column is its name, as for any unlisted property
-                // (EF Core gives a derived type no property of its base's name, so no lookup can stop short of a base).
-                entity.Property(propertyName).ColumnName = columnName;
-                break;
             case "HasKey" or "ToTable" or "HasBaseType" or "HasOne":
                 ReadEntityStatement(entity, outermost, builderName);
                 break;
@@ -496,9 +491,9 @@ internal static class TargetModelReader
             string? column = null;
             for (var current = entity; current is not null && column is null;)
             {
-                if (current.TryGetProperty(propertyName, out var property))
+                if (current.TryGetColumnName(propertyName, out var columnName))
                 {
-                    column = property.ColumnName ?? propertyName;
+                    column = columnName ?? propertyName;
                 }
 
                 current = current.BaseType is { } baseName && entities.TryGetValue(baseName, out var baseEntity) && !ReferenceEquals(baseEntity, current) ? baseEntity : null;
@@ -677,7 +672,71 @@ internal static class TargetModelReader
             return property;
         }
 
-        public bool TryGetProperty(string name, out PropertyBuilder property) => _byName.TryGetValue(name, out property!);
+        /// <summary>The entity's blocks, kept when only keys are read: properties are then looked up on demand.</summary>
+        public List<SimpleLambdaExpressionSyntax>? Blocks { get; set; }
+
+        /// <summary>Whether the entity declares the property, and its HasColumnName (null when none).</summary>
+        public bool TryGetColumnName(string propertyName, out string? columnName)
+        {
+            if (Blocks is null)
+            {
+                var found = _byName.TryGetValue(propertyName, out var property);
+                columnName = property?.ColumnName;
+                return found;
+            }
+
+            // As the full reading does: any Property("name") chain declares it, and the last HasColumnName wins.
+            var declared = false;
+            columnName = null;
+            foreach (var block in Blocks)
+            {
+                var builderName = block.Parameter.Identifier.ValueText;
+                if (block.ExpressionBody is InvocationExpressionSyntax single)
+                {
+                    declared |= FindColumnName(single, builderName, propertyName, ref columnName);
+                }
+
+                foreach (var statement in block.Block?.Statements ?? default)
+                {
+                    if (statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call })
+                    {
+                        declared |= FindColumnName(call, builderName, propertyName, ref columnName);
+                    }
+                }
+            }
+
+            return declared;
+        }
+
+        private static bool FindColumnName(InvocationExpressionSyntax outermost, string builderName, string propertyName, ref string? columnName)
+        {
+            string? named = null;
+            InvocationExpressionSyntax? root = null;
+            ExpressionSyntax current = outermost;
+            while (current is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax member)
+            {
+                if (named is null && member.Name.Identifier.ValueText == "HasColumnName" && invocation.ArgumentList.Arguments.Count == 1)
+                {
+                    named = StringValue(invocation.ArgumentList.Arguments[0].Expression);
+                }
+
+                root = invocation;
+                current = member.Expression;
+            }
+
+            if (root is null
+                || current is not IdentifierNameSyntax receiver
+                || receiver.Identifier.ValueText != builderName
+                || ((MemberAccessExpressionSyntax)root.Expression).Name.Identifier.ValueText != "Property"
+                || root.ArgumentList.Arguments.Count < 1
+                || StringValue(root.ArgumentList.Arguments[0].Expression) != propertyName)
+            {
+                return false;
+            }
+
+            columnName = named ?? columnName;
+            return true;
+        }
     }
 
     private sealed class PropertyBuilder
