@@ -17,6 +17,8 @@ public sealed class MigrationModel
     private TargetModel? _targetModel;
     private bool _targetModelRead;
     private KeyGraph? _keys;
+    private TargetKeys? _targetKeys;
+    private bool _targetKeysRead;
     private System.Collections.Generic.List<DropAddPair>? _dropAddPairs;
     private readonly MigrationIndex? _index;
     private TargetModel? _previousTargetModel;
@@ -121,17 +123,29 @@ public sealed class MigrationModel
     /// </summary>
     public KeyGraph Keys => _keys ??= KeyGraph.Build(TargetKeys, Up);
 
-    private TargetKeys? TargetKeys
+    /// <summary>
+    /// The keys of the target model (primary and foreign keys), read on first use: from the whole model when that was
+    /// read already, else from the Designer's key statements alone. Null when there is no Designer.
+    /// </summary>
+    public TargetKeys? TargetKeys
     {
         get
         {
-            if (_targetModelRead)
+            if (!_targetKeysRead)
             {
-                return _targetModel is null ? null : Targets.TargetKeys.From(_targetModel);
+                _targetKeysRead = true;
+                if (_targetModelRead)
+                {
+                    _targetKeys = _targetModel is null ? null : Targets.TargetKeys.From(_targetModel);
+                }
+                else
+                {
+                    TargetModelReads++;
+                    _targetKeys = TargetModelReader.ReadKeys(Type, _cancellationToken);
+                }
             }
 
-            TargetModelReads++;
-            return TargetModelReader.ReadKeys(Type, _cancellationToken);
+            return _targetKeys;
         }
     }
 

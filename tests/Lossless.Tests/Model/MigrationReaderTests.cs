@@ -1,5 +1,6 @@
 using Lossless.Analyzers.Model.Operations;
 using Lossless.Analyzers.Model.Providers;
+using Lossless.Analyzers.Model.Targets;
 using Lossless.Tests.Verifiers;
 
 namespace Lossless.Tests.Model;
@@ -197,6 +198,29 @@ public class MigrationReaderTests
         Assert.Equal(0, model.TargetModelReads);
         Assert.NotNull(model.TargetModel);
         Assert.NotNull(model.TargetModel);
+        Assert.Equal(1, model.TargetModelReads);
+    }
+
+    [Fact]
+    public void TargetKeys_AreReadOnceForEveryRuleThatAsks()
+    {
+        var model = ModelHarness.Read(Sources.Migration("migrationBuilder.Sql(\"SELECT 1\");"), moreSources: Sources.Designer(Sources.IncidentModel));
+
+        Assert.Equal(0, model.TargetModelReads);
+        Assert.True(model.Keys.IsPrimaryKey(new ColumnRef(null, "users", "id")));
+        Assert.Equal(["id"], model.TargetKeys!.FindPrimaryKey(null, "users").ToArray());
+        Assert.Empty(model.TargetKeys.FindPrimaryKey(null, "sessions"));
+        Assert.Equal(1, model.TargetModelReads);
+    }
+
+    [Fact]
+    public void TargetKeys_ComeFromTheWholeModelWhenThatWasReadFirst()
+    {
+        var model = ModelHarness.Read(Sources.Migration("migrationBuilder.Sql(\"SELECT 1\");"), moreSources: Sources.Designer(Sources.IncidentModel));
+
+        Assert.NotNull(model.TargetModel);
+        Assert.Equal(["id"], model.TargetKeys!.FindPrimaryKey(null, "projects").ToArray());
+        Assert.Equal(2, model.Keys.ReferencesTo(new ColumnRef(null, "users", "id")).Count);
         Assert.Equal(1, model.TargetModelReads);
     }
 }

@@ -48,6 +48,20 @@ public sealed class TargetKeys
 
     public ImmutableArray<TargetForeignKey> ForeignKeys { get; }
 
+    /// <summary>The primary-key column names of a table, in key order; empty when the table is keyless or not in the model.</summary>
+    public ImmutableArray<string> FindPrimaryKey(string? schema, string table)
+    {
+        foreach (var key in PrimaryKeys)
+        {
+            if (string.Equals(key.Table.Name, table, StringComparison.Ordinal) && ColumnRef.SchemasMatch(key.Table.Schema, schema))
+            {
+                return key.Columns;
+            }
+        }
+
+        return ImmutableArray<string>.Empty;
+    }
+
     /// <summary>The keys of a model already read in full.</summary>
     public static TargetKeys From(TargetModel model)
     {

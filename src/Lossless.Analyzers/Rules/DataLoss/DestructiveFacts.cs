@@ -39,9 +39,9 @@ internal static class DestructiveFacts
     /// <summary>The table's primary key: the target model's, or the previous target model's; empty when unknown.</summary>
     public static ImmutableArray<string> PrimaryKey(MigrationModel migration, string? schema, string table)
     {
-        if (migration.TargetModel?.FindTable(schema, table) is { PrimaryKey.IsEmpty: false } target)
+        if (migration.TargetKeys?.FindPrimaryKey(schema, table) is { IsEmpty: false } primaryKey)
         {
-            return target.PrimaryKey;
+            return primaryKey;
         }
 
         return migration.PreviousTargetModel?.FindTable(schema, table)?.PrimaryKey ?? ImmutableArray<string>.Empty;
