@@ -30,8 +30,9 @@ internal static class TargetModelReader
 
     /// <summary>
     /// Reads only the keys of a migration's target model: primary keys and foreign keys, resolved to column names.
-    /// Property statements are looked at only for HasColumnName, and nothing else of them is kept: the key rules run
-    /// on every migration that changes a column's type, and a long-lived project's Designer holds thousands of them.
+    /// Property statements are skipped; only the properties a key names are looked up, for their HasColumnName. The
+    /// key rules run on every migration that changes a column's type, and a long-lived project's Designer holds
+    /// thousands of property statements.
     /// </summary>
     public static TargetKeys? ReadKeys(INamedTypeSymbol migration, CancellationToken cancellationToken)
     {
@@ -173,7 +174,6 @@ internal static class TargetModelReader
             }
         }
 
-
         return foreignKeys.ToImmutable();
     }
 
@@ -204,23 +204,9 @@ internal static class TargetModelReader
             return;
         }
 
-        // Keys only: find the chain's root call without allocating, and read only the statements that declare keys,
-        // tables and relationships. Property statements, most of a Designer, are skipped here: the few properties a
-        // key names are looked up afterwards (EntityBuilder.TryGetColumnName).
-        InvocationExpressionSyntax? root = null;
-        ExpressionSyntax current = outermost;
-        while (current is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax member)
-        {
-            root = invocation;
-            current = member.Expression;
-        }
-
-        if (root is null || current is not IdentifierNameSyntax receiver || receiver.Identifier.ValueText != builderName)
-        {
-            return;
-        }
-
-        switch (((MemberAccessExpressionSyntax)root.Expression).Name.Identifier.ValueText)
+        // Keys only: read the statements that declare keys, tables and relationships. Property statements, most of
+        // a Designer, are skipped here: the few properties a key names are looked up afterwards (TryGetColumnName).
+        switch (RootCall(outermost, builderName)?.Name)
         {
             case "HasKey" or "ToTable" or "HasBaseType" or "HasOne":
                 ReadEntityStatement(entity, outermost, builderName);
@@ -400,6 +386,27 @@ internal static class TargetModelReader
                 entity.Relationships.Add(relationship);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The innermost call of a fluent chain on the builder parameter (b.Property("Id") in
+    /// b.Property("Id").HasColumnName("id")) and its method name, found without allocating; null when not rooted there.
+    /// </summary>
+    private static (InvocationExpressionSyntax Call, string Name)? RootCall(InvocationExpressionSyntax outermost, string builderName)
+    {
+        InvocationExpressionSyntax? root = null;
+        var name = string.Empty;
+        ExpressionSyntax current = outermost;
+        while (current is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax member)
+        {
+            root = invocation;
+            name = member.Name.Identifier.ValueText;
+            current = member.Expression;
+        }
+
+        return root is not null && current is IdentifierNameSyntax receiver && receiver.Identifier.ValueText == builderName
+            ? (root, name)
+            : null;
     }
 
     /// <summary>The calls of a fluent chain rooted at the builder parameter, innermost first; null when not rooted there.</summary>
@@ -710,31 +717,24 @@ internal static class TargetModelReader
 
         private static bool FindColumnName(InvocationExpressionSyntax outermost, string builderName, string propertyName, ref string? columnName)
         {
-            string? named = null;
-            InvocationExpressionSyntax? root = null;
-            ExpressionSyntax current = outermost;
-            while (current is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax member)
-            {
-                if (named is null && member.Name.Identifier.ValueText == "HasColumnName" && invocation.ArgumentList.Arguments.Count == 1)
-                {
-                    named = StringValue(invocation.ArgumentList.Arguments[0].Expression);
-                }
-
-                root = invocation;
-                current = member.Expression;
-            }
-
-            if (root is null
-                || current is not IdentifierNameSyntax receiver
-                || receiver.Identifier.ValueText != builderName
-                || ((MemberAccessExpressionSyntax)root.Expression).Name.Identifier.ValueText != "Property"
-                || root.ArgumentList.Arguments.Count < 1
-                || StringValue(root.ArgumentList.Arguments[0].Expression) != propertyName)
+            if (RootCall(outermost, builderName) is not { Name: "Property", Call.ArgumentList.Arguments: { Count: >= 1 } arguments }
+                || StringValue(arguments[0].Expression) != propertyName)
             {
                 return false;
             }
 
-            columnName = named ?? columnName;
+            // The outermost constant HasColumnName of the chain wins, as in the full reading.
+            for (ExpressionSyntax current = outermost; current is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax member; current = member.Expression)
+            {
+                if (member.Name.Identifier.ValueText == "HasColumnName"
+                    && invocation.ArgumentList.Arguments.Count == 1
+                    && StringValue(invocation.ArgumentList.Arguments[0].Expression) is { } named)
+                {
+                    columnName = named;
+                    break;
+                }
+            }
+
             return true;
         }
     }
