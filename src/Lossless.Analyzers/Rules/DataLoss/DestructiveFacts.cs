@@ -19,6 +19,37 @@ internal static class DestructiveFacts
         && operation["schema"].State != ArgumentState.Unknown
         && (!needsName || operation.GetString("name") is not null);
 
+    /// <summary>
+    /// LL1007 and LL1008's shared judgement of a column that an Up operation (at <paramref name="index"/>) makes or adds
+    /// NOT NULL: on a known table and name, with no SQL default, not generated, on a table Up did not create before it,
+    /// and with either no default or EF's placeholder default that the target model does not give the property
+    /// (a deliberate default is the user's decision). Null when it is none of those.
+    /// </summary>
+    public static RequiredColumn? RequiredWithoutDeliberateDefault(MigrationModel migration, MigrationOperation operation, int index)
+    {
+        if (!IsKnown(operation, needsName: true)
+            || !operation["nullable"].IsKnown || operation["nullable"].Value is not false
+            || HasSqlDefault(operation)
+            || IsGenerated(operation))
+        {
+            return null;
+        }
+
+        var table = operation.Table!;
+        var name = operation.GetString("name")!;
+        var defaultValue = operation["defaultValue"];
+        var placeholder = PlaceholderDefaults.Describe(defaultValue);
+        var noDefault = defaultValue.IsKnown && defaultValue.Value is null;
+        if ((!noDefault && placeholder is null)
+            || migration.IsCreatedInUpBefore(index, operation.Schema, table)
+            || (placeholder is not null && migration.TargetModel?.FindTable(operation.Schema, table)?.FindColumn(name)?.DefaultValue is not null))
+        {
+            return null;
+        }
+
+        return new RequiredColumn(new ColumnRef(operation.Schema, table, name), noDefault ? null : placeholder);
+    }
+
     public static bool SameTable(MigrationOperation operation, string? schema, string table)
         => string.Equals(operation.Table, table, StringComparison.Ordinal) && ColumnRef.SchemasMatch(operation.Schema, schema);
 
@@ -150,4 +181,19 @@ internal static class DestructiveFacts
             roles.Add(role);
         }
     }
+}
+
+/// <summary>A column made or added NOT NULL: with no default (<see cref="Placeholder"/> null) or EF's placeholder default.</summary>
+internal readonly struct RequiredColumn
+{
+    public RequiredColumn(ColumnRef column, string? placeholder)
+    {
+        Column = column;
+        Placeholder = placeholder;
+    }
+
+    public ColumnRef Column { get; }
+
+    /// <summary>The placeholder default as the message shows it; null when the column gets no default.</summary>
+    public string? Placeholder { get; }
 }

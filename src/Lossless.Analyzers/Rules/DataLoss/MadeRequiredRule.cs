@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using Lossless.Analyzers.Model;
-using Lossless.Analyzers.Model.Operations;
 using Lossless.Analyzers.Model.Providers;
-using Lossless.Analyzers.Model.Targets;
 using Microsoft.CodeAnalysis;
 
 namespace Lossless.Analyzers.Rules.DataLoss;
@@ -25,30 +23,17 @@ internal sealed class MadeRequiredRule : MigrationRule
             context.CancellationToken.ThrowIfCancellationRequested();
             var operation = up[i];
             if (operation.Kind != "AlterColumn"
-                || !DestructiveFacts.IsKnown(operation, needsName: true)
-                || !operation["nullable"].IsKnown || operation["nullable"].Value is not false
                 || operation["oldNullable"].Value is not true
-                || DestructiveFacts.HasSqlDefault(operation)
-                || DestructiveFacts.IsGenerated(operation))
+                || DestructiveFacts.RequiredWithoutDeliberateDefault(migration, operation, i) is not { } required
+                || DestructiveFacts.IsBackfilled(up, 0, migration.Provider == DatabaseProvider.Sqlite ? up.Length : i, required.Column))
             {
                 continue;
             }
 
-            var table = operation.Table!;
-            var name = operation.GetString("name")!;
-            var column = new ColumnRef(operation.Schema, table, name);
-            var defaultValue = operation["defaultValue"];
-            var placeholder = PlaceholderDefaults.Describe(defaultValue);
-            var noDefault = defaultValue.IsKnown && defaultValue.Value is null;
-            if ((!noDefault && placeholder is null)
-                || migration.IsCreatedInUpBefore(i, operation.Schema, table)
-                || (placeholder is not null && migration.TargetModel?.FindTable(operation.Schema, table)?.FindColumn(name)?.DefaultValue is not null)
-                || DestructiveFacts.IsBackfilled(up, 0, migration.Provider == DatabaseProvider.Sqlite ? up.Length : i, column))
-            {
-                continue;
-            }
-
-            var properties = DestructiveFacts.Properties(migration, operation.Schema, table, name);
+            var column = required.Column;
+            var placeholder = required.Placeholder;
+            var noDefault = placeholder is null;
+            var properties = DestructiveFacts.Properties(migration, column.Schema, column.Table, column.Column);
             properties.Add(DiagnosticProperties.Shape, noDefault ? "NoDefault" : "Placeholder");
             properties.Add(DiagnosticProperties.Placeholder, placeholder);
             properties.Add(DiagnosticProperties.ClrType, operation.ClrType?.MetadataName);

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using Lossless.Analyzers.Model;
-using Lossless.Analyzers.Model.Operations;
 using Lossless.Analyzers.Model.Providers;
-using Lossless.Analyzers.Model.Targets;
 using Microsoft.CodeAnalysis;
 
 namespace Lossless.Analyzers.Rules.DataLoss;
@@ -24,29 +22,15 @@ internal sealed class RequiredColumnAddedRule : MigrationRule
             context.CancellationToken.ThrowIfCancellationRequested();
             var operation = up[i];
             if (operation.Kind != "AddColumn"
-                || !DestructiveFacts.IsKnown(operation, needsName: true)
-                || !operation["nullable"].IsKnown || operation["nullable"].Value is not false
-                || DestructiveFacts.HasSqlDefault(operation)
-                || DestructiveFacts.IsGenerated(operation))
-            {
-                continue;
-            }
-
-            var table = operation.Table!;
-            var name = operation.GetString("name")!;
-            var column = new ColumnRef(operation.Schema, table, name);
-            var defaultValue = operation["defaultValue"];
-            var placeholder = PlaceholderDefaults.Describe(defaultValue);
-            var noDefault = defaultValue.IsKnown && defaultValue.Value is null;
-
-            if ((!noDefault && placeholder is null)
-                || migration.IsCreatedInUpBefore(i, operation.Schema, table)
                 || migration.PairOf(operation) is not null
-                || (placeholder is not null && migration.TargetModel?.FindTable(operation.Schema, table)?.FindColumn(name)?.DefaultValue is not null))
+                || DestructiveFacts.RequiredWithoutDeliberateDefault(migration, operation, i) is not { } required)
             {
                 continue;
             }
 
+            var column = required.Column;
+            var placeholder = required.Placeholder;
+            var noDefault = placeholder is null;
             string effect;
             if (noDefault)
             {
@@ -64,7 +48,7 @@ internal sealed class RequiredColumnAddedRule : MigrationRule
                 }
             }
 
-            var properties = DestructiveFacts.Properties(migration, operation.Schema, table, name);
+            var properties = DestructiveFacts.Properties(migration, column.Schema, column.Table, column.Column);
             properties.Add(DiagnosticProperties.Shape, noDefault ? "NoDefault" : "Placeholder");
             properties.Add(DiagnosticProperties.Placeholder, placeholder);
             properties.Add(DiagnosticProperties.ClrType, operation.ClrType?.MetadataName);
