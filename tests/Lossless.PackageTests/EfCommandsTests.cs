@@ -77,8 +77,11 @@ public sealed class EfCommandsTests(LocalFeed feed, ITestOutputHelper output)
         Assert.Contains(blocked.Lines, static l => l.StartsWith("Build failed.", StringComparison.Ordinal));
         Assert.True(File.Exists(dangerous));
 
-        // Lossless=off: EF's build runs without Lossless and the command works.
-        var list = await Expect(0, Ef(LosslessOff, project, "migrations", "list", "--no-color"));
+        // Lossless=off as a property: the build says so and succeeds, and EF's command runs on it without building again.
+        var off = await Expect(0, Command.DotNetAsync(project, "build", "--no-restore", "-tl:off", "-clp:NoSummary", "-p:Lossless=off"));
+        Assert.Contains("Lossless is off for EfShop (Lossless=off): its analyzers are not run in this build.", off.Lines);
+        Assert.DoesNotContain(off.Lines, static l => l.Contains(" LL", StringComparison.Ordinal));
+        var list = await Expect(0, Ef(LosslessOn, project, "migrations", "list", "--no-build", "--no-color"));
         Assert.Contains(list.Lines, static l => Regex.IsMatch(l, @"^[0-9]{14}_Initial \(Pending\)$"));
         Assert.Contains(list.Lines, static l => Regex.IsMatch(l, @"^[0-9]{14}_PriceToInteger \(Pending\)$"));
 
@@ -86,6 +89,7 @@ public sealed class EfCommandsTests(LocalFeed feed, ITestOutputHelper output)
         var again = await Expect(1, Command.DotNetAsync(project, "build", "--no-restore", "-tl:off", "-clp:NoSummary"));
         AssertReportsLL1001(again, error);
 
+        // Lossless=off as an environment variable: it reaches the build EF's command runs, and EF undoes the migration.
         await Expect(0, Ef(LosslessOff, project, "migrations", "remove"));
         Assert.Empty(Directory.GetFiles(migrations, "*_PriceToInteger*"));
         // ... and the model snapshot is the initial migration's again.
