@@ -7,15 +7,17 @@ namespace Lossless.PackageTests;
 /// <summary>README's first command: samples/run.sh replays incident 0024 against the packed analyzer.</summary>
 public sealed class SampleTests(ITestOutputHelper output)
 {
-    [Theory]
-    [InlineData("Npgsql")]
-    [InlineData("SqlServer")]
-    public async Task IncidentSample_RunScript_ReportsLL1003OnUsersIdAndProjectsUserId(string provider)
+    /// <summary>
+    /// On this machine as it is (CI's is fresh). The default provider, README's `./samples/run.sh`, runs in
+    /// <see cref="AfterReadmeInstallSteps_RunScript_StillBuildsThePackageItPacks"/>, on top of a user's cache.
+    /// </summary>
+    [Fact]
+    public async Task IncidentSample_RunScriptSqlServer_ReportsLL1003OnUsersIdAndProjectsUserId()
     {
-        var run = await Command.RunAsync("bash", Repository.Root, Path.Combine(Repository.Root, "samples", "run.sh"), provider);
+        var run = await Command.RunAsync("bash", Repository.Root, Path.Combine(Repository.Root, "samples", "run.sh"), "SqlServer");
         output.WriteLine(run.ToString());
 
-        AssertIncidentCaught(run, provider);
+        AssertIncidentCaught(run, "SqlServer");
     }
 
     /// <summary>
