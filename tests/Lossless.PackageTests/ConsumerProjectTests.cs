@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Text.Json;
 using Lossless.PackageTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -34,19 +34,31 @@ public sealed class ConsumerProjectTests(LocalFeed feed, ITestOutputHelper outpu
         // One operation, one diagnostic: nothing else from Lossless in this project.
         Assert.Equal([$"{location}: warning LL1002: {ShopProject.Message}{suffix}"], reported.Distinct());
 
-        // The ways a team makes the build fail on a warning-level rule (docs/ci.md), each a real error of the build. Neither
-        // changes the compiler's inputs, so after the successful build above the compiler must run again, as on a CI's
-        // fresh checkout.
-        (string How, string[] Arguments)[] gates =
+        // Neither command-line gate changes the compiler's inputs: right after that successful build, an incremental build
+        // with one compiles nothing and reports nothing (docs/ci.md says so; CI's checkout is fresh).
+        var incremental = await Build(project, ["--no-restore", "-warnaserror:LL1002"]);
+        Assert.Equal(0, incremental.ExitCode);
+        Assert.DoesNotContain(incremental.Lines, static l => l.Contains(" LL", StringComparison.Ordinal));
+
+        // The ways a team makes the build fail on a warning-level rule (docs/ci.md), each fails a build that compiles. MSBuild's
+        // switch turns the logged warning into an error, the property makes it the compiler's error: SARIF tells them apart.
+        (string How, string Argument, string SarifLevel)[] gates =
         [
-            ("MSBuild's -warnaserror switch", ["-warnaserror:LL1002"]),
-            ("the compiler's WarningsAsErrors property", ["-p:WarningsAsErrors=LL1002"]),
+            ("MSBuild's -warnaserror switch", "-warnaserror:LL1002", "warning"),
+            ("the compiler's WarningsAsErrors property", "-p:WarningsAsErrors=LL1002", "error"),
         ];
-        foreach (var (how, arguments) in gates)
+        foreach (var (how, argument, sarifLevel) in gates)
         {
-            var gated = await Build(project, ["--no-restore", "--no-incremental", .. arguments]);
+            var sarif = Path.Combine(project, "gate.sarif");
+            var gated = await Build(project, ["--no-restore", "--no-incremental", argument, $"-p:ErrorLog={sarif}%2Cversion=2.1"]);
             Assert.True(gated.ExitCode != 0, $"{how} did not fail the build.\n{gated}");
             Assert.Contains($"{location}: error LL1002: {ShopProject.Message}{suffix}", gated.Lines);
+
+            using var log = JsonDocument.Parse(File.ReadAllText(sarif));
+            var result = Assert.Single(
+                Assert.Single(log.RootElement.GetProperty("runs").EnumerateArray()).GetProperty("results").EnumerateArray(),
+                static r => r.GetProperty("ruleId").GetString() == "LL1002");
+            Assert.Equal(sarifLevel, result.GetProperty("level").GetString());
         }
 
         // ... and in .editorconfig, as for any analyzer.
