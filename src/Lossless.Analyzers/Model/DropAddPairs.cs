@@ -63,7 +63,7 @@ internal static class DropAddPairing
                 continue;
             }
 
-            if (operation.Kind == "DropColumn" && operation.GetString("name") is { } dropped)
+            if (operation.Kind == MigrationOperationKind.DropColumn && operation.GetString("name") is { } dropped)
             {
                 // A drop that a marked step verified is deliberate (expand/contract copied its values first): no rename to suggest.
                 if (!VerifiedMarker.Covers(up, migration.Provider == DatabaseProvider.Sqlite ? up.Length : i, new ColumnRef(operation.Schema, operation.Table!, dropped)))
@@ -71,7 +71,7 @@ internal static class DropAddPairing
                     drops.Add(operation);
                 }
             }
-            else if (operation.Kind == "AddColumn" && operation.GetString("name") is not null)
+            else if (operation.Kind == MigrationOperationKind.AddColumn && operation.GetString("name") is not null)
             {
                 adds.Add(operation);
             }
@@ -278,7 +278,7 @@ internal static class DropAddPairing
         var name = drop.GetString("name")!;
         foreach (var operation in migration.Down)
         {
-            if (operation.Kind == "AddColumn" && SameTable(operation, drop) && operation.GetString("name") == name)
+            if (operation.Kind == MigrationOperationKind.AddColumn && SameTable(operation, drop) && operation.GetString("name") == name)
             {
                 return StoreTypeOf(operation, migration.Provider);
             }
@@ -319,7 +319,7 @@ internal static class DropAddPairing
         var creates = new List<MigrationOperation>();
         foreach (var operation in migration.Up)
         {
-            if (operation.Kind == "CreateTable" && IsKnownTableOperation(operation) && !operation.Columns.IsEmpty)
+            if (operation.Kind == MigrationOperationKind.CreateTable && IsKnownTableOperation(operation) && !operation.Columns.IsEmpty)
             {
                 creates.Add(operation);
             }
@@ -333,7 +333,7 @@ internal static class DropAddPairing
         var tablePairs = new List<DropAddPair>();
         foreach (var drop in migration.Up)
         {
-            if (drop.Kind != "DropTable" || !IsKnownTableOperation(drop) || DroppedColumns(migration, drop) is not { } columns)
+            if (drop.Kind != MigrationOperationKind.DropTable || !IsKnownTableOperation(drop) || DroppedColumns(migration, drop) is not { } columns)
             {
                 continue;
             }
@@ -390,7 +390,7 @@ internal static class DropAddPairing
 
         foreach (var operation in migration.Down)
         {
-            if (operation.Kind == "CreateTable" && SameTable(operation, drop) && !operation.Columns.IsEmpty)
+            if (operation.Kind == MigrationOperationKind.CreateTable && SameTable(operation, drop) && !operation.Columns.IsEmpty)
             {
                 foreach (var column in operation.Columns)
                 {

@@ -171,7 +171,7 @@ public sealed class MigrationModel
     {
         for (var i = 0; i < index && i < Up.Length; i++)
         {
-            if (Up[i].Kind == "CreateTable" && string.Equals(Up[i].Table, table, System.StringComparison.Ordinal) && ColumnRef.SchemasMatch(Up[i].Schema, schema))
+            if (Up[i].Kind == MigrationOperationKind.CreateTable && string.Equals(Up[i].Table, table, System.StringComparison.Ordinal) && ColumnRef.SchemasMatch(Up[i].Schema, schema))
             {
                 return true;
             }

@@ -193,10 +193,12 @@ internal sealed class MigrationReader
             return method.MethodKind == MethodKind.Ordinary;
         }
 
-        // Provider extensions such as migrationBuilder.EnsurePostgresExtension(…) are operations too.
+        // Provider extensions such as migrationBuilder.EnsurePostgresExtension(…) are operations too. IOperation hands
+        // an extension call over as the static method (ReducedFrom is null there), the builder as its first argument.
+        var definition = method.ReducedFrom ?? method;
         return method.IsExtensionMethod
-            && method.ReducedFrom is { Parameters.Length: > 0 } reduced
-            && SymbolEqualityComparer.Default.Equals(reduced.Parameters[0].Type, _symbols.MigrationBuilder);
+            && definition.Parameters.Length > 0
+            && SymbolEqualityComparer.Default.Equals(definition.Parameters[0].Type, _symbols.MigrationBuilder);
     }
 
     private IMethodSymbol? FindOverride(string name)

@@ -39,7 +39,7 @@ public class AnnotationsAndDefaultsTests
             """), TestProvider.SqlServer);
 
         var add = Assert.Single(model.Up);
-        Assert.Equal("AddColumn", add.Kind);
+        Assert.Equal(MigrationOperationKind.AddColumn, add.Kind);
         Assert.Equal("1, 1", add.Annotations["SqlServer:Identity"].Value);
     }
 

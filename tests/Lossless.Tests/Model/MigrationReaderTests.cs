@@ -21,7 +21,7 @@ public class MigrationReaderTests
             """));
 
         var operation = Assert.Single(model.Up);
-        Assert.Equal("AlterColumn", operation.Kind);
+        Assert.Equal(MigrationOperationKind.AlterColumn, operation.Kind);
         Assert.Equal("users", operation.Table);
         Assert.Equal("id", operation.GetString("name"));
         Assert.Equal("uuid", operation.GetString("type"));
@@ -111,9 +111,9 @@ public class MigrationReaderTests
             """);
         var model = ModelHarness.Read(source);
 
-        Assert.Equal(["Sql", "AddColumn", "Sql"], model.Up.Select(o => o.Kind));
+        Assert.Equal([MigrationOperationKind.Sql, MigrationOperationKind.AddColumn, MigrationOperationKind.Sql], model.Up.Select(o => o.Kind));
         Assert.Equal(ArgumentState.Unknown, model.Up[1]["table"].State);
-        Assert.Equal("DropColumn", Assert.Single(model.Down).Kind);
+        Assert.Equal(MigrationOperationKind.DropColumn, Assert.Single(model.Down).Kind);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Lossless.Analyzers.Model.Operations;
 public sealed class MigrationOperation
 {
     internal MigrationOperation(
-        string kind,
+        string methodName,
         IInvocationOperation invocation,
         Location location,
         ClrTypeName? clrType,
@@ -21,7 +21,8 @@ public sealed class MigrationOperation
         IReadOnlyDictionary<string, ArgumentValue>? annotations = null)
     {
         Annotations = annotations ?? NoAnnotations;
-        Kind = kind;
+        MethodName = methodName;
+        Kind = MigrationOperationKinds.FromMethodName(methodName);
         Invocation = invocation;
         Location = location;
         ClrType = clrType;
@@ -30,8 +31,11 @@ public sealed class MigrationOperation
         Constraints = constraints;
     }
 
-    /// <summary>The MigrationBuilder method's name: "AlterColumn", "CreateTable", "Sql", ….</summary>
-    public string Kind { get; }
+    /// <summary>Which MigrationBuilder method the operation calls; <see cref="MigrationOperationKind.Other"/> for any other (see <see cref="MethodName"/>).</summary>
+    public MigrationOperationKind Kind { get; }
+
+    /// <summary>The called method's name: "AlterColumn", "CreateTable", "Sql", "EnsurePostgresExtension", ….</summary>
+    public string MethodName { get; }
 
     public IInvocationOperation Invocation { get; }
 
@@ -64,11 +68,11 @@ public sealed class MigrationOperation
     public bool IsKnown(string parameterName) => this[parameterName].IsKnown;
 
     /// <summary>Table and schema of an operation on one table ("table"/"schema" parameters; "name" for table operations).</summary>
-    public string? Table => Kind is "CreateTable" or "DropTable" or "RenameTable" ? GetString("name") : GetString("table");
+    public string? Table => MigrationOperationKinds.IsTableOperation(Kind) ? GetString("name") : GetString("table");
 
     public string? Schema => GetString("schema");
 
-    public override string ToString() => Kind + "(" + (Table ?? "?") + ")";
+    public override string ToString() => MethodName + "(" + (Table ?? "?") + ")";
 }
 
 /// <summary>One column of a CreateTable (table.Column&lt;T&gt;(…)).</summary>

@@ -16,7 +16,7 @@ public static class VerifiedMarker
     public static List<string[]> ColumnsOf(MigrationOperation operation)
     {
         var result = new List<string[]>();
-        if (operation.Kind != "Sql" || operation.GetString("sql") is not { } sql)
+        if (operation.Kind != MigrationOperationKind.Sql || operation.GetString("sql") is not { } sql)
         {
             return result;
         }
@@ -41,7 +41,7 @@ public static class VerifiedMarker
 
     /// <summary>True when the operation is a Sql step whose constant text opens with the marker.</summary>
     public static bool IsMarked(MigrationOperation operation)
-        => operation.Kind == "Sql"
+        => operation.Kind == MigrationOperationKind.Sql
         && operation.GetString("sql") is { } sql
         && FirstNonBlankLine(sql) is { } line
         && line.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);

@@ -75,7 +75,7 @@ public sealed class KeyGraph
         {
             switch (operation.Kind)
             {
-                case "CreateTable" when operation.Table is { } table:
+                case MigrationOperationKind.CreateTable when operation.Table is { } table:
                     foreach (var constraint in operation.Constraints)
                     {
                         known = true;
@@ -93,7 +93,7 @@ public sealed class KeyGraph
                     }
 
                     break;
-                case "AddPrimaryKey" when operation.Table is { } table:
+                case MigrationOperationKind.AddPrimaryKey when operation.Table is { } table:
                     known = true;
                     foreach (var column in Names(operation, "column", "columns"))
                     {
@@ -101,7 +101,7 @@ public sealed class KeyGraph
                     }
 
                     break;
-                case "AddForeignKey" when operation.Table is { } table && operation.GetString("principalTable") is { } principalTable:
+                case MigrationOperationKind.AddForeignKey when operation.Table is { } table && operation.GetString("principalTable") is { } principalTable:
                     known = true;
                     AddLinks(
                         links,

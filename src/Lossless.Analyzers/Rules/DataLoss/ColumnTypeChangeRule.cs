@@ -28,7 +28,7 @@ internal sealed class ColumnTypeChangeRule : MigrationRule
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var operation = up[i];
-            if (operation.Kind != "AlterColumn"
+            if (operation.Kind != MigrationOperationKind.AlterColumn
                 || operation.Table is not { } table
                 || operation.GetString("name") is not { } name
                 || operation["schema"].State == ArgumentState.Unknown
@@ -103,7 +103,7 @@ internal sealed class ColumnTypeChangeRule : MigrationRule
     {
         foreach (var operation in up)
         {
-            if (operation.Kind == "AlterColumn"
+            if (operation.Kind == MigrationOperationKind.AlterColumn
                 && operation.Table is { } table
                 && operation.GetString("name") is { } name
                 && new ColumnRef(operation.Schema, table, name).Matches(column))

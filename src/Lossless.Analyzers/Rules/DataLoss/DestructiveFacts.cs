@@ -54,7 +54,7 @@ internal static class DestructiveFacts
         => string.Equals(operation.Table, table, StringComparison.Ordinal) && ColumnRef.SchemasMatch(operation.Schema, schema);
 
     /// <summary>The first operation of Down of <paramref name="kind"/> on the table (and, for column operations, named <paramref name="name"/>).</summary>
-    public static MigrationOperation? InDown(MigrationModel migration, string kind, string? schema, string table, string? name)
+    public static MigrationOperation? InDown(MigrationModel migration, MigrationOperationKind kind, string? schema, string table, string? name)
     {
         foreach (var operation in migration.Down)
         {
@@ -87,7 +87,7 @@ internal static class DestructiveFacts
         for (var i = start; i < end && i < up.Length; i++)
         {
             var operation = up[i];
-            if (operation.Kind != "Sql" || operation.GetString("sql") is not { } sql)
+            if (operation.Kind != MigrationOperationKind.Sql || operation.GetString("sql") is not { } sql)
             {
                 continue;
             }

@@ -20,7 +20,7 @@ internal sealed class DestructiveSqlRule : MigrationRule
         foreach (var operation in migration.Up)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (operation.Kind != "Sql" || operation.GetString("sql") is not { } sql || VerifiedMarker.IsMarked(operation))
+            if (operation.Kind != MigrationOperationKind.Sql || operation.GetString("sql") is not { } sql || VerifiedMarker.IsMarked(operation))
             {
                 continue;
             }

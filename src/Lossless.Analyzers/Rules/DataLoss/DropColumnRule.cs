@@ -23,7 +23,7 @@ internal sealed class DropColumnRule : MigrationRule
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var operation = up[i];
-            if (operation.Kind != "DropColumn" || !DestructiveFacts.IsKnown(operation, needsName: true))
+            if (operation.Kind != MigrationOperationKind.DropColumn || !DestructiveFacts.IsKnown(operation, needsName: true))
             {
                 continue;
             }
@@ -49,7 +49,7 @@ internal sealed class DropColumnRule : MigrationRule
 
             var locations = new List<Location>();
             var roles = new List<string>();
-            DestructiveFacts.AddLocation(locations, roles, "DownAdd", DestructiveFacts.InDown(migration, "AddColumn", operation.Schema, table, name));
+            DestructiveFacts.AddLocation(locations, roles, "DownAdd", DestructiveFacts.InDown(migration, MigrationOperationKind.AddColumn, operation.Schema, table, name));
             properties.Add(DiagnosticProperties.LocationRoles, string.Join(",", roles));
             context.Report(Diagnostic.Create(Descriptors.LL1004_DropColumn, operation.Location, locations, properties.ToImmutable(), column.ToString()));
         }

@@ -23,7 +23,7 @@ internal sealed class DropTableRule : MigrationRule
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var operation = up[i];
-            if (operation.Kind == "DropSchema" && operation.GetString("name") is { } schemaName)
+            if (operation.Kind == MigrationOperationKind.DropSchema && operation.GetString("name") is { } schemaName)
             {
                 var schemaProperties = DestructiveFacts.Properties(migration, schemaName, string.Empty, null);
                 schemaProperties.Add(DiagnosticProperties.Target, "Schema");
@@ -31,7 +31,7 @@ internal sealed class DropTableRule : MigrationRule
                 continue;
             }
 
-            if (operation.Kind != "DropTable" || !DestructiveFacts.IsKnown(operation, needsName: false))
+            if (operation.Kind != MigrationOperationKind.DropTable || !DestructiveFacts.IsKnown(operation, needsName: false))
             {
                 continue;
             }
@@ -46,7 +46,7 @@ internal sealed class DropTableRule : MigrationRule
 
             var properties = DestructiveFacts.Properties(migration, operation.Schema, table, null);
             properties.Add(DiagnosticProperties.Target, "Table");
-            var create = DestructiveFacts.InDown(migration, "CreateTable", operation.Schema, table, null);
+            var create = DestructiveFacts.InDown(migration, MigrationOperationKind.CreateTable, operation.Schema, table, null);
             var columns = new List<string>();
             var identities = new List<string>();
             if (create is not null && !create.Columns.IsEmpty)

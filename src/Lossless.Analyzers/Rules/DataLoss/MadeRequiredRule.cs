@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Lossless.Analyzers.Model;
+using Lossless.Analyzers.Model.Operations;
 using Lossless.Analyzers.Model.Providers;
 using Microsoft.CodeAnalysis;
 
@@ -22,7 +23,7 @@ internal sealed class MadeRequiredRule : MigrationRule
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var operation = up[i];
-            if (operation.Kind != "AlterColumn"
+            if (operation.Kind != MigrationOperationKind.AlterColumn
                 || operation["oldNullable"].Value is not true
                 || DestructiveFacts.RequiredWithoutDeliberateDefault(migration, operation, i) is not { } required
                 || DestructiveFacts.IsBackfilled(up, 0, migration.Provider == DatabaseProvider.Sqlite ? up.Length : i, required.Column))

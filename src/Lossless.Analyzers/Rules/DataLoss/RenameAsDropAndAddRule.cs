@@ -36,8 +36,8 @@ internal sealed class RenameAsDropAndAddRule : MigrationRule
                     properties.Add(DiagnosticProperties.NewSchema, add.Schema);
                 }
 
-                DestructiveFacts.AddLocation(locations, roles, "DownDrop", DestructiveFacts.InDown(migration, "DropTable", add.Schema, newTable, null));
-                DestructiveFacts.AddLocation(locations, roles, "DownAdd", DestructiveFacts.InDown(migration, "CreateTable", drop.Schema, table, null));
+                DestructiveFacts.AddLocation(locations, roles, "DownDrop", DestructiveFacts.InDown(migration, MigrationOperationKind.DropTable, add.Schema, newTable, null));
+                DestructiveFacts.AddLocation(locations, roles, "DownAdd", DestructiveFacts.InDown(migration, MigrationOperationKind.CreateTable, drop.Schema, table, null));
                 if (CanRenameTable(migration, add))
                 {
                     properties.Add(DiagnosticProperties.CanRename, "true");
@@ -46,7 +46,7 @@ internal sealed class RenameAsDropAndAddRule : MigrationRule
                     {
                         properties.Add(DiagnosticProperties.PrimaryKeyName, key.Name);
                         properties.Add(DiagnosticProperties.KeyColumns, DestructiveFacts.Lines(key.Columns));
-                        var oldKey = DestructiveFacts.InDown(migration, "CreateTable", drop.Schema, table, null) is { } recreate ? PrimaryKeyOf(recreate) : null;
+                        var oldKey = DestructiveFacts.InDown(migration, MigrationOperationKind.CreateTable, drop.Schema, table, null) is { } recreate ? PrimaryKeyOf(recreate) : null;
                         properties.Add(DiagnosticProperties.OldPrimaryKeyName, oldKey?.Name ?? "PK_" + table);
                     }
                 }
@@ -63,8 +63,8 @@ internal sealed class RenameAsDropAndAddRule : MigrationRule
                 properties.Add(DiagnosticProperties.NewName, newName);
                 properties.Add(DiagnosticProperties.OldType, pair.OldType);
                 properties.Add(DiagnosticProperties.NewType, pair.NewType);
-                DestructiveFacts.AddLocation(locations, roles, "DownDrop", DestructiveFacts.InDown(migration, "DropColumn", add.Schema, table, newName));
-                DestructiveFacts.AddLocation(locations, roles, "DownAdd", DestructiveFacts.InDown(migration, "AddColumn", drop.Schema, table, oldName));
+                DestructiveFacts.AddLocation(locations, roles, "DownDrop", DestructiveFacts.InDown(migration, MigrationOperationKind.DropColumn, add.Schema, table, newName));
+                DestructiveFacts.AddLocation(locations, roles, "DownAdd", DestructiveFacts.InDown(migration, MigrationOperationKind.AddColumn, drop.Schema, table, oldName));
                 properties.Add(DiagnosticProperties.LocationRoles, string.Join(",", roles));
                 context.Report(Diagnostic.Create(Descriptors.LL1006_RenameAsDropAndAdd, drop.Location, locations, properties.ToImmutable(), "Column", DestructiveFacts.Display(drop.Schema, table) + "." + oldName, newName, pair.Reason));
             }
@@ -100,7 +100,7 @@ internal sealed class RenameAsDropAndAddRule : MigrationRule
 
         foreach (var operation in migration.Up)
         {
-            if (!ReferenceEquals(operation, create) && operation.Kind != "DropTable" && DestructiveFacts.SameTable(operation, create.Schema, create.Table!))
+            if (!ReferenceEquals(operation, create) && operation.Kind != MigrationOperationKind.DropTable && DestructiveFacts.SameTable(operation, create.Schema, create.Table!))
             {
                 return false;
             }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Lossless.Analyzers.Model;
+using Lossless.Analyzers.Model.Operations;
 using Lossless.Analyzers.Model.Providers;
 using Microsoft.CodeAnalysis;
 
@@ -21,7 +22,7 @@ internal sealed class RequiredColumnAddedRule : MigrationRule
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var operation = up[i];
-            if (operation.Kind != "AddColumn"
+            if (operation.Kind != MigrationOperationKind.AddColumn
                 || migration.PairOf(operation) is not null
                 || DestructiveFacts.RequiredWithoutDeliberateDefault(migration, operation, i) is not { } required)
             {

@@ -60,11 +60,11 @@ internal sealed class InverseMatcher
         _migration = migration;
         foreach (var operation in migration.Up)
         {
-            if (operation.Kind == "RenameTable" && Text(operation, "name", out var from) && Text(operation, "newName", out var to) && from is not null && to is not null)
+            if (operation.Kind == MigrationOperationKind.RenameTable && Text(operation, "name", out var from) && Text(operation, "newName", out var to) && from is not null && to is not null)
             {
                 _tableRenames.Add(new KeyValuePair<string, string>(from, to));
             }
-            else if (operation.Kind == "RenameColumn" && Text(operation, "name", out var column) && Text(operation, "newName", out var newColumn)
+            else if (operation.Kind == MigrationOperationKind.RenameColumn && Text(operation, "name", out var column) && Text(operation, "newName", out var newColumn)
                 && column is not null && newColumn is not null)
             {
                 _columnRenames.Add(new KeyValuePair<string, string>(column, newColumn));
@@ -72,70 +72,68 @@ internal sealed class InverseMatcher
         }
     }
 
-    /// <summary>True for the kinds whose inverse LL2003 looks for (EnsureSchema, Sql, UpdateData and the Alter* of tables, sequences and databases are not judged).</summary>
-    public static bool IsJudged(string kind) => kind switch
-    {
-        "CreateTable" or "DropTable" or "AddColumn" or "DropColumn" or "AlterColumn" or "RenameColumn" or "RenameTable" or "RenameIndex"
-            or "CreateIndex" or "DropIndex" or "AddForeignKey" or "DropForeignKey" or "AddPrimaryKey" or "DropPrimaryKey"
-            or "AddUniqueConstraint" or "DropUniqueConstraint" or "AddCheckConstraint" or "CreateCheckConstraint" or "DropCheckConstraint"
-            or "DropSchema" or "InsertData" or "DeleteData" or "CreateSequence" or "DropSequence" or "RenameSequence" => true,
-        _ => false,
-    };
+    /// <summary>True for the kinds whose inverse LL2003 looks for: those the catalog's table of inverses knows.</summary>
+    public static bool IsJudged(MigrationOperationKind kind) => OperationInverses.HasInverse(kind);
 
     /// <summary>Finds the inverse in Down of the operation at <paramref name="upIndex"/> in Up.</summary>
     public InverseMatch Match(int upIndex)
     {
         var up = _migration.Up[upIndex];
+        if (OperationInverses.InverseOf(up.Kind) is not { } inverse)
+        {
+            return InverseMatch.NotJudged;
+        }
+
         switch (up.Kind)
         {
-            case "CreateTable":
-                return MatchNamed(up, "DropTable", "name", "drop table " + Table(up, "name") + " created here");
-            case "DropTable":
+            case MigrationOperationKind.CreateTable:
+                return MatchNamed(up, inverse, "name", "drop table " + Table(up, "name") + " created here");
+            case MigrationOperationKind.DropTable:
                 return MatchDropTable(up);
-            case "AddColumn":
-                return Covered(upIndex, up, created: true) ?? MatchColumn(up, "DropColumn", "drop column " + Column(up) + " added here");
-            case "DropColumn":
-                return Covered(upIndex, up, created: false) ?? MatchColumn(up, "AddColumn", "re-add column " + Column(up) + " dropped here");
-            case "AlterColumn":
+            case MigrationOperationKind.AddColumn:
+                return Covered(upIndex, up, created: true) ?? MatchColumn(up, inverse, "drop column " + Column(up) + " added here");
+            case MigrationOperationKind.DropColumn:
+                return Covered(upIndex, up, created: false) ?? MatchColumn(up, inverse, "re-add column " + Column(up) + " dropped here");
+            case MigrationOperationKind.AlterColumn:
                 return Covered(upIndex, up, created: true) ?? MatchAlterColumn(up);
-            case "RenameColumn":
+            case MigrationOperationKind.RenameColumn:
                 return Covered(upIndex, up, created: true) ?? MatchRenameColumn(up);
-            case "RenameTable":
-            case "RenameSequence":
+            case MigrationOperationKind.RenameTable:
+            case MigrationOperationKind.RenameSequence:
                 return MatchRenameTable(up);
-            case "RenameIndex":
+            case MigrationOperationKind.RenameIndex:
                 return Covered(upIndex, up, created: true) ?? MatchRenameIndex(up);
-            case "CreateIndex":
-                return Covered(upIndex, up, created: true) ?? MatchConstraint(up, "DropIndex", "drop index", "created here on table");
-            case "DropIndex":
-                return Covered(upIndex, up, created: false) ?? MatchConstraint(up, "CreateIndex", "re-create index", "dropped here from table");
-            case "AddForeignKey":
-                return Covered(upIndex, up, created: true) ?? MatchConstraint(up, "DropForeignKey", "drop foreign key", "added here to table");
-            case "DropForeignKey":
-                return Covered(upIndex, up, created: false) ?? MatchConstraint(up, "AddForeignKey", "re-add foreign key", "dropped here from table");
-            case "AddPrimaryKey":
-                return Covered(upIndex, up, created: true) ?? MatchConstraint(up, "DropPrimaryKey", "drop primary key", "added here to table");
-            case "DropPrimaryKey":
-                return Covered(upIndex, up, created: false) ?? MatchConstraint(up, "AddPrimaryKey", "re-add primary key", "dropped here from table");
-            case "AddUniqueConstraint":
-                return Covered(upIndex, up, created: true) ?? MatchConstraint(up, "DropUniqueConstraint", "drop unique constraint", "added here to table");
-            case "DropUniqueConstraint":
-                return Covered(upIndex, up, created: false) ?? MatchConstraint(up, "AddUniqueConstraint", "re-add unique constraint", "dropped here from table");
-            case "AddCheckConstraint":
-            case "CreateCheckConstraint":
-                return Covered(upIndex, up, created: true) ?? MatchConstraint(up, "DropCheckConstraint", "drop check constraint", "added here to table");
-            case "DropCheckConstraint":
-                return Covered(upIndex, up, created: false) ?? MatchConstraintAny(up, "AddCheckConstraint", "CreateCheckConstraint", "re-add check constraint", "dropped here from table");
-            case "DropSchema":
-                return MatchNamed(up, "EnsureSchema", "name", "re-create schema '" + up.GetString("name") + "' dropped here", schemaParameter: null);
-            case "InsertData":
-                return Covered(upIndex, up, created: true) ?? MatchRows(up, "DeleteData", "delete the rows inserted here into table " + Table(up, "table"));
-            case "DeleteData":
-                return Covered(upIndex, up, created: false) ?? MatchRows(up, "InsertData", "re-insert the rows deleted here from table " + Table(up, "table"));
-            case "CreateSequence":
-                return MatchNamed(up, "DropSequence", "name", "drop sequence " + Table(up, "name") + " created here");
-            case "DropSequence":
-                return MatchNamed(up, "CreateSequence", "name", "re-create sequence " + Table(up, "name") + " dropped here");
+            case MigrationOperationKind.CreateIndex:
+                return Covered(upIndex, up, created: true) ?? MatchConstraint(up, inverse, "drop index", "created here on table");
+            case MigrationOperationKind.DropIndex:
+                return Covered(upIndex, up, created: false) ?? MatchConstraint(up, inverse, "re-create index", "dropped here from table");
+            case MigrationOperationKind.AddForeignKey:
+                return Covered(upIndex, up, created: true) ?? MatchConstraint(up, inverse, "drop foreign key", "added here to table");
+            case MigrationOperationKind.DropForeignKey:
+                return Covered(upIndex, up, created: false) ?? MatchConstraint(up, inverse, "re-add foreign key", "dropped here from table");
+            case MigrationOperationKind.AddPrimaryKey:
+                return Covered(upIndex, up, created: true) ?? MatchConstraint(up, inverse, "drop primary key", "added here to table");
+            case MigrationOperationKind.DropPrimaryKey:
+                return Covered(upIndex, up, created: false) ?? MatchConstraint(up, inverse, "re-add primary key", "dropped here from table");
+            case MigrationOperationKind.AddUniqueConstraint:
+                return Covered(upIndex, up, created: true) ?? MatchConstraint(up, inverse, "drop unique constraint", "added here to table");
+            case MigrationOperationKind.DropUniqueConstraint:
+                return Covered(upIndex, up, created: false) ?? MatchConstraint(up, inverse, "re-add unique constraint", "dropped here from table");
+            case MigrationOperationKind.AddCheckConstraint:
+            case MigrationOperationKind.CreateCheckConstraint:
+                return Covered(upIndex, up, created: true) ?? MatchConstraint(up, inverse, "drop check constraint", "added here to table");
+            case MigrationOperationKind.DropCheckConstraint:
+                return Covered(upIndex, up, created: false) ?? MatchConstraintAny(up, inverse, MigrationOperationKind.CreateCheckConstraint, "re-add check constraint", "dropped here from table");
+            case MigrationOperationKind.DropSchema:
+                return MatchNamed(up, inverse, "name", "re-create schema '" + up.GetString("name") + "' dropped here", schemaParameter: null);
+            case MigrationOperationKind.InsertData:
+                return Covered(upIndex, up, created: true) ?? MatchRows(up, inverse, "delete the rows inserted here into table " + Table(up, "table"));
+            case MigrationOperationKind.DeleteData:
+                return Covered(upIndex, up, created: false) ?? MatchRows(up, inverse, "re-insert the rows deleted here from table " + Table(up, "table"));
+            case MigrationOperationKind.CreateSequence:
+                return MatchNamed(up, inverse, "name", "drop sequence " + Table(up, "name") + " created here");
+            case MigrationOperationKind.DropSequence:
+                return MatchNamed(up, inverse, "name", "re-create sequence " + Table(up, "name") + " dropped here");
             default:
                 return InverseMatch.NotJudged;
         }
@@ -156,7 +154,7 @@ internal sealed class InverseMatcher
         var createdOrDroppedInUp = false;
         for (var i = created ? 0 : upIndex + 1; i < (created ? upIndex : up2.Length); i++)
         {
-            if (up2[i].Kind == (created ? "CreateTable" : "DropTable") && SameTable(up2[i], "name", "schema", schema, table) == true)
+            if (up2[i].Kind == (created ? MigrationOperationKind.CreateTable : MigrationOperationKind.DropTable) && SameTable(up2[i], "name", "schema", schema, table) == true)
             {
                 createdOrDroppedInUp = true;
             }
@@ -169,7 +167,7 @@ internal sealed class InverseMatcher
 
         foreach (var down in _migration.Down)
         {
-            if (down.Kind == (created ? "DropTable" : "CreateTable") && SameTable(down, "name", "schema", schema, table) == true)
+            if (down.Kind == (created ? MigrationOperationKind.DropTable : MigrationOperationKind.CreateTable) && SameTable(down, "name", "schema", schema, table) == true)
             {
                 return InverseMatch.Found(down);
             }
@@ -179,7 +177,7 @@ internal sealed class InverseMatcher
     }
 
     /// <summary>An operation identified by a name and a schema (tables, sequences, schemas).</summary>
-    private InverseMatch MatchNamed(MigrationOperation up, string inverseKind, string nameParameter, string problem, string? schemaParameter = "schema")
+    private InverseMatch MatchNamed(MigrationOperation up, MigrationOperationKind inverseKind, string nameParameter, string problem, string? schemaParameter = "schema")
     {
         if (!Text(up, nameParameter, out var name) || name is null)
         {
@@ -207,7 +205,7 @@ internal sealed class InverseMatcher
             }
 
             var sameSchema = schemaParameter is null || (Text(down, schemaParameter, out var downSchema) && SchemaEquals(downSchema, schema));
-            if (sameSchema && (string.Equals(downName, name, StringComparison.Ordinal) || (inverseKind is "DropTable" or "CreateTable" && TableAlias(downName, name))))
+            if (sameSchema && (string.Equals(downName, name, StringComparison.Ordinal) || (inverseKind is MigrationOperationKind.DropTable or MigrationOperationKind.CreateTable && TableAlias(downName, name))))
             {
                 return InverseMatch.Found(down);
             }
@@ -218,7 +216,7 @@ internal sealed class InverseMatcher
 
     private InverseMatch MatchDropTable(MigrationOperation up)
     {
-        var match = MatchNamed(up, "CreateTable", "name", "re-create table " + Table(up, "name") + " dropped here");
+        var match = MatchNamed(up, MigrationOperationKind.CreateTable, "name", "re-create table " + Table(up, "name") + " dropped here");
         if (match.Status != InverseStatus.Found || match.Inverse is not { } create || create.Columns.IsDefaultOrEmpty)
         {
             return match;
@@ -254,7 +252,7 @@ internal sealed class InverseMatcher
         // Its key, indexes and foreign keys: in the CreateTable's constraints or as their own operations of Down.
         var tableName = up.GetString("name")!;
         var missingKeys = new List<string>();
-        if (previous.PrimaryKeyName is { } primaryKey && !HasConstraint(create, ConstraintKind.PrimaryKey, null) && !InDown("AddPrimaryKey", primaryKey, tableName))
+        if (previous.PrimaryKeyName is { } primaryKey && !HasConstraint(create, ConstraintKind.PrimaryKey, null) && !InDown(MigrationOperationKind.AddPrimaryKey, primaryKey, tableName))
         {
             missingKeys.Add(primaryKey);
         }
@@ -262,7 +260,7 @@ internal sealed class InverseMatcher
         var missingIndexes = new List<string>();
         foreach (var index in previous.Indexes)
         {
-            if (!InDown("CreateIndex", index.Name, tableName))
+            if (!InDown(MigrationOperationKind.CreateIndex, index.Name, tableName))
             {
                 missingIndexes.Add(index.Name);
             }
@@ -274,7 +272,7 @@ internal sealed class InverseMatcher
             if (string.Equals(foreignKey.Dependent.Name, previous.Name, StringComparison.Ordinal) && string.Equals(foreignKey.Dependent.Schema, previous.Schema, StringComparison.Ordinal))
             {
                 var name = ForeignKeyName(foreignKey);
-                if (!HasConstraint(create, ConstraintKind.ForeignKey, name) && !InDown("AddForeignKey", name, tableName))
+                if (!HasConstraint(create, ConstraintKind.ForeignKey, name) && !InDown(MigrationOperationKind.AddForeignKey, name, tableName))
                 {
                     missingForeignKeys.Add(name);
                 }
@@ -321,7 +319,7 @@ internal sealed class InverseMatcher
         return false;
     }
 
-    private bool InDown(string kind, string name, string table)
+    private bool InDown(MigrationOperationKind kind, string name, string table)
     {
         foreach (var down in _migration.Down)
         {
@@ -335,7 +333,7 @@ internal sealed class InverseMatcher
         return false;
     }
 
-    private InverseMatch MatchColumn(MigrationOperation up, string inverseKind, string problem)
+    private InverseMatch MatchColumn(MigrationOperation up, MigrationOperationKind inverseKind, string problem)
     {
         if (!ColumnIdentity(up, out var schema, out var table, out var name))
         {
@@ -375,7 +373,7 @@ internal sealed class InverseMatcher
         string? closestDifference = null;
         foreach (var down in _migration.Down)
         {
-            if (down.Kind != "AlterColumn")
+            if (down.Kind != MigrationOperationKind.AlterColumn)
             {
                 continue;
             }
@@ -518,7 +516,7 @@ internal sealed class InverseMatcher
         var unknown = false;
         foreach (var down in _migration.Down)
         {
-            if (down.Kind != "RenameColumn")
+            if (down.Kind != MigrationOperationKind.RenameColumn)
             {
                 continue;
             }
@@ -566,7 +564,7 @@ internal sealed class InverseMatcher
             }
         }
 
-        var noun = up.Kind == "RenameTable" ? "table " : "sequence ";
+        var noun = up.Kind == MigrationOperationKind.RenameTable ? "table " : "sequence ";
         return unknown ? InverseMatch.NotJudged : InverseMatch.Missing("rename " + noun + Qualified(afterSchema, afterName) + " back to " + Qualified(schema, name));
     }
 
@@ -580,7 +578,7 @@ internal sealed class InverseMatcher
         var unknown = false;
         foreach (var down in _migration.Down)
         {
-            if (down.Kind != "RenameIndex")
+            if (down.Kind != MigrationOperationKind.RenameIndex)
             {
                 continue;
             }
@@ -599,7 +597,7 @@ internal sealed class InverseMatcher
         return unknown ? InverseMatch.NotJudged : InverseMatch.Missing("rename index '" + newName + "' back to '" + name + "'");
     }
 
-    private InverseMatch MatchConstraintAny(MigrationOperation up, string inverseKind, string alternativeKind, string verb, string where)
+    private InverseMatch MatchConstraintAny(MigrationOperation up, MigrationOperationKind inverseKind, MigrationOperationKind alternativeKind, string verb, string where)
     {
         var first = MatchConstraint(up, inverseKind, verb, where);
         if (first.Status != InverseStatus.Missing)
@@ -612,7 +610,7 @@ internal sealed class InverseMatcher
     }
 
     /// <summary>Indexes, keys and constraints: a name on a table (DropIndex may leave the table out).</summary>
-    private InverseMatch MatchConstraint(MigrationOperation up, string inverseKind, string verb, string where)
+    private InverseMatch MatchConstraint(MigrationOperation up, MigrationOperationKind inverseKind, string verb, string where)
     {
         if (!Text(up, "name", out var name) || !Text(up, "table", out var table) || !Text(up, "schema", out var schema) || name is null)
         {
@@ -642,7 +640,7 @@ internal sealed class InverseMatcher
         return unknown ? InverseMatch.NotJudged : InverseMatch.Missing(problem);
     }
 
-    private InverseMatch MatchRows(MigrationOperation up, string inverseKind, string problem)
+    private InverseMatch MatchRows(MigrationOperation up, MigrationOperationKind inverseKind, string problem)
     {
         if (!Text(up, "table", out var table) || !Text(up, "schema", out var schema) || table is null)
         {
@@ -671,7 +669,7 @@ internal sealed class InverseMatcher
     }
 
     /// <summary>Down deletes (or re-inserts) rows of the table: as many as Up inserted (or deleted), when both are counted</summary>
-    private InverseMatch CountRows(MigrationOperation up, string inverseKind, string table, string? schema, string problem, MigrationOperation found)
+    private InverseMatch CountRows(MigrationOperation up, MigrationOperationKind inverseKind, string table, string? schema, string problem, MigrationOperation found)
     {
         var expected = 0;
         foreach (var operation in _migration.Up)
@@ -701,15 +699,15 @@ internal sealed class InverseMatcher
             }
         }
 
-        return actual >= expected ? InverseMatch.Found(found) : InverseMatch.Missing(problem.Replace("the rows", "every row") + ": it " + (inverseKind == "DeleteData" ? "deletes " : "re-inserts ") + actual + " of " + expected);
+        return actual >= expected ? InverseMatch.Found(found) : InverseMatch.Missing(problem.Replace("the rows", "every row") + ": it " + (inverseKind == MigrationOperationKind.DeleteData ? "deletes " : "re-inserts ") + actual + " of " + expected);
     }
 
     /// <summary>The number of rows an InsertData or DeleteData writes, from the sizes of its arrays; null when not known.</summary>
     private static int? RowCount(MigrationOperation operation)
     {
-        var single = operation.Kind == "InsertData" ? "value" : "keyValue";
-        var many = operation.Kind == "InsertData" ? "values" : "keyValues";
-        var manyColumns = operation.Kind == "InsertData" ? "columns" : "keyColumns";
+        var single = operation.Kind == MigrationOperationKind.InsertData ? "value" : "keyValue";
+        var many = operation.Kind == MigrationOperationKind.InsertData ? "values" : "keyValues";
+        var manyColumns = operation.Kind == MigrationOperationKind.InsertData ? "columns" : "keyColumns";
         if (operation[single].State is ArgumentState.Constant or ArgumentState.Unknown)
         {
             return 1;

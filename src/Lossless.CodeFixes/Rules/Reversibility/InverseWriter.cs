@@ -73,78 +73,78 @@ internal sealed class InverseWriter
     {
         var operation = _migration.Up[index];
         var up = new UpCall(operation, _text);
-        if (operation.Kind == "EnsureSchema")
+        if (operation.Kind == MigrationOperationKind.EnsureSchema)
         {
             return null;
         }
 
         if (!up.CanCopy)
         {
-            return _text.Comment("TODO: undo Up's " + operation.Kind + "(...) by hand: its arguments are computed in Up and cannot be copied into Down.");
+            return _text.Comment("TODO: undo Up's " + operation.MethodName + "(...) by hand: its arguments are computed in Up and cannot be copied into Down.");
         }
 
         switch (operation.Kind)
         {
-            case "CreateTable":
+            case MigrationOperationKind.CreateTable:
                 return Call("DropTable", up, ["name", "schema"]);
-            case "AddColumn":
+            case MigrationOperationKind.AddColumn:
                 return Call("DropColumn", up, ["name", "schema", "table"]);
-            case "CreateIndex":
+            case MigrationOperationKind.CreateIndex:
                 return Call("DropIndex", up, ["name", "schema", "table"]);
-            case "AddForeignKey":
+            case MigrationOperationKind.AddForeignKey:
                 return Call("DropForeignKey", up, ["name", "schema", "table"]);
-            case "AddPrimaryKey":
+            case MigrationOperationKind.AddPrimaryKey:
                 return Call("DropPrimaryKey", up, ["name", "schema", "table"]);
-            case "AddUniqueConstraint":
+            case MigrationOperationKind.AddUniqueConstraint:
                 return Call("DropUniqueConstraint", up, ["name", "schema", "table"]);
-            case "AddCheckConstraint":
-            case "CreateCheckConstraint":
+            case MigrationOperationKind.AddCheckConstraint:
+            case MigrationOperationKind.CreateCheckConstraint:
                 return Call("DropCheckConstraint", up, ["name", "schema", "table"]);
-            case "CreateSequence":
+            case MigrationOperationKind.CreateSequence:
                 return Call("DropSequence", up, ["name", "schema"]);
-            case "DropSchema":
+            case MigrationOperationKind.DropSchema:
                 return Call("EnsureSchema", up, ["name"]);
-            case "AlterColumn":
+            case MigrationOperationKind.AlterColumn:
                 return Swap(up, AlterColumnOrder, typed: true);
-            case "AlterTable":
+            case MigrationOperationKind.AlterTable:
                 return Swap(up, AlterTableOrder, typed: false);
-            case "AlterSequence":
+            case MigrationOperationKind.AlterSequence:
                 return Swap(up, AlterSequenceOrder, typed: false);
-            case "AlterDatabase":
+            case MigrationOperationKind.AlterDatabase:
                 return Swap(up, AlterDatabaseOrder, typed: false);
-            case "RenameColumn":
+            case MigrationOperationKind.RenameColumn:
                 return _text.Call("RenameColumn", null, Arguments(("name", up["newName"]), ("schema", up["schema"]), ("table", up["table"]), ("newName", up["name"])));
-            case "RenameIndex":
+            case MigrationOperationKind.RenameIndex:
                 return _text.Call("RenameIndex", null, Arguments(("name", up["newName"]), ("schema", up["schema"]), ("table", up["table"]), ("newName", up["name"])));
-            case "RenameTable":
-            case "RenameSequence":
+            case MigrationOperationKind.RenameTable:
+            case MigrationOperationKind.RenameSequence:
                 return RenameBack(up);
-            case "InsertData":
+            case MigrationOperationKind.InsertData:
                 return DeleteInserted(up);
-            case "DropTable":
+            case MigrationOperationKind.DropTable:
                 return CreateDroppedTable(up, existing);
-            case "DropColumn":
+            case MigrationOperationKind.DropColumn:
                 return AddDroppedColumn(up);
-            case "DropIndex":
+            case MigrationOperationKind.DropIndex:
                 return CreateDroppedIndex(up);
-            case "DropForeignKey":
+            case MigrationOperationKind.DropForeignKey:
                 return AddDroppedForeignKey(up);
-            case "DropPrimaryKey":
+            case MigrationOperationKind.DropPrimaryKey:
                 return AddDroppedPrimaryKey(up);
-            case "DropUniqueConstraint":
+            case MigrationOperationKind.DropUniqueConstraint:
                 return AddDroppedUniqueConstraint(up);
-            case "Sql":
+            case MigrationOperationKind.Sql:
                 return _text.Comment("TODO: undo by hand what this SQL of Up did; SQL has no known inverse:", Abbreviate(operation.GetString("sql")));
-            case "DeleteData":
+            case MigrationOperationKind.DeleteData:
                 return _text.Comment("TODO: re-insert the rows Up deletes from table " + Qualified(operation.Schema, operation.Table) + ": their values are not in Up.");
-            case "UpdateData":
+            case MigrationOperationKind.UpdateData:
                 return _text.Comment("TODO: restore the values Up updates in table " + Qualified(operation.Schema, operation.Table) + ": the old values are not in Up.");
-            case "DropCheckConstraint":
+            case MigrationOperationKind.DropCheckConstraint:
                 return _text.Comment("TODO: re-add check constraint '" + operation.GetString("name") + "' of table " + Qualified(operation.Schema, operation.Table) + " dropped in Up: its SQL is not in Up.");
-            case "DropSequence":
+            case MigrationOperationKind.DropSequence:
                 return _text.Comment("TODO: re-create sequence " + Qualified(operation.Schema, operation.GetString("name")) + " dropped in Up: its definition is not in Up.");
             default:
-                return _text.Comment("TODO: undo Up's " + operation.Kind + "(...) by hand: it has no known inverse.");
+                return _text.Comment("TODO: undo Up's " + operation.MethodName + "(...) by hand: it has no known inverse.");
         }
     }
 
@@ -156,17 +156,17 @@ internal sealed class InverseWriter
     private bool IsUndoneByItsTable(int index)
     {
         var operation = _migration.Up[index];
-        if (operation.Kind is "CreateTable" or "DropTable" or "AddForeignKey" || operation.Table is not { } table || operation.GetString("table") is null)
+        if (operation.Kind is MigrationOperationKind.CreateTable or MigrationOperationKind.DropTable or MigrationOperationKind.AddForeignKey || operation.Table is not { } table || operation.GetString("table") is null)
         {
             return false;
         }
 
-        var onCreated = operation.Kind is "AddColumn" or "AlterColumn" or "RenameColumn" or "RenameIndex" or "CreateIndex" or "AddPrimaryKey"
-            or "AddUniqueConstraint" or "AddCheckConstraint" or "CreateCheckConstraint" or "InsertData";
+        var onCreated = operation.Kind is MigrationOperationKind.AddColumn or MigrationOperationKind.AlterColumn or MigrationOperationKind.RenameColumn or MigrationOperationKind.RenameIndex or MigrationOperationKind.CreateIndex or MigrationOperationKind.AddPrimaryKey
+            or MigrationOperationKind.AddUniqueConstraint or MigrationOperationKind.AddCheckConstraint or MigrationOperationKind.CreateCheckConstraint or MigrationOperationKind.InsertData;
         var up = _migration.Up;
         for (var i = onCreated ? 0 : index + 1; i < (onCreated ? index : up.Length); i++)
         {
-            if (up[i].Kind == (onCreated ? "CreateTable" : "DropTable")
+            if (up[i].Kind == (onCreated ? MigrationOperationKind.CreateTable : MigrationOperationKind.DropTable)
                 && string.Equals(up[i].GetString("name"), table, StringComparison.Ordinal)
                 && string.Equals(up[i].Schema, operation.Schema, StringComparison.Ordinal))
             {
@@ -265,7 +265,7 @@ internal sealed class InverseWriter
             chain.Add((link.Key == "Annotation" ? ".OldAnnotation" : link.Key == "OldAnnotation" ? ".Annotation" : "." + link.Key) + link.Value);
         }
 
-        return _text.Call(up.Operation.Kind, typeArgument, arguments, chain);
+        return _text.Call(up.Operation.MethodName, typeArgument, arguments, chain);
     }
 
     /// <summary>oldType for type, type for oldType; name, schema and table stay.</summary>
@@ -291,11 +291,11 @@ internal sealed class InverseWriter
         {
             return _text.Comment(
                 "TODO: move " + Qualified(up.Operation.GetString("newSchema"), up.Operation.GetString("newName") ?? up.Operation.GetString("name")) + " back to the default schema by its name:",
-                "Up does not name the schema it moves the " + (up.Operation.Kind == "RenameTable" ? "table" : "sequence") + " from.");
+                "Up does not name the schema it moves the " + (up.Operation.Kind == MigrationOperationKind.RenameTable ? "table" : "sequence") + " from.");
         }
 
         // Up leaves newSchema out when the schema stays: Down then stays in Up's schema too.
-        return _text.Call(up.Operation.Kind, null, Arguments(("name", newName ?? name), ("schema", newSchema ?? schema), ("newName", newName is null ? null : name), ("newSchema", newSchema is null ? null : schema)));
+        return _text.Call(up.Operation.MethodName, null, Arguments(("name", newName ?? name), ("schema", newSchema ?? schema), ("newName", newName is null ? null : name), ("newSchema", newSchema is null ? null : schema)));
     }
 
     /// <summary>InsertData back: DeleteData by key (the key of the migration's own model) row by row, or else by every inserted column.</summary>
@@ -386,7 +386,7 @@ internal sealed class InverseWriter
 
         foreach (var operation in _migration.Up)
         {
-            if (operation.Kind == "CreateTable" && operation.GetString("name") == table)
+            if (operation.Kind == MigrationOperationKind.CreateTable && operation.GetString("name") == table)
             {
                 foreach (var constraint in operation.Constraints)
                 {
@@ -503,7 +503,7 @@ internal sealed class InverseWriter
         var statements = new List<string> { _text.Commented("Re-create " + Qualified(table.Schema, table.Name) + " as the previous migration's model defines it; the rows Up deleted are not restored.", create) };
         foreach (var index in table.Indexes)
         {
-            if (existing is { } down && ExistsIn(down, "CreateIndex", index.Name))
+            if (existing is { } down && ExistsIn(down, MigrationOperationKind.CreateIndex, index.Name))
             {
                 continue;
             }
@@ -514,7 +514,7 @@ internal sealed class InverseWriter
         return string.Join(_text.NewLine + _text.NewLine, statements);
     }
 
-    private static bool ExistsIn(ImmutableArray<MigrationOperation> operations, string kind, string name)
+    private static bool ExistsIn(ImmutableArray<MigrationOperation> operations, MigrationOperationKind kind, string name)
     {
         foreach (var operation in operations)
         {

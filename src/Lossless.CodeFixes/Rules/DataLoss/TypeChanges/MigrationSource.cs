@@ -91,7 +91,7 @@ internal sealed class MigrationSource
         {
             foreach (var operation in up)
             {
-                if (operation.Kind == "AlterColumn" && operation.Location.SourceSpan == exact && Names(operation, column))
+                if (operation.Kind == MigrationOperationKind.AlterColumn && operation.Location.SourceSpan == exact && Names(operation, column))
                 {
                     return operation;
                 }
@@ -100,7 +100,7 @@ internal sealed class MigrationSource
 
         for (var i = 0; i < up.Length; i++)
         {
-            if (up[i].Kind == "AlterColumn" && Names(up[i], column)
+            if (up[i].Kind == MigrationOperationKind.AlterColumn && Names(up[i], column)
                 && !VerifiedMarker.Covers(up, Provider == DatabaseProvider.Sqlite ? up.Length : i, column))
             {
                 return up[i];
@@ -116,7 +116,7 @@ internal sealed class MigrationSource
         var result = new List<MigrationOperation>();
         foreach (var operation in operations)
         {
-            if (operation.Kind == "AlterColumn" && Names(operation, column))
+            if (operation.Kind == MigrationOperationKind.AlterColumn && Names(operation, column))
             {
                 result.Add(operation);
             }

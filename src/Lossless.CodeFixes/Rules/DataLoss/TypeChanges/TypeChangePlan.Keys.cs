@@ -276,7 +276,7 @@ internal sealed partial class TypeChangePlan
     {
         foreach (var operation in _source.Model.Up)
         {
-            if (operation.Kind is "DropForeignKey" or "AddForeignKey" && string.Equals(operation.GetString("name"), name, StringComparison.Ordinal))
+            if (operation.Kind is MigrationOperationKind.DropForeignKey or MigrationOperationKind.AddForeignKey && string.Equals(operation.GetString("name"), name, StringComparison.Ordinal))
             {
                 return true;
             }
