@@ -183,7 +183,7 @@ public static class Report
         text.AppendLine();
         text.AppendLine("Each action a fixer registers for a diagnostic (kind single) and each fixer's Fix All over a document per equivalence key (fixall-document), applied in a workspace of the set and judged on the changed documents, worst outcome first: threw (or took over 2 minutes), compile-error (compiler errors the document did not have), remaining-diagnostics (a Lossless diagnostic still on the fixed operation), new-diagnostics (one the changed document did not have), no-change, applied (none of these). not-offered: the fixer for the id registered no action.");
         text.AppendLine();
-        var header = "| equivalence key | kind | actions | " + string.Join(" | ", FixOutcome.All) + " |";
+        var header = "| equivalence key | kind | rows | " + string.Join(" | ", FixOutcome.All) + " |";
         text.AppendLine(header);
         text.AppendLine("|---|---|---:|" + string.Concat(Enumerable.Repeat("---:|", FixOutcome.All.Length)));
         foreach (var group in fixes.GroupBy(static f => (f.EquivalenceKey, f.Kind)).OrderBy(static g => g.Key.EquivalenceKey, StringComparer.Ordinal).ThenBy(static g => g.Key.Kind, StringComparer.Ordinal))
@@ -194,7 +194,7 @@ public static class Report
 
         text.AppendLine(Invariant($"| **all** | | {fixes.Count} | ") + string.Join(" | ", FixOutcome.All.Select(o => fixes.Count(f => f.Outcome == o).ToString(CultureInfo.InvariantCulture))) + " |");
         text.AppendLine();
-        text.AppendLine("| set | actions | " + string.Join(" | ", FixOutcome.All) + " |");
+        text.AppendLine("| set | rows | " + string.Join(" | ", FixOutcome.All) + " |");
         text.AppendLine("|---|---:|" + string.Concat(Enumerable.Repeat("---:|", FixOutcome.All.Length)));
         foreach (var r in results.Where(static r => r.FixesRun))
         {
@@ -243,6 +243,15 @@ public static class Report
         }
 
         text.AppendLine(Invariant($"| **run** | {run.WallSeconds:0.0} |"));
+        text.AppendLine();
+        text.AppendLine("| set | files | load s | analysis s | cost s | fixes s | total s |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            double Seconds(string phase) => r.PhaseSeconds.TryGetValue(phase, out var s) ? s : 0;
+            text.AppendLine(Invariant($"| {r.Set.Name} | {r.Files} | {Seconds("load"):0.0} | {Seconds("analysis"):0.0} | {Seconds("cost"):0.0} | {Seconds("fixes"):0.0} | {r.PhaseSeconds.Values.Sum():0.0} |"));
+        }
+
         text.AppendLine();
     }
 
