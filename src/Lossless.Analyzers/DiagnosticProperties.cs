@@ -46,6 +46,9 @@ public static class DiagnosticProperties
     /// <summary>"NoDefault" or "Placeholder" (LL1007, LL1008).</summary>
     public const string Shape = "Shape";
 
+    /// <summary>The default the target model gives the column (HasDefaultValue's argument as written), when it gives one (LL1007, LL1008).</summary>
+    public const string ModelDefault = "ModelDefault";
+
     /// <summary>The column's CLR type by metadata name ("System.String"), when known.</summary>
     public const string ClrType = "ClrType";
 }

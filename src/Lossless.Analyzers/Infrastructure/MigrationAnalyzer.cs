@@ -70,6 +70,19 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    /// <summary>
+    /// Runs every rule on a migration already read, as the analyzer does at the end of its class: the code fixes judge
+    /// a migration they have edited with the same rules, on the same model, never with a copy of them.
+    /// </summary>
+    internal static void Judge(MigrationModel migration, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+    {
+        var context = new RuleContext(report, cancellationToken);
+        foreach (var rule in Rules)
+        {
+            rule.Analyze(migration, context);
+        }
+    }
+
     private static ImmutableArray<DiagnosticDescriptor> CollectDescriptors()
     {
         var builder = ImmutableArray.CreateBuilder<DiagnosticDescriptor>();

@@ -153,6 +153,10 @@ internal static class DestructiveFacts
     public static bool HasSqlDefault(MigrationOperation operation)
         => operation["defaultValueSql"].State == ArgumentState.Unknown || operation.GetString("defaultValueSql") is not null;
 
+    /// <summary>The default the target model gives the column (HasDefaultValue's argument as written), or null: read only for a diagnostic being reported.</summary>
+    public static string? ModelDefault(MigrationModel migration, ColumnRef column)
+        => migration.TargetModel?.FindTable(column.Schema, column.Table)?.FindColumn(column.Column)?.DefaultValue;
+
     public static string Display(string? schema, string table) => schema is null ? table : schema + "." + table;
 
     public static string Lines(IEnumerable<string> values) => string.Join("\n", values);

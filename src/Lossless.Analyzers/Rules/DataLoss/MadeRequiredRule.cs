@@ -38,6 +38,7 @@ internal sealed class MadeRequiredRule : MigrationRule
             properties.Add(DiagnosticProperties.Shape, noDefault ? "NoDefault" : "Placeholder");
             properties.Add(DiagnosticProperties.Placeholder, placeholder);
             properties.Add(DiagnosticProperties.ClrType, operation.ClrType?.MetadataName);
+            properties.Add(DiagnosticProperties.ModelDefault, DestructiveFacts.ModelDefault(migration, column));
             var effect = noDefault
                 ? "fails on every row that holds NULL"
                 : "turns every NULL it holds into the placeholder " + placeholder;

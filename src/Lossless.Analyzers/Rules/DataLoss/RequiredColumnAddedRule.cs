@@ -53,6 +53,7 @@ internal sealed class RequiredColumnAddedRule : MigrationRule
             properties.Add(DiagnosticProperties.Shape, noDefault ? "NoDefault" : "Placeholder");
             properties.Add(DiagnosticProperties.Placeholder, placeholder);
             properties.Add(DiagnosticProperties.ClrType, operation.ClrType?.MetadataName);
+            properties.Add(DiagnosticProperties.ModelDefault, DestructiveFacts.ModelDefault(migration, column));
             context.Report(Diagnostic.Create(Descriptors.LL1008_RequiredColumnAdded, operation.Location, properties.ToImmutable(), column.ToString(), effect));
         }
     }
