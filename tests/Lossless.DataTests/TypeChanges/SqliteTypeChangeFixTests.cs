@@ -85,7 +85,7 @@ public sealed class SqliteTypeChangeFixTests
                 fixedSource,
                 bad.ConnectionString,
                 """INSERT INTO "bazaar-vid_item" VALUES (1, '42'), (2, 'abc'), (3, '2.7'), (4, NULL);""",
-                "lossless: values of bazaar-vid_item.quantity cannot be converted from TEXT to INTEGER without loss; the migration was stopped and nothing was changed");
+                "lossless: 2 value(s) of bazaar-vid_item.quantity cannot be converted from TEXT to INTEGER without loss, e.g. in the rows with id 2, 3; the migration was stopped and nothing was changed");
         }
 
         using var good = new SqliteDatabase();
@@ -130,7 +130,7 @@ public sealed class SqliteTypeChangeFixTests
                 fixedSource,
                 bad.ConnectionString,
                 """INSERT INTO "bazaar-vid_item" VALUES (1, 2.0), (2, 2.5);""",
-                "lossless: values of bazaar-vid_item.rating cannot be converted from REAL to INTEGER without loss; the migration was stopped and nothing was changed");
+                "lossless: 1 value(s) of bazaar-vid_item.rating cannot be converted from REAL to INTEGER without loss, e.g. in the rows with id 2; the migration was stopped and nothing was changed");
         }
 
         using var good = new SqliteDatabase();
@@ -243,7 +243,7 @@ public sealed class SqliteTypeChangeFixTests
                 INSERT INTO users VALUES ('1'), ('user_2XQLfuJvWKZKnpOfkW2I5dZxVZYE');
                 INSERT INTO projects VALUES (1, '1'), (2, 'user_2XQLfuJvWKZKnpOfkW2I5dZxVZYE');
                 """,
-                "lossless: values of users.id cannot be converted from TEXT to INTEGER without loss; the migration was stopped and nothing was changed");
+                "lossless: 1 value(s) of users.id cannot be converted from TEXT to INTEGER without loss, e.g. in the rows with id user_2XQLfuJvWKZKnpOfkW2I5dZxVZYE; the migration was stopped and nothing was changed");
         }
 
         using var good = new SqliteDatabase();

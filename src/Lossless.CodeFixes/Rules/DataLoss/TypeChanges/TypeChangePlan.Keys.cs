@@ -247,7 +247,7 @@ internal sealed partial class TypeChangePlan
             }
 
             var provider = plan.Provider;
-            return new ColumnChange(new ColumnConversion(column, StoreTypeParser.Parse(oldType, provider), StoreTypeParser.Parse(newType, provider), provider), null, from, to);
+            return new ColumnChange(new ColumnConversion(column, StoreTypeParser.Parse(oldType, provider), StoreTypeParser.Parse(newType, provider), provider, KeyOf(plan.Migration, column.Schema, column.Table)), null, from, to);
         }
 
         /// <summary>The same change the other way, for Down: Down's own AlterColumn on the column when it has one.</summary>
@@ -264,7 +264,7 @@ internal sealed partial class TypeChangePlan
                 return null;
             }
 
-            return new ColumnChange(new ColumnConversion(Conversion.Column, Conversion.To, Conversion.From, Conversion.Provider), null, ToColumn, FromColumn);
+            return new ColumnChange(new ColumnConversion(Conversion.Column, Conversion.To, Conversion.From, Conversion.Provider, Conversion.Key), null, ToColumn, FromColumn);
         }
 
         /// <summary>migrationBuilder.AlterColumn&lt;T&gt;(…) from one model column to the other, as EF Core scaffolds it.</summary>

@@ -103,9 +103,13 @@ internal sealed partial class TypeChangePlan
             return false;
         }
 
-        conversion = new ColumnConversion(new ColumnRef(alterColumn.Schema, table, name), oldType, newType, migration.Provider);
+        conversion = new ColumnConversion(new ColumnRef(alterColumn.Schema, table, name), oldType, newType, migration.Provider, KeyOf(migration, alterColumn.Schema, table));
         return true;
     }
+
+    /// <summary>The table's primary key as the rules know it (target model, else previous target model): what an abort names rows by.</summary>
+    public static System.Collections.Immutable.ImmutableArray<string> KeyOf(LoadedMigration migration, string? schema, string table)
+        => Analyzers.Rules.DataLoss.DestructiveFacts.PrimaryKey(migration.Model, schema, table);
 
     private static ColumnRef ColumnOf(MigrationOperation alterColumn)
         => new(alterColumn.Schema, alterColumn.Table!, alterColumn.GetString("name")!);
