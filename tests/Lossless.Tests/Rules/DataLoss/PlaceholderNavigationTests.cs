@@ -30,7 +30,7 @@ public class PlaceholderNavigationTests
     [InlineData(FixerKeys.LL1008_AddNullableBackfillRequire, "\"UPDATE \\\"users\\\" SET \\\"age\\\" = 0 WHERE \\\"age\\\" IS NULL;\"")]
     public async Task RequiredColumnAdded_PlaceholderIsTheNavigationTarget(string key, string expected)
     {
-        var up = """migrationBuilder.AddColumn<int>(name: "age", table: "users", type: "integer", nullable: false, defaultValue: 0);""";
+        var up = """migrationBuilder.AddColumn<int>(name: "age", table: "users", type: "integer", nullable: false);""";
         Assert.Equal([expected], await NavigationTargetsAsync(new RequiredColumnAddedFixer(), key, Sources.Migration(up)));
     }
 

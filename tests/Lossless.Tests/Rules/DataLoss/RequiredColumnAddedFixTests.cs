@@ -16,6 +16,8 @@ public class RequiredColumnAddedFixTests
             maxLength: 2,
             nullable: false,
             defaultValue: "");
+
+        migrationBuilder.CreateIndex(name: "IX_users_Country", table: "users", column: "Country", unique: true);
         """;
 
     private static DiagnosticResult Expected(int location, string column, string effect)
@@ -32,9 +34,11 @@ public class RequiredColumnAddedFixTests
                 maxLength: 2,
                 nullable: false,
                 defaultValue: "unknown");
+
+            migrationBuilder.CreateIndex(name: "IX_users_Country", table: "users", column: "Country", unique: true);
             """;
         await Fix.VerifyCodeFixAsync(Sources.Migration(Placeholder), Sources.Migration(fixedUp), TestProvider.PostgreSql, FixerKeys.LL1008_DeliberateDefault,
-            Expected(0, "users.Country", "gives every existing row the placeholder ''"));
+            Expected(0, "users.Country", "gives every existing row the placeholder '', and the unique index on it fails as soon as the table has two rows"));
     }
 
     [Fact]
@@ -71,18 +75,20 @@ public class RequiredColumnAddedFixTests
                 oldType: "character varying(2)",
                 oldMaxLength: 2,
                 oldNullable: true);
+
+            migrationBuilder.CreateIndex(name: "IX_users_Country", table: "users", column: "Country", unique: true);
             """;
         await Fix.VerifyCodeFixAsync(Sources.Migration(Placeholder), Sources.Migration(fixedUp), TestProvider.PostgreSql, FixerKeys.LL1008_AddNullableBackfillRequire,
-            Expected(0, "users.Country", "gives every existing row the placeholder ''"));
+            Expected(0, "users.Country", "gives every existing row the placeholder '', and the unique index on it fails as soon as the table has two rows"));
     }
 
     [Fact]
     public async Task FixAll_GivesEveryColumnADeliberateDefault()
     {
         var source = Sources.Migration("""
-            migrationBuilder.{|#0:AddColumn|}<int>(name: "age", table: "users", type: "integer", nullable: false, defaultValue: 0);
+            migrationBuilder.{|#0:AddColumn|}<int>(name: "age", table: "users", type: "integer", nullable: false);
 
-            migrationBuilder.{|#1:AddColumn|}<bool>(name: "verified", table: "users", type: "boolean", nullable: false, defaultValue: false);
+            migrationBuilder.{|#1:AddColumn|}<bool>(name: "verified", table: "users", type: "boolean", nullable: false);
             """);
         var fixedSource = Sources.Migration("""
             migrationBuilder.AddColumn<int>(name: "age", table: "users", type: "integer", nullable: false, defaultValue: -1);
@@ -90,7 +96,7 @@ public class RequiredColumnAddedFixTests
             migrationBuilder.AddColumn<bool>(name: "verified", table: "users", type: "boolean", nullable: false, defaultValue: true);
             """);
         await Fix.VerifyCodeFixAsync(source, fixedSource, TestProvider.PostgreSql, FixerKeys.LL1008_DeliberateDefault,
-            Expected(0, "users.age", "gives every existing row the placeholder 0"),
-            Expected(1, "users.verified", "gives every existing row the placeholder false"));
+            Expected(0, "users.age", "with no default fails on a table that has rows"),
+            Expected(1, "users.verified", "with no default fails on a table that has rows"));
     }
 }
