@@ -34,6 +34,12 @@ public static class FixerKeys
     /// <summary>LL1008: add the column nullable, an UPDATE whose value is left to choose (lossless: choose), then make it required.</summary>
     public const string LL1008_AddNullableBackfillRequire = "LL1008_AddNullableBackfillRequire";
 
+    /// <summary>LL1012: the default the target model declares (HasDefaultValue) as the AddColumn's defaultValue.</summary>
+    public const string LL1012_UseModelDefault = "LL1012_UseModelDefault";
+
+    /// <summary>LL1012: as LL1008, add the column nullable, an UPDATE whose value is left to choose, then make it required.</summary>
+    public const string LL1012_AddNullableBackfillRequire = "LL1012_AddNullableBackfillRequire";
+
     /// <summary>LL2001, LL2002: write Down as the inverse of every Up operation.</summary>
     public const string LL2001_GenerateDown = "LL2001_GenerateDown";
 

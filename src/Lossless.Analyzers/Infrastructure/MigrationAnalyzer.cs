@@ -58,7 +58,8 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
                     symbolStart.RegisterSymbolEndAction(end =>
                     {
                         var provider = AnalyzerSettings.Provider(type, end.Options, referencedProvider);
-                        var migration = reader.Build(provider, end.CancellationToken);
+                        var options = end.Options;
+                        var migration = reader.Build(provider, end.CancellationToken, () => AnalyzerSettings.Read(type, options, BackupTables.OptionKey));
                         var context = new RuleContext(end.ReportDiagnostic, end.CancellationToken);
                         foreach (var rule in Rules)
                         {

@@ -141,7 +141,7 @@ public abstract class DestructiveFixProofs : IDisposable
         }
 
         var fixedChange = await FixApplier.ApplyAsync(Provider, RuleIds.DropColumn, FixerKeys.LL1004_BackUpColumn, change, CompiledMigrationsTests.Context, initial);
-        Assert.Contains("CREATE TABLE \"__mg_backup_users_nickname_20250102000000_DropNickname\" AS SELECT \"id\", \"nickname\" FROM \"users\";", fixedChange);
+        Assert.Contains("CREATE TABLE \"__lossless_backup_users_nickname_20250102000000_DropNickname\" AS SELECT \"id\", \"nickname\" FROM \"users\";", fixedChange);
         using var compiled = CompiledMigrations.Compile(CompiledMigrationsTests.Context, initial, fixedChange);
         var db = Prepare("dropcolumn_fixed", compiled);
         var original = DatabaseSnapshot.Take(Provider, db.ConnectionString);
@@ -150,7 +150,7 @@ public abstract class DestructiveFixProofs : IDisposable
         compiled.Migrate(Provider, db.ConnectionString);
         var up = DatabaseSnapshot.Take(Provider, db.ConnectionString);
         Assert.Equal(Rows("(1,ann@example.com)", "(2,)", "(3,zoe@example.com)", "(4,x@example.com)"), up.Rows[Users]);
-        Assert.Equal(Rows("(1,Annie)", "(2,O'Brien)", "(3,Zoë)", "(4,)"), up.Rows[Table("__mg_backup_users_nickname_20250102000000_DropNickname")]);
+        Assert.Equal(Rows("(1,Annie)", "(2,O'Brien)", "(3,Zoë)", "(4,)"), up.Rows[Table("__lossless_backup_users_nickname_20250102000000_DropNickname")]);
 
         compiled.Migrate(Provider, db.ConnectionString, InitialId);
         var down = DatabaseSnapshot.Take(Provider, db.ConnectionString);
@@ -201,7 +201,7 @@ public abstract class DestructiveFixProofs : IDisposable
         compiled.Migrate(Provider, db.ConnectionString);
         var up = DatabaseSnapshot.Take(Provider, db.ConnectionString);
         Assert.False(up.Rows.ContainsKey(Table("sessions")));
-        Assert.Equal(Rows("(1,a1,first)", "(2,b2,)", "(3,c3,it's 3)"), up.Rows[Table("__mg_backup_sessions_20250102000000_DropSessions")]);
+        Assert.Equal(Rows("(1,a1,first)", "(2,b2,)", "(3,c3,it's 3)"), up.Rows[Table("__lossless_backup_sessions_20250102000000_DropSessions")]);
 
         compiled.Migrate(Provider, db.ConnectionString, InitialId);
         var down = DatabaseSnapshot.Take(Provider, db.ConnectionString);

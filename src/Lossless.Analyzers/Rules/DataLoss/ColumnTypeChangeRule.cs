@@ -46,7 +46,15 @@ internal sealed class ColumnTypeChangeRule : MigrationRule
             var column = new ColumnRef(operation.Schema, table, name);
 
             // EF Core runs SQLite table rebuilds after every other operation, so a guard anywhere in Up runs first.
-            var verified = VerifiedMarker.Covers(up, migration.Provider == DatabaseProvider.Sqlite ? up.Length : i, column);
+            var markerEnd = migration.Provider == DatabaseProvider.Sqlite ? up.Length : i;
+            var verified = VerifiedMarker.Covers(up, markerEnd, column);
+
+            // A change that fails on every database fails whatever a marker says, unless the marked step converts the
+            // column itself (ALTER … TYPE … USING, or a copy into another column): EF's ALTER then changes nothing.
+            if (verified && conversion.FailsEvenOnValidData)
+            {
+                verified = migration.DataSteps.ConvertsColumn(column, markerEnd);
+            }
             var keys = migration.Keys;
             var isPrimaryKey = keys.IsPrimaryKey(column);
             var referencedBy = keys.ReferencesTo(column);

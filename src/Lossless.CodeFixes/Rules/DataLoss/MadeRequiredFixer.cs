@@ -22,6 +22,11 @@ public sealed class MadeRequiredFixer : MigrationFixer
 
     internal override IEnumerable<FixOffer> Offers(Diagnostic diagnostic, SyntaxNode root)
     {
+        if (UnchosenValue.IsLeftToChoose(diagnostic))
+        {
+            yield break;
+        }
+
         if (diagnostic.Properties.TryGetValue(DiagnosticProperties.ModelDefault, out var modelDefault) && modelDefault is not null)
         {
             yield return new FixOffer($"Give the rows that hold NULL the model's default ({modelDefault})", FixerKeys.LL1007_UseModelDefault);

@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace Lossless.CodeFixes.Rules.DataLoss;
 
 /// <summary>
-/// LL1008. When the target model declares the column's default (HasDefaultValue), the AddColumn gets it as its
+/// LL1008 and LL1012. When the target model declares the column's default (HasDefaultValue), the AddColumn gets it as its
 /// defaultValue. Else the column is added nullable, an UPDATE gives the existing rows a value left to choose
 /// (NULL /* lossless: choose */), and an AlterColumn makes it required: left as it is, that AlterColumn fails on a
 /// table with rows, and the rule keeps reporting until a person writes the value.
@@ -22,19 +22,27 @@ public sealed class RequiredColumnAddedFixer : MigrationFixer
     /// <summary>The facets an AlterColumn repeats on both sides when only nullability changes.</summary>
     private static readonly string[] Facets = ["type", "unicode", "maxLength", "fixedLength", "precision", "scale", "comment", "collation"];
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = Ids(RuleIds.RequiredColumnAdded);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = Ids(RuleIds.RequiredColumnAdded, RuleIds.ExistingRowsGetPlaceholder);
 
     internal override IEnumerable<FixOffer> Offers(Diagnostic diagnostic, SyntaxNode root)
     {
-        if (diagnostic.Properties.TryGetValue(DiagnosticProperties.ModelDefault, out var modelDefault) && modelDefault is not null)
+        if (UnchosenValue.IsLeftToChoose(diagnostic))
         {
-            yield return new FixOffer($"Give the existing rows the model's default ({modelDefault})", FixerKeys.LL1008_UseModelDefault);
+            yield break;
         }
 
-        yield return new FixOffer("Add the column nullable, fill the existing rows with a value you choose, then make it required", FixerKeys.LL1008_AddNullableBackfillRequire);
+        var llTwelve = diagnostic.Id == RuleIds.ExistingRowsGetPlaceholder;
+        if (diagnostic.Properties.TryGetValue(DiagnosticProperties.ModelDefault, out var modelDefault) && modelDefault is not null)
+        {
+            yield return new FixOffer($"Give the existing rows the model's default ({modelDefault})", llTwelve ? FixerKeys.LL1012_UseModelDefault : FixerKeys.LL1008_UseModelDefault);
+        }
+
+        yield return new FixOffer("Add the column nullable, fill the existing rows with a value you choose, then make it required", llTwelve ? FixerKeys.LL1012_AddNullableBackfillRequire : FixerKeys.LL1008_AddNullableBackfillRequire);
     }
 
-    internal override IEnumerable<string> KeysFor(string diagnosticId) => [FixerKeys.LL1008_UseModelDefault, FixerKeys.LL1008_AddNullableBackfillRequire];
+    internal override IEnumerable<string> KeysFor(string diagnosticId) => diagnosticId == RuleIds.ExistingRowsGetPlaceholder
+        ? [FixerKeys.LL1012_UseModelDefault, FixerKeys.LL1012_AddNullableBackfillRequire]
+        : [FixerKeys.LL1008_UseModelDefault, FixerKeys.LL1008_AddNullableBackfillRequire];
 
     internal override bool Write(FixRequest request)
     {
@@ -48,7 +56,7 @@ public sealed class RequiredColumnAddedFixer : MigrationFixer
         }
 
         var edits = request.Edits;
-        if (request.Key == FixerKeys.LL1008_UseModelDefault)
+        if (request.Key is FixerKeys.LL1008_UseModelDefault or FixerKeys.LL1012_UseModelDefault)
         {
             if (request.Property(DiagnosticProperties.ModelDefault) is not { } modelDefault)
             {

@@ -27,6 +27,19 @@ public class MadeRequiredFixTests
     private static DiagnosticResult Expected(int location, string column, string effect)
         => Fix.Diagnostic(RuleIds.MadeRequired).WithLocation(location).WithArguments(column, effect);
 
+    /// <summary>What the fixed migration still reports, by design, until a person replaces the marker.</summary>
+    private static DiagnosticResult LeftToChoose(int location, string column)
+        => Expected(location, column, "fails on every row that holds NULL: the backfill value marked 'lossless: choose' has not been chosen yet");
+
+    private static Task Verify(string source, string fixedSource, TestProvider provider, string key, DiagnosticResult[] before, DiagnosticResult[] after)
+    {
+        var test = new Fix.Test(provider) { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = key };
+        test.ExpectedDiagnostics.AddRange(before);
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.FixedState.ExpectedDiagnostics.AddRange(after);
+        return test.RunAsync();
+    }
+
     [Fact]
     public async Task Backfill_WritesAValueToChooseBeforeTheAlterColumn()
     {
@@ -34,7 +47,7 @@ public class MadeRequiredFixTests
             // users.email becomes required: choose the value the rows that hold NULL get, in place of NULL /* lossless: choose */. Left as it is, the migration fails on those rows.
             migrationBuilder.Sql("UPDATE \"users\" SET \"email\" = NULL /* lossless: choose */ WHERE \"email\" IS NULL;");
 
-            migrationBuilder.AlterColumn<string>(
+            migrationBuilder.{|#0:AlterColumn|}<string>(
                 name: "email",
                 table: "users",
                 type: "text",
@@ -43,8 +56,9 @@ public class MadeRequiredFixTests
                 oldType: "text",
                 oldNullable: true);
             """;
-        await Fix.VerifyCodeFixAsync(Sources.Migration(NoDefault), Sources.Migration(fixedUp), TestProvider.PostgreSql, FixerKeys.LL1007_BackfillNulls,
-            Expected(0, "users.email", "fails on every row that holds NULL"));
+        await Verify(Sources.Migration(NoDefault), Sources.Migration(fixedUp), TestProvider.PostgreSql, FixerKeys.LL1007_BackfillNulls,
+            [Expected(0, "users.email", "fails on every row that holds NULL")],
+            [LeftToChoose(0, "users.email")]);
     }
 
     /// <summary>EF's placeholder would turn the NULLs the UPDATE leaves into false silently: the fix removes it, so they make the AlterColumn fail.</summary>
@@ -66,7 +80,7 @@ public class MadeRequiredFixTests
             // bazaar-vid_user.is_active becomes required: choose the value the rows that hold NULL get, in place of NULL /* lossless: choose */ (EF's placeholder false is gone). Left as it is, the migration fails on those rows.
             migrationBuilder.Sql("UPDATE \"bazaar-vid_user\" SET \"is_active\" = NULL /* lossless: choose */ WHERE \"is_active\" IS NULL;");
 
-            migrationBuilder.AlterColumn<bool>(
+            migrationBuilder.{|#0:AlterColumn|}<bool>(
                 name: "is_active",
                 table: "bazaar-vid_user",
                 type: "INTEGER",
@@ -75,8 +89,9 @@ public class MadeRequiredFixTests
                 oldType: "INTEGER",
                 oldNullable: true);
             """);
-        await Fix.VerifyCodeFixAsync(source, fixedSource, TestProvider.Sqlite, FixerKeys.LL1007_BackfillNulls,
-            Expected(0, "bazaar-vid_user.is_active", "turns every NULL it holds into the placeholder false"));
+        await Verify(source, fixedSource, TestProvider.Sqlite, FixerKeys.LL1007_BackfillNulls,
+            [Expected(0, "bazaar-vid_user.is_active", "turns every NULL it holds into the placeholder false")],
+            [LeftToChoose(0, "bazaar-vid_user.is_active")]);
     }
 
     /// <summary>The target model declares the default (HasDefaultValue): the fix uses it, and it is what Fix All and dotnet format choose.</summary>
@@ -131,15 +146,15 @@ public class MadeRequiredFixTests
             // users.email becomes required: choose the value the rows that hold NULL get, in place of NULL /* lossless: choose */. Left as it is, the migration fails on those rows.
             migrationBuilder.Sql("UPDATE \"users\" SET \"email\" = NULL /* lossless: choose */ WHERE \"email\" IS NULL;");
 
-            migrationBuilder.AlterColumn<string>(name: "email", table: "users", type: "text", nullable: false, oldClrType: typeof(string), oldType: "text", oldNullable: true);
+            migrationBuilder.{|#0:AlterColumn|}<string>(name: "email", table: "users", type: "text", nullable: false, oldClrType: typeof(string), oldType: "text", oldNullable: true);
 
             // users.tenant becomes required: choose the value the rows that hold NULL get, in place of NULL /* lossless: choose */ (EF's placeholder Guid.Empty is gone). Left as it is, the migration fails on those rows.
             migrationBuilder.Sql("UPDATE \"users\" SET \"tenant\" = NULL /* lossless: choose */ WHERE \"tenant\" IS NULL;");
 
-            migrationBuilder.AlterColumn<Guid>(name: "tenant", table: "users", type: "uuid", nullable: false, oldClrType: typeof(Guid), oldType: "uuid", oldNullable: true);
+            migrationBuilder.{|#1:AlterColumn|}<Guid>(name: "tenant", table: "users", type: "uuid", nullable: false, oldClrType: typeof(Guid), oldType: "uuid", oldNullable: true);
             """);
-        await Fix.VerifyCodeFixAsync(source, fixedSource, TestProvider.PostgreSql, FixerKeys.LL1007_BackfillNulls,
-            Expected(0, "users.email", "fails on every row that holds NULL"),
-            Expected(1, "users.tenant", "turns every NULL it holds into the placeholder Guid.Empty"));
+        await Verify(source, fixedSource, TestProvider.PostgreSql, FixerKeys.LL1007_BackfillNulls,
+            [Expected(0, "users.email", "fails on every row that holds NULL"), Expected(1, "users.tenant", "turns every NULL it holds into the placeholder Guid.Empty")],
+            [LeftToChoose(0, "users.email"), LeftToChoose(1, "users.tenant")]);
     }
 }

@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Lossless.Benchmarks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Lossless.Corpus;
+
+/// <summary>The analysis of a set (what Lossless reports, and what went wrong) and the measurement of its cost.</summary>
+public static class Analysis
+{
+    /// <summary>Options as a build without .editorconfig runs the analyzers: no lossless.provider, so the MySQL sets
+    /// (no provider assembly) are analysed provider-neutral.</summary>
+    public static readonly AnalyzerOptions NoOptions = new(ImmutableArray<AdditionalText>.Empty);
+
+    /// <summary>
+    /// Compiles the set, runs every Lossless analyzer concurrently, and fills <paramref name="result"/>: the compiler's
+    /// errors, the analyzer exceptions, and one row per Lossless diagnostic. Returns the number of Lossless diagnostics.
+    /// </summary>
+    public static async Task<int> AnalyzeAsync(SetSources sources, SetResult result, List<string> exceptionDetails, CancellationToken cancellationToken)
+    {
+        var compilation = sources.NewCompilation();
+        foreach (var error in compilation.GetDiagnostics(cancellationToken).Where(static d => d.Severity == DiagnosticSeverity.Error))
+        {
+            result.CompileErrors.Add(Describe(sources, error));
+        }
+
+        var diagnostics = await RunAsync(compilation, Catalog.Analyzers, result, exceptionDetails, cancellationToken);
+        var rows = diagnostics.Where(Catalog.IsLossless).Select(d => Row(sources, d)).ToList();
+        rows.Sort(RowOrder);
+        result.Diagnostics.AddRange(rows);
+        return rows.Count;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="analyzers"/> concurrently over <paramref name="compilation"/>, as a build runs them, and
+    /// records every analyzer exception (reported through OnAnalyzerException or as an AD diagnostic) once.
+    /// </summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, SetResult? result, List<string>? exceptionDetails, CancellationToken cancellationToken)
+    {
+        var thrown = new ConcurrentQueue<(Exception Exception, DiagnosticAnalyzer Analyzer, Diagnostic Diagnostic)>();
+        var options = new CompilationWithAnalyzersOptions(
+            NoOptions,
+            onAnalyzerException: (exception, analyzer, diagnostic) => thrown.Enqueue((exception, analyzer, diagnostic)),
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: false);
+        var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
+        if (result is not null)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (exception, analyzer, diagnostic) in thrown)
+            {
+                var detail = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+                if (seen.Add(detail))
+                {
+                    result.AnalyzerExceptions.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {OneLine(exception.Message)}{Context(detail)}");
+                    exceptionDetails?.Add($"== {result.Set.Name}: {analyzer.GetType().Name}\n{detail}\n{exception}\n");
+                }
+            }
+
+            foreach (var diagnostic in diagnostics.Where(static d => d.Id.StartsWith("AD", StringComparison.Ordinal)))
+            {
+                var detail = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+                if (seen.Add(detail))
+                {
+                    result.AnalyzerExceptions.Add($"{diagnostic.Id}: {OneLine(detail)}");
+                    exceptionDetails?.Add($"== {result.Set.Name}: {diagnostic.Id}\n{detail}\n");
+                }
+            }
+        }
+
+        return diagnostics;
+    }
+
+    /// <summary>
+    /// Measures, <paramref name="repeat"/> times on fresh compilations of the same trees: the compiler's CPU
+    /// (GetDiagnostics), the floor analyzer's own CPU, and Lossless's own CPU (every callback it registers, on the
+    /// threads that ran it: <see cref="MeteredAnalyzer"/>), each analyzer run with the compiler as a build runs it.
+    /// Every run proves it did the work: the Lossless runs report what the analysis reported, the floor reads calls.
+    /// </summary>
+    public static async Task<Cost> MeasureAsync(SetSources sources, int repeat, int expectedLossless, SetResult result, CancellationToken cancellationToken)
+    {
+        var compile = new List<double>();
+        var floor = new List<double>();
+        var lossless = new List<double>();
+        for (var run = 0; run < repeat; run++)
+        {
+            Collect();
+            compile.Add(CompileCpu(sources, cancellationToken).TotalMilliseconds);
+
+            Collect();
+            var floorMeter = new MeteredAnalyzer(new FloorAnalyzer());
+            var floorDiagnostics = await RunAllAsync(sources.NewCompilation(), [floorMeter], cancellationToken);
+            floor.Add(floorMeter.CpuTime.TotalMilliseconds);
+            var counts = floorDiagnostics.Select(FloorAnalyzer.ReadCounts).FirstOrDefault(static c => c is not null);
+            if (counts is null)
+            {
+                result.Problems.Add($"run {run + 1}: the floor analyzer reported no count (did it run?)");
+            }
+            else
+            {
+                result.FloorCalls = counts.Value.Calls;
+            }
+
+            Collect();
+            var meters = Catalog.Analyzers.Select(static analyzer => new MeteredAnalyzer(analyzer)).ToImmutableArray();
+            var diagnostics = await RunAllAsync(sources.NewCompilation(), meters.CastArray<DiagnosticAnalyzer>(), cancellationToken);
+            lossless.Add(meters.Sum(static meter => meter.CpuTime.TotalMilliseconds));
+            var reported = diagnostics.Count(Catalog.IsLossless);
+            if (reported != expectedLossless)
+            {
+                result.Problems.Add($"run {run + 1}: Lossless reported {reported} diagnostics, the analysis {expectedLossless}");
+            }
+        }
+
+        return new Cost(compile, floor, lossless);
+    }
+
+    public static string Describe(SetSources sources, Diagnostic diagnostic)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        var where = diagnostic.Location.IsInSource ? $"{sources.RelativePath(diagnostic.Location.SourceTree)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): " : string.Empty;
+        return $"{where}{diagnostic.Id}: {OneLine(diagnostic.GetMessage(CultureInfo.InvariantCulture))}";
+    }
+
+    public static DiagnosticRow Row(SetSources sources, Diagnostic diagnostic)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        return new DiagnosticRow(
+            sources.Set.Name,
+            sources.RelativePath(diagnostic.Location.SourceTree),
+            span.StartLinePosition.Line + 1,
+            span.StartLinePosition.Character + 1,
+            diagnostic.Id,
+            diagnostic.Severity.ToString(),
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    public static int RowOrder(DiagnosticRow x, DiagnosticRow y)
+    {
+        var order = string.CompareOrdinal(x.File, y.File);
+        order = order != 0 ? order : x.Line.CompareTo(y.Line);
+        order = order != 0 ? order : x.Column.CompareTo(y.Column);
+        order = order != 0 ? order : string.CompareOrdinal(x.Id, y.Id);
+        return order != 0 ? order : string.CompareOrdinal(x.Message, y.Message);
+    }
+
+    public static string OneLine(string text) => text.Replace("\r", string.Empty, StringComparison.Ordinal).Replace('\n', ' ').Replace('\t', ' ');
+
+    /// <summary>The "ISymbol: …" line of an AD0001 message: which migration the analyzer was reading.</summary>
+    private static string Context(string detail)
+    {
+        foreach (var line in detail.Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith("ISymbol:", StringComparison.Ordinal) || trimmed.StartsWith("SyntaxTree:", StringComparison.Ordinal))
+            {
+                return " [" + trimmed + "]";
+            }
+        }
+
+        return string.Empty;
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> RunAllAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
+    {
+        var options = new CompilationWithAnalyzersOptions(NoOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
+        return await compilation.WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync(cancellationToken);
+    }
+
+    private static TimeSpan CompileCpu(SetSources sources, CancellationToken cancellationToken)
+    {
+        var compilation = sources.NewCompilation();
+        var before = ProcessCpu();
+        _ = compilation.GetDiagnostics(cancellationToken);
+        return ProcessCpu() - before;
+    }
+
+    /// <summary>
+    /// The process's CPU time, every thread: clock_gettime(CLOCK_PROCESS_CPUTIME_ID) on Linux and macOS (nanoseconds;
+    /// Process.TotalProcessorTime counts in 10 ms clock ticks there, too coarse for the small sets).
+    /// </summary>
+    private static TimeSpan ProcessCpu()
+    {
+        var clock = OperatingSystem.IsLinux() ? ClockProcessCpuTimeIdLinux : OperatingSystem.IsMacOS() ? ClockProcessCpuTimeIdMacOS : -1;
+        if (clock >= 0 && clock_gettime(clock, out var time) == 0)
+        {
+            return TimeSpan.FromTicks((time.Seconds * TimeSpan.TicksPerSecond) + (time.Nanoseconds / 100));
+        }
+
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    private const int ClockProcessCpuTimeIdLinux = 2;
+    private const int ClockProcessCpuTimeIdMacOS = 12;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [DllImport("libc", SetLastError = false)]
+    private static extern int clock_gettime(int clockId, out TimeSpec time);
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+}

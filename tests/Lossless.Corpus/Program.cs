@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Lossless.Corpus;
+
+// dotnet run -c Release --project tests/Lossless.Corpus -- --corpus DIR [--sets REGEX] [--no-fixes] [--fix-sets REGEX]
+//     [--repeat N] [--out DIR] [--compare OLD_DIR]
+// dotnet run -c Release --project tests/Lossless.Corpus -- --compare OLD_DIR --against NEW_DIR   (diff only, no run)
+// Exit code: 0 when every set compiled and was analysed without an analyzer exception or crash; 1 otherwise; 2 usage.
+// The cost verdict and the fix outcomes are reported, not turned into the exit code: they are what is being measured.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+const string Usage = """
+    usage: Lossless.Corpus --corpus DIR [--sets REGEX] [--no-fixes] [--fix-sets REGEX] [--repeat N] [--out DIR] [--compare OLD_DIR]
+           Lossless.Corpus --compare OLD_DIR --against NEW_DIR
+      --corpus DIR      the extracted corpus (sets.tsv, one folder per set, _stubs/); default $LOSSLESS_CORPUS
+      --sets REGEX      only the sets whose name matches
+      --no-fixes        skip the code-fix phase (the slow one)
+      --fix-sets REGEX  run the code-fix phase only on the sets whose name matches
+      --repeat N        measured runs per set, medians reported (default 3; 0 skips the cost phase)
+      --out DIR         write diagnostics.tsv, fixes.tsv, cost.tsv, summary.md (and exceptions.txt, compare.md)
+      --compare OLD_DIR diff this run's diagnostics against OLD_DIR/diagnostics.tsv (the sets run only)
+      --against NEW_DIR with --compare: diff NEW_DIR/diagnostics.tsv against OLD_DIR's, without running anything
+    """;
+
+string? corpus = Environment.GetEnvironmentVariable("LOSSLESS_CORPUS");
+string? setFilter = null;
+string? fixSetFilter = null;
+string? outDirectory = null;
+string? compareDirectory = null;
+string? againstDirectory = null;
+var fixes = true;
+var repeat = 3;
+for (var i = 0; i < args.Length; i++)
+{
+    string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+    try
+    {
+        switch (args[i])
+        {
+            case "--corpus":
+                corpus = Value();
+                break;
+            case "--sets":
+                setFilter = Value();
+                break;
+            case "--fix-sets":
+                fixSetFilter = Value();
+                break;
+            case "--no-fixes":
+                fixes = false;
+                break;
+            case "--repeat":
+                repeat = int.Parse(Value(), CultureInfo.InvariantCulture);
+                break;
+            case "--out":
+                outDirectory = Value();
+                break;
+            case "--compare":
+                compareDirectory = Value();
+                break;
+            case "--against":
+                againstDirectory = Value();
+                break;
+            case "--help" or "-h":
+                Console.WriteLine(Usage);
+                return 0;
+            default:
+                throw new ArgumentException($"unknown argument '{args[i]}'");
+        }
+    }
+    catch (Exception exception) when (exception is ArgumentException or FormatException)
+    {
+        Console.Error.WriteLine(exception.Message);
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
+}
+
+if (againstDirectory is not null)
+{
+    if (compareDirectory is null)
+    {
+        Console.Error.WriteLine("--against needs --compare OLD_DIR");
+        return 2;
+    }
+
+    Console.Write(Comparison.Compare(Report.ReadDiagnostics(compareDirectory), Report.ReadDiagnostics(againstDirectory), compareDirectory, againstDirectory, sets: null));
+    return 0;
+}
+
+if (corpus is null || repeat < 0)
+{
+    Console.Error.WriteLine(corpus is null ? "--corpus DIR is required (or set LOSSLESS_CORPUS)" : "--repeat must be 0 or more");
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+// Read the earlier run first: --out may name the same folder.
+var earlier = compareDirectory is null ? null : Report.ReadDiagnostics(compareDirectory);
+var setPattern = setFilter is null ? null : new Regex(setFilter, RegexOptions.CultureInvariant);
+var fixPattern = fixSetFilter is null ? null : new Regex(fixSetFilter, RegexOptions.CultureInvariant);
+var allSets = CorpusSet.Read(corpus);
+var sets = allSets.Where(set => setPattern?.IsMatch(set.Name) ?? true).ToList();
+if (sets.Count == 0)
+{
+    Console.Error.WriteLine($"no set of {Path.Combine(corpus, "sets.tsv")} matches '{setFilter}'");
+    return 2;
+}
+
+var run = new RunInfo
+{
+    Corpus = corpus,
+    SetsInCorpus = allSets.Length,
+    SetFilter = setFilter,
+    FixSetFilter = fixSetFilter,
+    Fixes = fixes,
+    Repeat = repeat,
+    EFCoreVersion = typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "?",
+};
+
+Console.Error.WriteLine($"Lossless corpus runner: {sets.Count} sets, {Catalog.Analyzers.Length} analyzers ({Catalog.RuleIds.Length} rules), {Catalog.Fixers.Length} fixers; references: {CorpusReferences.RuntimeDescription}");
+var clock = Stopwatch.StartNew();
+var results = new List<SetResult>();
+var exceptionDetails = new List<string>();
+for (var index = 0; index < sets.Count; index++)
+{
+    var set = sets[index];
+    var result = new SetResult(set);
+    results.Add(result);
+    var phase = "load";
+    var phaseClock = Stopwatch.StartNew();
+    void EndPhase(string next)
+    {
+        result.PhaseSeconds[phase] = phaseClock.Elapsed.TotalSeconds;
+        phase = next;
+        phaseClock.Restart();
+    }
+
+    try
+    {
+        var sources = SetSources.Load(corpus, set);
+        result.Files = sources.SetFileCount;
+        EndPhase("analysis");
+        var reported = await Analysis.AnalyzeAsync(sources, result, exceptionDetails, CancellationToken.None);
+        if (repeat > 0)
+        {
+            EndPhase("cost");
+            result.Cost = await Analysis.MeasureAsync(sources, repeat, reported, result, CancellationToken.None);
+        }
+
+        if (fixes && (fixPattern?.IsMatch(set.Name) ?? true))
+        {
+            EndPhase("fixes");
+            result.FixesRun = true;
+            await FixRunner.RunAsync(sources, result, CancellationToken.None);
+        }
+    }
+    catch (Exception exception)
+    {
+        result.Problems.Add($"crashed in phase {phase}: {exception.GetType().Name}: {Analysis.OneLine(exception.Message)}");
+        exceptionDetails.Add($"== {set.Name}: runner crashed in phase {phase}\n{exception}\n");
+    }
+    finally
+    {
+        EndPhase("done");
+    }
+
+    var cost = result.Cost is { } c ? $"; compile {Report.Ms(c.Compile)} ms, floor {Report.Ms(c.Floor)} ms, Lossless {Report.Ms(c.Lossless)} ms {(c.Pass ? "PASS" : "FAIL")}" : string.Empty;
+    var fixed_ = result.FixesRun ? $"; {result.Fixes.Count} fix actions ({result.Fixes.Count(static f => f.Outcome == FixOutcome.Applied)} applied)" : string.Empty;
+    Console.Error.WriteLine($"[{index + 1}/{sets.Count}] {set.Name} ({set.Provider}): {result.Files} files, {result.CompileErrors.Count} compile errors, {result.AnalyzerExceptions.Count} analyzer exceptions, {result.Diagnostics.Count} diagnostics{cost}{fixed_}{(result.Problems.Count > 0 ? $"; PROBLEMS: {result.Problems.Count}" : string.Empty)}; {result.PhaseSeconds.Values.Sum():0.0} s");
+
+    // One set at a time: its trees and compilations go before the next is read.
+    GC.Collect();
+}
+
+run.WallSeconds = clock.Elapsed.TotalSeconds;
+var summary = Report.Summary(run, results);
+Console.Write(summary);
+if (outDirectory is not null)
+{
+    Report.WriteFiles(outDirectory, run, results, summary, exceptionDetails);
+}
+
+if (earlier is not null)
+{
+    var comparison = Comparison.Compare(
+        earlier,
+        results.SelectMany(static r => r.Diagnostics).ToList(),
+        compareDirectory!,
+        outDirectory ?? "this run",
+        results.Select(static r => r.Set.Name).ToHashSet(StringComparer.Ordinal));
+    Console.Write(comparison);
+    if (outDirectory is not null)
+    {
+        File.WriteAllText(Path.Combine(outDirectory, "compare.md"), comparison);
+    }
+}
+
+if (outDirectory is not null)
+{
+    Console.Error.WriteLine($"wrote {Path.GetFullPath(outDirectory)}");
+}
+
+return results.All(static r => r.Healthy) ? 0 : 1;

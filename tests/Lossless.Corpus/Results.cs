@@ -1,0 +1,127 @@
+namespace Lossless.Corpus;
+
+/// <summary>One Lossless diagnostic: a row of diagnostics.tsv.</summary>
+public sealed record DiagnosticRow(string Set, string File, int Line, int Column, string Id, string Severity, string Message);
+
+/// <summary>
+/// One code action applied (kind <c>single</c>: one diagnostic's fix; <c>fixall-document</c>: a fixer's Fix All over a
+/// document for one equivalence key): a row of fixes.tsv.
+/// </summary>
+public sealed record FixRow(
+    string Set,
+    string File,
+    int Line,
+    string Id,
+    string EquivalenceKey,
+    string Outcome,
+    string Kind,
+    int Column,
+    string Title,
+    string Remaining,
+    string New,
+    string Detail);
+
+/// <summary>The outcomes of a code action, worst first: a row has the worst that applies.</summary>
+public static class FixOutcome
+{
+    /// <summary>The fixer threw (registering, computing or applying the action), or did not finish in time.</summary>
+    public const string Threw = "threw";
+
+    /// <summary>The fixed code has compiler errors the original did not have.</summary>
+    public const string CompileError = "compile-error";
+
+    /// <summary>After the fix, a Lossless diagnostic is still reported on the operation that was fixed.</summary>
+    public const string RemainingDiagnostics = "remaining-diagnostics";
+
+    /// <summary>After the fix, the changed documents have a Lossless diagnostic they did not have (elsewhere).</summary>
+    public const string NewDiagnostics = "new-diagnostics";
+
+    /// <summary>The action changed nothing.</summary>
+    public const string NoChange = "no-change";
+
+    /// <summary>Compiles, and no Lossless diagnostic remains on the fixed operation or is new.</summary>
+    public const string Applied = "applied";
+
+    /// <summary>A fixer that claims the diagnostic's id offered no action for it (its rule allows that when it cannot know).</summary>
+    public const string NotOffered = "not-offered";
+
+    public static readonly string[] All = [Applied, CompileError, Threw, RemainingDiagnostics, NewDiagnostics, NoChange, NotOffered];
+}
+
+/// <summary>The medians of a set's measured runs, in milliseconds of CPU time.</summary>
+public sealed record Cost(IReadOnlyList<double> CompileMs, IReadOnlyList<double> FloorMs, IReadOnlyList<double> LosslessMs)
+{
+    /// <summary>Issue 16: Lossless's own CPU is at most this share of the compiler's.</summary>
+    public const double MaxShareOfCompiler = 0.01;
+
+    /// <summary>Issue 16: and at most this many times the floor analyzer's ...</summary>
+    public const double MaxFloorFactor = 3;
+
+    /// <summary>... plus this allowance, in milliseconds.</summary>
+    public const double FloorAllowanceMs = 20;
+
+    public double Compile => Median(CompileMs);
+
+    public double Floor => Median(FloorMs);
+
+    public double Lossless => Median(LosslessMs);
+
+    public double ShareOfCompiler => Compile > 0 ? Lossless / Compile : double.NaN;
+
+    public double FloorRatio => Floor > 0 ? Lossless / Floor : double.NaN;
+
+    public bool WithinCompilerShare => Lossless <= MaxShareOfCompiler * Compile;
+
+    public bool WithinFloor => Lossless <= (MaxFloorFactor * Floor) + FloorAllowanceMs;
+
+    public bool Pass => WithinCompilerShare && WithinFloor;
+
+    public static double Median(IReadOnlyList<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
+
+/// <summary>Everything the runner learned about one set; only strings and numbers, so no compilation outlives its set.</summary>
+public sealed class SetResult(CorpusSet set)
+{
+    public CorpusSet Set { get; } = set;
+
+    public int Files { get; set; }
+
+    /// <summary>The compiler's errors on the set (there should be none).</summary>
+    public List<string> CompileErrors { get; } = [];
+
+    /// <summary>Analyzer exceptions (OnAnalyzerException and AD0001/AD diagnostics), one line each.</summary>
+    public List<string> AnalyzerExceptions { get; } = [];
+
+    /// <summary>Anything else that went wrong: a crash of the runner on this set, a run that disagreed with another.</summary>
+    public List<string> Problems { get; } = [];
+
+    public List<DiagnosticRow> Diagnostics { get; } = [];
+
+    public Cost? Cost { get; set; }
+
+    /// <summary>MigrationBuilder calls the floor analyzer read (proves it saw the migrations).</summary>
+    public long FloorCalls { get; set; }
+
+    public bool FixesRun { get; set; }
+
+    public List<FixRow> Fixes { get; } = [];
+
+    /// <summary>The changed lines of every fix that did not apply cleanly, for fix-diffs.txt.</summary>
+    public List<string> FixDiffs { get; } = [];
+
+    /// <summary>Wall-clock seconds per phase: load, analysis, cost, fixes.</summary>
+    public Dictionary<string, double> PhaseSeconds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>True when the set compiled, was analysed without analyzer exceptions, and nothing crashed.</summary>
+    public bool Healthy => CompileErrors.Count == 0 && AnalyzerExceptions.Count == 0 && Problems.Count == 0;
+}
