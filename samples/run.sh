@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Replays incident 0024 against Lossless as users install it:
-#   1. packs src/Lossless.Package (Release) into artifacts/packages,
+#   1. packs src/Lossless.Package (Release) into artifacts/packages with a version of its own
+#      (<version>-local.<UTC time>), so that no package cache can hold a stale copy of it,
 #   2. restores samples/Lossless.Sample from that folder feed (samples/NuGet.config) into its own
-#      package folder, artifacts/sample-packages, after deleting the cached Lossless copy there,
+#      package folder, artifacts/sample-packages, after deleting the cached Lossless copies there,
 #   3. builds the sample - the build is EXPECTED to fail: LL1003 is an error - and prints its LL lines,
 #   4. checks that migration 20250117120000_YummyChamber is caught (LL1003 on users.id, naming
 #      projects.userId and accounts.userId, and LL1003 on projects.userId, each on its AlterColumn)
@@ -38,14 +39,17 @@ fallback=()
 [ -d "$machine_packages" ] && fallback=("-p:RestoreAdditionalProjectFallbackFolders=$machine_packages")
 
 echo "== pack src/Lossless.Package (Release) -> artifacts/packages"
+# A version no cache can hold. Following README's Install steps puts Lossless.EntityFrameworkCore <version> into the
+# user's NuGet cache, which the restore below reads as a fallback folder: a pack with that same version would be
+# shadowed by the cached copy, and the sample would be built against an old analyzer.
+base_version="$(dotnet msbuild "$root/src/Lossless.Package" -getProperty:Version -nologo 2>/dev/null | tr -d '[:space:]')"
+[ -n "$base_version" ] || fail "could not read the package version of src/Lossless.Package"
+version="$base_version-local.$(date -u +%Y%m%d%H%M%S)"
 mkdir -p "$feed"
 rm -f "$feed"/Lossless.EntityFrameworkCore.*.nupkg
-dotnet pack "$root/src/Lossless.Package" -c Release -o "$feed" --nologo -v quiet -tl:off || fail "pack failed"
-nupkgs=("$feed"/Lossless.EntityFrameworkCore.*.nupkg)
-[ "${#nupkgs[@]}" -eq 1 ] && [ -f "${nupkgs[0]}" ] || fail "expected one Lossless.EntityFrameworkCore nupkg in $feed"
-nupkg="${nupkgs[0]}"
-version="${nupkg##*/Lossless.EntityFrameworkCore.}"
-version="${version%.nupkg}"
+dotnet pack "$root/src/Lossless.Package" -c Release -o "$feed" -p:PackageVersion="$version" --nologo -v quiet -tl:off || fail "pack failed"
+nupkg="$feed/Lossless.EntityFrameworkCore.$version.nupkg"
+[ -f "$nupkg" ] || fail "dotnet pack did not write $nupkg"
 echo "   ${nupkg#"$root"/}"
 
 echo "== build samples/Lossless.Sample ($provider) against Lossless.EntityFrameworkCore $version (expected to fail)"
@@ -54,7 +58,7 @@ dotnet build "$sample" -p:SampleProvider="$provider" -p:LosslessPackageVersion="
   --nologo -tl:off -clp:NoSummary -v minimal >"$log" 2>&1
 build_exit=$?
 cached="$cache/lossless.entityframeworkcore/$version/lossless.entityframeworkcore.$version.nupkg"
-cmp -s "$nupkg" "$cached" || { cat "$log"; fail "the sample did not restore the package just packed (no $cached; is lossless.entityframeworkcore/$version in $machine_packages?)"; }
+cmp -s "$nupkg" "$cached" || { cat "$log"; fail "the sample did not restore the package just packed (no $cached)"; }
 
 # Diagnostics as MSBuild prints them: <file>(<line>,<col>): error LL1003: <message> [<project>]
 ll_lines="$(grep -E ': (error|warning|info) LL[0-9]{4}: ' "$log" | sed -e "s|$root/||g" -e 's| \[[^]]*\]$||' | awk '!seen[$0]++')"

@@ -10,6 +10,9 @@ public sealed class PackageContentsTests(PackageFixture package) : IClassFixture
 {
     private const string AnalyzersFolder = "analyzers/dotnet/cs/";
 
+    /// <summary>NuGet imports build/&lt;id&gt;.targets into every project that references the package: the Lossless=off switch.</summary>
+    private const string BuildTargets = "build/Lossless.EntityFrameworkCore.targets";
+
     [Fact]
     public void Nupkg_FileName_IsIdAndVersion()
     {
@@ -17,7 +20,7 @@ public sealed class PackageContentsTests(PackageFixture package) : IClassFixture
     }
 
     [Fact]
-    public void Nupkg_Content_IsExactlyTheTwoAnalyzerAssembliesReadmeAndLicense()
+    public void Nupkg_Content_IsExactlyTheTwoAnalyzerAssembliesTheBuildTargetsReadmeAndLicense()
     {
         using var zip = ZipFile.OpenRead(package.NupkgPath);
         var content = new List<string>();
@@ -35,7 +38,10 @@ public sealed class PackageContentsTests(PackageFixture package) : IClassFixture
 
         content.Sort(StringComparer.Ordinal);
         Assert.Equal(
-            ["LICENSE", "README.md", AnalyzersFolder + "Lossless.Analyzers.dll", AnalyzersFolder + "Lossless.CodeFixes.dll"],
+            [
+                "LICENSE", "README.md", AnalyzersFolder + "Lossless.Analyzers.dll", AnalyzersFolder + "Lossless.CodeFixes.dll",
+                BuildTargets,
+            ],
             content);
     }
 
@@ -108,11 +114,12 @@ public sealed class PackageContentsTests(PackageFixture package) : IClassFixture
     }
 
     [Theory]
-    [InlineData("README.md")]
-    [InlineData("LICENSE")]
-    public void PackedFile_IsTheRepositorysFile(string name)
+    [InlineData("README.md", "README.md")]
+    [InlineData("LICENSE", "LICENSE")]
+    [InlineData(BuildTargets, "src/Lossless.Package/build/Lossless.EntityFrameworkCore.targets")]
+    public void PackedFile_IsTheRepositorysFile(string entry, string file)
     {
-        Assert.Equal(File.ReadAllBytes(Path.Combine(Repository.Root, name)), ReadEntry(name));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Repository.Root, file)), ReadEntry(entry));
     }
 
     private XDocument ReadNuspec()

@@ -11,7 +11,7 @@ namespace Lossless.Analyzers.Infrastructure;
 /// </summary>
 internal static class AnalyzerSettings
 {
-    /// <summary>Migrations whose [Migration] id sorts at or before this one are already applied everywhere: silent.</summary>
+    /// <summary>Migrations this id (or bare timestamp) covers were applied everywhere before Lossless: silent. See <see cref="Covers"/>.</summary>
     public const string SinceMigrationKey = "lossless.since_migration";
 
     public static string? Read(INamedTypeSymbol type, AnalyzerOptions options, string key)
@@ -42,8 +42,8 @@ internal static class AnalyzerSettings
     }
 
     /// <summary>
-    /// True when lossless.since_migration names an id at or after this migration's: it was applied before Lossless
-    /// was adopted, and reporting on it now would only bury the team in warnings about history.
+    /// True when lossless.since_migration covers this migration: it was applied before Lossless was adopted, and
+    /// reporting on it now would only bury the team in warnings about history.
     /// </summary>
     public static bool IsBeforeAdoption(INamedTypeSymbol type, string? migrationId, AnalyzerOptions options)
     {
@@ -52,6 +52,32 @@ internal static class AnalyzerSettings
             return false;
         }
 
-        return string.Compare(migrationId, since, StringComparison.OrdinalIgnoreCase) <= 0;
+        return Covers(since, migrationId);
+    }
+
+    /// <summary>
+    /// Whether the lossless.since_migration value <paramref name="since"/> covers the migration with this id. A full id
+    /// (<c>20250117120000_YummyChamber</c>) covers every id that sorts at or before it, itself included. A bare
+    /// timestamp or a prefix of one (<c>20250117120000</c>, <c>20250117</c>: digits only) covers every id whose first
+    /// as many characters sort at or before it, so the migrations of that second (or day) are covered too. Ordinal,
+    /// ignoring case: EF Core ids start with a <c>yyyyMMddHHmmss</c> timestamp, so this is the order EF applies them in.
+    /// </summary>
+    internal static bool Covers(string since, string migrationId)
+    {
+        var length = IsDigits(since) ? since.Length : Math.Max(since.Length, migrationId.Length);
+        return string.Compare(migrationId, 0, since, 0, length, StringComparison.OrdinalIgnoreCase) <= 0;
+    }
+
+    private static bool IsDigits(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return text.Length > 0;
     }
 }

@@ -32,7 +32,12 @@ internal static class Command
     public static Task<CommandResult> DotNetAsync(string workingDirectory, params string[] arguments) =>
         RunAsync("dotnet", workingDirectory, arguments);
 
-    public static async Task<CommandResult> RunAsync(string fileName, string workingDirectory, params string[] arguments)
+    public static Task<CommandResult> RunAsync(string fileName, string workingDirectory, params string[] arguments) =>
+        RunAsync(fileName, workingDirectory, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs a command with <paramref name="environment"/> on top of this process's (a null value removes a variable).</summary>
+    public static async Task<CommandResult> RunAsync(
+        string fileName, string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -59,6 +64,18 @@ internal static class Command
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
@@ -82,7 +99,8 @@ internal static class Command
 
         // Flushes the last asynchronous output lines.
         process.WaitForExit();
-        return new CommandResult($"{fileName} {string.Join(' ', arguments)}", process.ExitCode, Snapshot(output));
+        var variables = string.Concat(environment.Select(static pair => $"{pair.Key}={pair.Value ?? "(unset)"} "));
+        return new CommandResult($"{variables}{fileName} {string.Join(' ', arguments)}", process.ExitCode, Snapshot(output));
     }
 
     private static void Append(StringBuilder output, string? line)

@@ -56,6 +56,49 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public async Task SinceMigration_BareTimestampOfTheMigration_CoversIt()
+    {
+        // The migration's own timestamp, without its name: 20250117120000 covers 20250117120000_ChangeTypes.
+        var test = new Verify.Test(TestProvider.PostgreSql)
+        {
+            TestCode = Sources.Migration(DangerousUp.Replace("{|#0:AlterColumn|}", "AlterColumn")),
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nlossless.since_migration = 20250117120000\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SinceMigration_BareTimestampOneSecondEarlier_Reports()
+    {
+        var test = new Verify.Test(TestProvider.PostgreSql)
+        {
+            TestCode = Sources.Migration(DangerousUp),
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nlossless.since_migration = 20250117115959\n"));
+        test.ExpectedDiagnostics.Add(QuantityLL1002());
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("20250117120000_ChangeTypes", "20250117120000_ChangeTypes", true)] // a full id covers itself
+    [InlineData("20250117120000_changetypes", "20250117120000_ChangeTypes", true)] // ignoring case
+    [InlineData("20250117120000_ChangeTypes", "20250117115959_Earlier", true)]
+    [InlineData("20250117120000_ChangeTypes", "20250117120000_A", true)] // same second, sorts before by name
+    [InlineData("20250117120000_ChangeTypes", "20250117120000_ChangeTypesAgain", false)] // same second, sorts after
+    [InlineData("20250117120000_ChangeTypes", "20250117120001_Later", false)]
+    [InlineData("20250117120000", "20250117120000_ChangeTypes", true)] // a bare timestamp covers its own second
+    [InlineData("20250117120000", "20250117120000_ZLastOfThatSecond", true)]
+    [InlineData("20250117120000", "20250117115959_Earlier", true)]
+    [InlineData("20250117120000", "20250117120001_Later", false)]
+    [InlineData("20250117", "20250117235959_LastOfTheDay", true)] // a date covers its whole day
+    [InlineData("20250117", "20250118000000_NextDay", false)]
+    [InlineData("20250117120000_", "20250117120000_ChangeTypes", false)] // not digits only: a full id, compared whole
+    public void SinceMigration_Covers(string since, string migrationId, bool covered)
+    {
+        Assert.Equal(covered, Lossless.Analyzers.Infrastructure.AnalyzerSettings.Covers(since, migrationId));
+    }
+
+    [Fact]
     public async Task SinceMigration_InAGlobalConfig_Works()
     {
         var test = new Verify.Test(TestProvider.PostgreSql)
