@@ -76,7 +76,7 @@ internal static class MigrationFixAll
     }
 
     /// <summary>Where a span of the original text is after the edits made since; null when an edit rewrote it.</summary>
-    private static TextSpan? Follow(TextSpan span, List<IReadOnlyList<TextChange>> applied)
+    internal static TextSpan? Follow(TextSpan span, IEnumerable<IReadOnlyList<TextChange>> applied)
     {
         foreach (var changes in applied)
         {

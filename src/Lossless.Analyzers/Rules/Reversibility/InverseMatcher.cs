@@ -95,7 +95,7 @@ internal sealed class InverseMatcher
             case MigrationOperationKind.DropColumn:
                 return Covered(upIndex, up, created: false) ?? MatchColumn(up, inverse, "re-add column " + Column(up) + " dropped here");
             case MigrationOperationKind.AlterColumn:
-                return Covered(upIndex, up, created: true) ?? MatchAlterColumn(up);
+                return Covered(upIndex, up, created: true) ?? CoveredByColumnDrop(upIndex, up) ?? MatchAlterColumn(up);
             case MigrationOperationKind.RenameColumn:
                 return Covered(upIndex, up, created: true) ?? MatchRenameColumn(up);
             case MigrationOperationKind.RenameTable:
@@ -170,6 +170,39 @@ internal sealed class InverseMatcher
             if (down.Kind == (created ? MigrationOperationKind.DropTable : MigrationOperationKind.CreateTable) && SameTable(down, "name", "schema", schema, table) == true)
             {
                 return InverseMatch.Found(down);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// An AlterColumn of a column that Up added before it is undone by Down's DropColumn of that column, as an operation
+    /// on a table Up created is undone by its DropTable (add nullable, fill, make required).
+    /// </summary>
+    private InverseMatch? CoveredByColumnDrop(int upIndex, MigrationOperation up)
+    {
+        if (!Text(up, "table", out var table) || !Text(up, "schema", out var schema) || !Text(up, "name", out var column) || table is null || column is null)
+        {
+            return null;
+        }
+
+        var added = false;
+        for (var i = 0; i < upIndex; i++)
+        {
+            added |= _migration.Up[i].Kind == MigrationOperationKind.AddColumn && SameTable(_migration.Up[i], "table", "schema", schema, table) == true
+                && Text(_migration.Up[i], "name", out var name) && string.Equals(name, column, StringComparison.Ordinal);
+        }
+
+        if (added)
+        {
+            foreach (var down in _migration.Down)
+            {
+                if (down.Kind == MigrationOperationKind.DropColumn && SameTable(down, "table", "schema", schema, table) == true
+                    && Text(down, "name", out var dropped) && string.Equals(dropped, column, StringComparison.Ordinal))
+                {
+                    return InverseMatch.Found(down);
+                }
             }
         }
 

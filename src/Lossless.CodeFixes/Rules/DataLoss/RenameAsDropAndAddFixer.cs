@@ -66,6 +66,15 @@ public sealed class RenameAsDropAndAddFixer : MigrationFixer
         var changed = newDefinition is not null && oldDefinition is not null && !SameDefinition(newDefinition.Value, oldDefinition.Value);
         var qualified = (schema is null ? string.Empty : schema + ".") + table;
 
+        // A renamed column keeps its NULLs: made required, they need a value a person chooses, not EF's placeholder
+        // (which would turn them into '' or 0 silently).
+        var backfill = changed && Value(oldDefinition!.Value, "nullable") == "true" && Value(newDefinition!.Value, "nullable") == "false"
+            && !HasDeliberateDefault(request, upAdd!, table, newName);
+        if (backfill)
+        {
+            newDefinition = newDefinition!.Value.Without("defaultValue");
+        }
+
         // Down: alter back, then rename back, in place of its drop of the new column; its re-add of the old one goes.
         var migration = request.Migration;
         if (migration.Declaration(migration.Model.DownMethod) is { } down)
@@ -103,6 +112,12 @@ public sealed class RenameAsDropAndAddFixer : MigrationFixer
         var upSteps = edits.Code(builder).Comment(renameComment).Call("RenameColumn", null, RenameColumnArguments(oldName, table, schema, newName));
         if (changed)
         {
+            if (backfill)
+            {
+                upSteps.Comment($"{qualified}.{newName} becomes required: choose the value the rows that hold NULL get, in place of {UnchosenValue.Sql}. Left as it is, the migration fails on those rows.")
+                    .Sql(Sql.SqlWriter.BackfillNulls(request.Migration.Provider, schema, table, newName, UnchosenValue.Sql));
+            }
+
             upSteps.Comment("Then change its type and nullability to what the model now says.").Call("AlterColumn", newDefinition!.Value.ClrType, AlterColumn(newName, table, schema, newDefinition.Value, oldDefinition!.Value));
         }
 
@@ -191,6 +206,21 @@ public sealed class RenameAsDropAndAddFixer : MigrationFixer
         public string? ClrType { get; }
 
         public List<Argument> Facets { get; }
+
+        public ColumnDefinition Without(string facet) => new(ClrType, Facets.FindAll(argument => argument.Name != facet));
+    }
+
+    /// <summary>A default on the added column that is not EF's placeholder, or that the target model declares: chosen, kept.</summary>
+    private static bool HasDeliberateDefault(FixRequest request, MigrationOperation added, string table, string column)
+    {
+        var value = added["defaultValue"];
+        if (value.State == ArgumentState.Default || (value.IsKnown && value.Value is null))
+        {
+            return added.IsKnown("defaultValueSql") && added.GetString("defaultValueSql") is not null;
+        }
+
+        return PlaceholderDefaults.Describe(value) is null
+            || request.Migration.Model.TargetModel?.FindTable(request.Property(DiagnosticProperties.Schema), table)?.FindColumn(column)?.DefaultValue is not null;
     }
 
     private static ColumnDefinition Definition(MigrationOperation addColumn)

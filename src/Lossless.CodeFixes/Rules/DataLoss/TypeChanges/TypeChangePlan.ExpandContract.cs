@@ -35,8 +35,11 @@ internal sealed partial class TypeChangePlan
             return false;
         }
 
-        var inverses = LoadedMigration.OnColumn(Migration.Model.Down, MigrationOperationKind.AlterColumn, ColumnOf(alterColumn));
-        return inverses.Count != 1 || Migration.Model.IsDownOpaque || ReplaceByCopy(inverses[0], "_old", rollback: true);
+        // Down's inverse is rewritten the other way; a Down that undoes the change some other way (under a renamed name,
+        // in code that cannot be read) would no longer match Up's new steps, so then nothing is written.
+        var model = Migration.Model;
+        var inverses = LoadedMigration.OnColumn(model.Down, MigrationOperationKind.AlterColumn, ColumnOf(alterColumn));
+        return inverses.Count == 1 ? ReplaceByCopy(inverses[0], "_old", rollback: true) : model.Down.IsEmpty && !model.IsDownOpaque;
     }
 
     /// <summary>True when an AlterColumn says no more than types, facets and nullability, and names its CLR type: expand/contract can rewrite it exactly.</summary>
