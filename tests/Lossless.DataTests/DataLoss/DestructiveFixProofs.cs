@@ -158,6 +158,42 @@ public abstract class DestructiveFixProofs : IDisposable
         Assert.Equal(original.Schema, down.Schema);
     }
 
+    /// <summary>
+    /// The backup is dropped later by a clean-up migration of its own (docs/configuration.md "Cleaning up backups"):
+    /// Lossless reports nothing on it, and it removes the backup and nothing else.
+    /// </summary>
+    [Fact]
+    public async Task DropColumn_BackupDroppedByALaterMigration_IsSilent_AndRemovesOnlyTheBackup()
+    {
+        var initial = Migration(InitialId, UsersTable($",\n nickname = table.Column<string>(type: \"{Text}\", nullable: true)") + "\n" + SeedUsers, "", UsersModel($"\n b.Property<string>(\"nickname\").HasColumnType(\"{Text}\");"));
+        var change = Migration(
+            "20250102000000_DropNickname",
+            """migrationBuilder.DropColumn(name: "nickname", table: "users");""",
+            $$"""migrationBuilder.AddColumn<string>(name: "nickname", table: "users", type: "{{Text}}", nullable: true);""",
+            UsersModel(string.Empty));
+        var fixedChange = await FixApplier.ApplyAsync(Provider, RuleIds.DropColumn, FixerKeys.LL1004_BackUpColumn, change, CompiledMigrationsTests.Context, initial);
+        var cleanUp = Migration(
+            "20250301000000_DropLosslessBackups",
+            """migrationBuilder.DropTable(name: "__lossless_backup_users_nickname_20250102000000_DropNickname");""",
+            "// Nothing to restore: the backup was dropped on purpose.",
+            UsersModel(string.Empty));
+
+        // (The initial migration's empty Down is LL2002's, and not what this is about.)
+        var reported = await TypeChanges.FixApplier.DiagnoseAsync(Provider, CompiledMigrationsTests.Context, initial, fixedChange, cleanUp);
+        Assert.DoesNotContain(reported, d => d.Contains("DropLosslessBackups", StringComparison.Ordinal) || d.Contains("__lossless_backup", StringComparison.Ordinal) || d.Contains("DropNickname", StringComparison.Ordinal));
+
+        using var compiled = CompiledMigrations.Compile(CompiledMigrationsTests.Context, initial, fixedChange, cleanUp);
+        var db = Prepare("backup_cleanup", compiled);
+        compiled.Migrate(Provider, db.ConnectionString, "20250102000000_DropNickname");
+        var withBackup = DatabaseSnapshot.Take(Provider, db.ConnectionString);
+        Assert.Contains(Table("__lossless_backup_users_nickname_20250102000000_DropNickname"), withBackup.Rows.Keys);
+
+        compiled.Migrate(Provider, db.ConnectionString);
+        var cleaned = DatabaseSnapshot.Take(Provider, db.ConnectionString);
+        Assert.Equal([Users], cleaned.Rows.Keys.ToArray());
+        Assert.Equal(withBackup.Rows[Users], cleaned.Rows[Users]);
+    }
+
     // LL1005: DropTable, copied into a backup table and restored in Down.
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class GuardSemanticsTests
     private static readonly string[] FloatProbes =
     [
         "0.1", "-2.5", "100", "1.5", "1.50", "0", "-0", "1e3", "123456789012345678", "0.0001", "0.00001", "1" + new string('0', 400), "0." + new string('0', 400) + "1",
-        "NaN", "Infinity", "-Infinity", "nan", "inf", " 1", "+1", "3.141592653589793", "",
+        "NaN", "Infinity", "-Infinity", "nan", "inf", " 1", "+1", "3.141592653589793", "1e+300", "1e+21", "1e21", "1e-05", "1E+21", "1e+400", "1e-400", "",
     ];
 
     private static readonly string[] BooleanProbes = ["true", "false", "t", "f", "TRUE", "yes", "1", "0", " true", "tr", "on", "off", ""];
@@ -127,8 +127,20 @@ public sealed class GuardSemanticsTests
                 """);
         }
 
+        // The fast form (plain casts, the guard's one scan when every value passes) must agree wherever it does not raise:
+        // where it raises, the guard runs the exact check.
+        Execute(connection, $$"""
+            CREATE FUNCTION fast_rejects(v text) RETURNS boolean LANGUAGE plpgsql AS $$
+            BEGIN
+                RETURN ({{check.FastPredicate ?? "NULL::boolean"}}) IS TRUE;
+            EXCEPTION WHEN others THEN
+                RETURN NULL;
+            END
+            $$;
+            """.Replace("\"v\"", "v"));
+
         var disagreements = new List<string>();
-        using var command = new NpgsqlCommand($"SELECT v, {rejected}, converts(v) FROM probes ORDER BY id", connection);
+        using var command = new NpgsqlCommand($"SELECT v, {rejected}, converts(v), fast_rejects(v) FROM probes ORDER BY id", connection);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -138,6 +150,11 @@ public sealed class GuardSemanticsTests
             if (guardRejects == convertsWithoutLoss)
             {
                 disagreements.Add($"'{value}': the guard {(guardRejects ? "rejects" : "lets through")} it, PostgreSQL {(convertsWithoutLoss ? "converts it and reads it back" : "does not convert it without loss")}");
+            }
+
+            if (check.FastPredicate is not null && !reader.IsDBNull(3) && reader.GetBoolean(3) != guardRejects)
+            {
+                disagreements.Add($"'{value}': the fast form {(reader.GetBoolean(3) ? "rejects" : "lets through")} it, the exact check does not");
             }
         }
 

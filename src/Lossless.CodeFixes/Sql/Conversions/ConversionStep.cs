@@ -99,92 +99,156 @@ internal static class ConversionStep
     // ---------------------------------------------------------------- PostgreSQL: DO block, RAISE EXCEPTION
 
     /// <summary>
-    /// The body of the DO block: per table, one scan counts the values of each of its columns that would be lost, then
-    /// for each column with any, its first rows by key are looked up (only then: that path stops the migration) and the
-    /// block raises.
+    /// The body of the DO block, per table. Where a check has a fast form (casts that raise only on values that do not
+    /// convert), one scan counts with it, inside one exception block for the whole scan; only when that count is not
+    /// zero, or a cast raised (the migration then stops anyway), do the exact checks run: one scan counting each
+    /// column's rows with expressions that never raise (a loop over the values only for the types no expression
+    /// decides), then, for each column with any, its first rows by key, and the block raises. A table whose values all
+    /// pass is read once.
     /// </summary>
     private static List<string> PostgreSqlChecks(IReadOnlyList<ColumnConversion> columns, IReadOnlyList<ValueCheck?> checks, List<int> guarded, out bool perRow)
     {
         var body = new List<string>();
         perRow = false;
-        var done = new HashSet<int>();
-        foreach (var i in guarded)
+        foreach (var group in GroupByTable(columns, guarded))
         {
-            if (!done.Add(i))
-            {
-                continue;
-            }
-
             if (body.Count > 0)
             {
                 body.Add(string.Empty);
             }
 
+            var exact = ExactChecks(columns, checks, group, ref perRow);
+            var fast = new List<string>();
+            foreach (var i in group)
+            {
+                if ((checks[i]!.FastPredicate ?? checks[i]!.Predicate) is { } predicate)
+                {
+                    fast.Add(predicate);
+                }
+            }
+
+            if (fast.Count < group.Count || !group.Exists(i => checks[i]!.FastPredicate is not null))
+            {
+                body.AddRange(exact);
+                continue;
+            }
+
+            body.Add("    BEGIN");
+            body.Add("        SELECT count(*) INTO bad FROM " + columns[group[0]].Table + " WHERE " + (fast.Count == 1 ? fast[0] : "(" + string.Join(") OR (", fast) + ")") + ";");
+            body.Add("    EXCEPTION WHEN others THEN");
+            body.Add("        bad := -1;");
+            body.Add("    END;");
+            body.Add("    IF bad <> 0 THEN");
+            foreach (var line in exact)
+            {
+                body.Add(line.Length == 0 ? line : "    " + line);
+            }
+
+            body.Add("    END IF;");
+        }
+
+        return body;
+    }
+
+    /// <summary>The guarded columns grouped by table, in the order their tables first appear.</summary>
+    private static List<List<int>> GroupByTable(IReadOnlyList<ColumnConversion> columns, List<int> guarded)
+    {
+        var groups = new List<List<int>>();
+        foreach (var i in guarded)
+        {
+            if (groups.Find(g => SameTable(columns[g[0]], columns[i])) is { } group)
+            {
+                group.Add(i);
+            }
+            else
+            {
+                groups.Add(new List<int> { i });
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>The exact checks of one table's columns: loops for the per-value checks, one scan for the set-based ones.</summary>
+    private static List<string> ExactChecks(IReadOnlyList<ColumnConversion> columns, IReadOnlyList<ValueCheck?> checks, List<int> group, ref bool perRow)
+    {
+        var body = new List<string>();
+        var setBased = new List<int>();
+        foreach (var i in group)
+        {
             var column = columns[i];
             var check = checks[i]!;
-            if (check.Predicate is null)
+            if (check.Predicate is not null)
             {
-                // No expression decides it: each value is converted and read back, an error counting as a failure.
-                perRow = true;
-                var withKey = !column.Key.IsEmpty;
-                body.Add("    bad := 0;");
-                if (withKey)
-                {
-                    body.Add("    keys := NULL;");
-                }
-
-                body.Add("    FOR r IN SELECT " + column.Name + " AS v" + (withKey ? ", " + PostgreSqlKeyText(column) + " AS k" : string.Empty) + " FROM " + column.Table + " WHERE " + column.Name + " IS NOT NULL LOOP");
-                body.Add("        BEGIN");
-                body.Add("            ok := (" + check.RowTest + ");");
-                body.Add("        EXCEPTION WHEN others THEN");
-                body.Add("            ok := false;");
-                body.Add("        END;");
-                body.Add("        IF ok IS NOT TRUE THEN");
-                body.Add("            bad := bad + 1;");
-                if (withKey)
-                {
-                    body.Add("            IF bad <= 3 THEN");
-                    body.Add("                keys := concat_ws(', ', keys, r.k);");
-                    body.Add("            END IF;");
-                }
-
-                body.Add("        END IF;");
-                body.Add("    END LOOP;");
-                AddRaise(body, column, null, Message(column, check), "bad");
+                setBased.Add(i);
                 continue;
             }
 
-            // The other columns of the same table with a set-based check are counted in the same scan.
-            var sameTable = new List<int> { i };
-            foreach (var j in guarded)
+            // No expression decides it: each value is converted and read back, an error counting as a failure.
+            perRow = true;
+            var withKey = !column.Key.IsEmpty;
+            if (body.Count > 0)
             {
-                if (j != i && !done.Contains(j) && checks[j]!.Predicate is not null && SameTable(columns[i], columns[j]))
-                {
-                    sameTable.Add(j);
-                    done.Add(j);
-                }
+                body.Add(string.Empty);
             }
 
-            if (sameTable.Count == 1)
+            body.Add("    bad := 0;");
+            if (withKey)
             {
-                body.Add("    SELECT count(*) INTO bad FROM " + column.Table + " WHERE " + check.Predicate + ";");
-                AddRaise(body, column, check.Predicate, Message(column, check), "bad");
-                continue;
+                body.Add("    keys := NULL;");
             }
 
-            var counts = new List<string>();
-            var targets = new List<string>();
-            foreach (var j in sameTable)
+            body.Add("    FOR r IN SELECT " + column.Name + " AS v" + (withKey ? ", " + PostgreSqlKeyText(column) + " AS k" : string.Empty) + " FROM " + column.Table + " WHERE " + column.Name + " IS NOT NULL LOOP");
+            body.Add("        BEGIN");
+            body.Add("            ok := (" + check.RowTest + ");");
+            body.Add("        EXCEPTION WHEN others THEN");
+            body.Add("            ok := false;");
+            body.Add("        END;");
+            body.Add("        IF ok IS NOT TRUE THEN");
+            body.Add("            bad := bad + 1;");
+            if (withKey)
             {
-                counts.Add("count(*) FILTER (WHERE " + checks[j]!.Predicate + ")");
-                targets.Add("bad_" + Number(j + 1));
+                body.Add("            IF bad <= 3 THEN");
+                body.Add("                keys := concat_ws(', ', keys, r.k);");
+                body.Add("            END IF;");
             }
 
-            body.Add("    SELECT " + string.Join(", ", counts) + " INTO " + string.Join(", ", targets) + " FROM " + column.Table + ";");
-            foreach (var j in sameTable)
-            {
-                AddRaise(body, columns[j], checks[j]!.Predicate!, Message(columns[j], checks[j]!), "bad_" + Number(j + 1));
-            }
+            body.Add("        END IF;");
+            body.Add("    END LOOP;");
+            AddRaise(body, column, null, Message(column, check), "bad");
+        }
+
+        if (setBased.Count == 0)
+        {
+            return body;
+        }
+
+        if (body.Count > 0)
+        {
+            body.Add(string.Empty);
+        }
+
+        var first = columns[setBased[0]];
+        if (setBased.Count == 1)
+        {
+            var check = checks[setBased[0]]!;
+            body.Add("    SELECT count(*) INTO bad FROM " + first.Table + " WHERE " + check.Predicate + ";");
+            AddRaise(body, first, check.Predicate, Message(first, check), "bad");
+            return body;
+        }
+
+        var counts = new List<string>();
+        var targets = new List<string>();
+        foreach (var j in setBased)
+        {
+            counts.Add("count(*) FILTER (WHERE " + checks[j]!.Predicate + ")");
+            targets.Add("bad_" + Number(j + 1));
+        }
+
+        body.Add("    SELECT " + string.Join(", ", counts) + " INTO " + string.Join(", ", targets) + " FROM " + first.Table + ";");
+        foreach (var j in setBased)
+        {
+            AddRaise(body, columns[j], checks[j]!.Predicate!, Message(columns[j], checks[j]!), "bad_" + Number(j + 1));
         }
 
         return body;

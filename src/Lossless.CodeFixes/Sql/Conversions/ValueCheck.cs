@@ -12,12 +12,24 @@ namespace Lossless.CodeFixes.Sql.Conversions;
 /// </summary>
 internal sealed class ValueCheck
 {
-    private ValueCheck(string? predicate, string? rowTest, bool provesNoLoss)
+    private ValueCheck(string? predicate, string? rowTest, bool provesNoLoss, string? fastPredicate = null)
     {
         Predicate = predicate;
         RowTest = rowTest;
         ProvesNoLoss = provesNoLoss;
+        FastPredicate = fastPredicate;
     }
+
+    /// <summary>
+    /// PostgreSQL: the same check with plain casts, true for the same rows, which may raise on a value that does not
+    /// convert (the guard then runs <see cref="Predicate"/> or <see cref="RowTest"/>). A cast is what the ALTER itself
+    /// does, and far cheaper than the expressions that decide without raising: the guard's one scan when every value
+    /// passes. Null when the exact check is cheap already.
+    /// </summary>
+    public string? FastPredicate { get; }
+
+    /// <summary>This check with <paramref name="fast"/> as its fast form.</summary>
+    private ValueCheck Fast(string fast) => new(Predicate, RowTest, ProvesNoLoss, fast);
 
     /// <summary>A condition true for each row whose value would be lost, changed or fail (WHERE …); null for a per-row test.</summary>
     public string? Predicate { get; }
@@ -74,49 +86,57 @@ internal sealed class ValueCheck
     /// <summary>Digits with an optional minus and fractional part: what numeric reads without raising, and what the round trip then compares.</summary>
     private const string DecimalPattern = @"'^-?[0-9]+(\.[0-9]+)?$'";
 
+    /// <summary>A decimal, with an exponent as PostgreSQL writes one for floating point (1e+21, 1e-05): numeric reads it too.</summary>
+    private const string FloatPattern = @"'^-?[0-9]+(\.[0-9]+)?(e[-+][0-9]+)?$'";
+
     private static ValueCheck PostgreSql(StoreType from, StoreType to, string column)
     {
         switch (from.Family, to.Family)
         {
             case (StoreTypeFamily.Text, StoreTypeFamily.Uuid):
                 // Case, hyphens and braces are all PostgreSQL normalises: the same 128 bits come back.
-                return Rows(column + " !~* " + UuidInputPattern);
+                return Rows(column + " !~* " + UuidInputPattern).Fast(column + "::uuid IS NULL");
             case (StoreTypeFamily.Text, StoreTypeFamily.Integer):
                 // Cast only what can be cast, and keep only what reads back as the same text: not '02134', ' 42', '+5', '1.0', '-0'.
                 Limits(to, out var min, out var max);
                 return Rows("CASE WHEN " + column + " !~ '^-?[0-9]{1,19}$' THEN true"
                     + " WHEN " + column + "::numeric NOT BETWEEN " + Number(min) + " AND " + Number(max) + " THEN true"
-                    + " ELSE " + column + "::" + to.NormalizedText + "::text <> " + column + " END");
+                    + " ELSE " + column + "::" + to.NormalizedText + "::text <> " + column + " END")
+                    .Fast(column + "::" + to.NormalizedText + "::text <> " + column);
             case (StoreTypeFamily.Text, StoreTypeFamily.Decimal):
                 // A decimal whose every digit the new type keeps and that reads back the same; the type may add zeros to its scale (12.5 reads 12.50).
-                return Rows(PlainDecimal(column, to));
+                return Rows(PlainDecimal(column, to)).Fast("CASE WHEN " + column + " IN ('NaN', 'Infinity', '-Infinity') THEN true ELSE "
+                    + (to.Scale is not null ? column + "::" + to.NormalizedText + " <> " + column + "::numeric OR " : string.Empty)
+                    + column + "::numeric::text <> " + column + " END");
             case (StoreTypeFamily.Text, StoreTypeFamily.FloatingPoint):
                 // NaN and the infinities as PostgreSQL writes them, or a decimal in the type's range (nothing nearer zero
                 // than it can hold) that reads back as the same text.
                 var limit = to.Size == 4 ? "3.4028234e38" : "1.7976931348623157e308";
                 var tiny = to.Size == 4 ? "7.1e-46" : "2.5e-324";
                 return Rows("CASE WHEN " + column + " IN ('NaN', 'Infinity', '-Infinity') THEN false"
-                    + " WHEN " + column + " !~ " + DecimalPattern + " THEN true"
+                    + " WHEN " + column + " !~ " + FloatPattern + " THEN true"
                     + " WHEN abs(" + column + "::numeric) > " + limit + " THEN true"
                     + " WHEN " + column + "::numeric <> 0 AND abs(" + column + "::numeric) < " + tiny + " THEN true"
-                    + " ELSE " + column + "::" + to.NormalizedText + "::text <> " + column + " END");
+                    + " ELSE " + column + "::" + to.NormalizedText + "::text <> " + column + " END")
+                    .Fast("CASE WHEN " + column + " IN ('NaN', 'Infinity', '-Infinity') THEN false ELSE " + column + "::" + to.NormalizedText + "::text <> " + column + " END");
             case (StoreTypeFamily.Text, StoreTypeFamily.Boolean):
                 // What PostgreSQL reads back as written, 't' and 'f' being its own short forms of 'true' and 'false'.
                 return Rows(column + " NOT IN ('true', 'false', 't', 'f')");
             case (StoreTypeFamily.Text, StoreTypeFamily.Date):
                 // An ISO date that exists: built from its parts without a cast that could raise, it must write the same text.
                 return Rows("CASE WHEN " + column + " !~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' OR left(" + column + ", 4) = '0000' THEN true"
-                    + " ELSE to_char((left(" + column + ", 8) || '01')::date + (right(" + column + ", 2)::integer - 1), 'YYYY-MM-DD') <> " + column + " END");
+                    + " ELSE to_char((left(" + column + ", 8) || '01')::date + (right(" + column + ", 2)::integer - 1), 'YYYY-MM-DD') <> " + column + " END")
+                    .Fast("CASE WHEN " + column + " NOT LIKE '____-__-__' THEN true ELSE " + column + "::date::text <> " + column + " END");
             case (StoreTypeFamily.Text, StoreTypeFamily.Json) when to.Name == "json":
                 // json keeps its input text: the value only has to be JSON.
-                return EachValue("r.v::json IS NOT NULL");
+                return EachValue("r.v::json IS NOT NULL").Fast(column + "::json IS NULL");
             case (StoreTypeFamily.Text, StoreTypeFamily.Text) when Shorter(from.Length, to.Length) is int length:
                 return Rows("length(" + column + ") > " + Number(length));
             case (StoreTypeFamily.Binary, StoreTypeFamily.Binary) when Shorter(from.Length, to.Length) is int length:
                 return Rows("octet_length(" + column + ") > " + Number(length));
             case (StoreTypeFamily.Text, _) when to.Family != StoreTypeFamily.Text:
                 // Timestamps, times, intervals, jsonb, …: convert each value and back; what raises or reads back otherwise fails.
-                return EachValue("r.v::" + to.NormalizedText + "::text = r.v");
+                return EachValue("r.v::" + to.NormalizedText + "::text = r.v").Fast(column + "::" + to.NormalizedText + "::text <> " + column);
             case (StoreTypeFamily.Integer, StoreTypeFamily.Integer):
                 return Rows(OutOfRange(column, to));
             case (StoreTypeFamily.Integer, StoreTypeFamily.Decimal) when to.IntegerDigits is int digits:
@@ -144,7 +164,7 @@ internal sealed class ValueCheck
                 return Rows(column + " <> " + column + "::" + to.NormalizedText);
             default:
                 // Whatever else: convert each value and back, and compare.
-                return EachValue("r.v::" + to.NormalizedText + "::" + from.NormalizedText + " = r.v");
+                return EachValue("r.v::" + to.NormalizedText + "::" + from.NormalizedText + " = r.v").Fast(column + "::" + to.NormalizedText + "::" + from.NormalizedText + " <> " + column);
         }
     }
 

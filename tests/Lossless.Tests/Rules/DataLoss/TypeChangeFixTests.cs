@@ -128,9 +128,16 @@ public class TypeChangeFixTests
                     DECLARE
                         bad bigint;
                     BEGIN
-                        SELECT count(*) INTO bad FROM "bazaar-vid_user" WHERE "externalId" !~* '^(\{([0-9a-f]{4}-?){7}[0-9a-f]{4}\}|([0-9a-f]{4}-?){7}[0-9a-f]{4})$';
-                        IF bad > 0 THEN
-                            RAISE EXCEPTION 'lossless: % value(s) of bazaar-vid_user.externalId cannot be converted from character varying(255) to uuid without loss; the migration was stopped and nothing was changed', bad;
+                        BEGIN
+                            SELECT count(*) INTO bad FROM "bazaar-vid_user" WHERE "externalId"::uuid IS NULL;
+                        EXCEPTION WHEN others THEN
+                            bad := -1;
+                        END;
+                        IF bad <> 0 THEN
+                            SELECT count(*) INTO bad FROM "bazaar-vid_user" WHERE "externalId" !~* '^(\{([0-9a-f]{4}-?){7}[0-9a-f]{4}\}|([0-9a-f]{4}-?){7}[0-9a-f]{4})$';
+                            IF bad > 0 THEN
+                                RAISE EXCEPTION 'lossless: % value(s) of bazaar-vid_user.externalId cannot be converted from character varying(255) to uuid without loss; the migration was stopped and nothing was changed', bad;
+                            END IF;
                         END IF;
                     END
                     $lossless$;
@@ -339,9 +346,16 @@ public class TypeChangeFixTests
                     DECLARE
                         bad bigint;
                     BEGIN
-                        SELECT count(*) INTO bad FROM "orders" WHERE CASE WHEN "quantity" !~ '^-?[0-9]{1,19}$' THEN true WHEN "quantity"::numeric NOT BETWEEN -2147483648 AND 2147483647 THEN true ELSE "quantity"::integer::text <> "quantity" END;
-                        IF bad > 0 THEN
-                            RAISE EXCEPTION 'lossless: % value(s) of orders.quantity cannot be converted from character varying(20) to integer without loss; the migration was stopped and nothing was changed', bad;
+                        BEGIN
+                            SELECT count(*) INTO bad FROM "orders" WHERE "quantity"::integer::text <> "quantity";
+                        EXCEPTION WHEN others THEN
+                            bad := -1;
+                        END;
+                        IF bad <> 0 THEN
+                            SELECT count(*) INTO bad FROM "orders" WHERE CASE WHEN "quantity" !~ '^-?[0-9]{1,19}$' THEN true WHEN "quantity"::numeric NOT BETWEEN -2147483648 AND 2147483647 THEN true ELSE "quantity"::integer::text <> "quantity" END;
+                            IF bad > 0 THEN
+                                RAISE EXCEPTION 'lossless: % value(s) of orders.quantity cannot be converted from character varying(20) to integer without loss; the migration was stopped and nothing was changed', bad;
+                            END IF;
                         END IF;
 
                         UPDATE "orders" SET "quantity_new" = "quantity"::integer;
