@@ -18,10 +18,17 @@ namespace FormatShop.Migrations
                     bad bigint;
                     keys text;
                 BEGIN
-                    SELECT count(*) INTO bad FROM "orders" WHERE CASE WHEN "quantity" !~ '^-?[0-9]{1,19}$' THEN true WHEN "quantity"::numeric NOT BETWEEN -2147483648 AND 2147483647 THEN true ELSE "quantity"::integer::text <> "quantity" END;
-                    IF bad > 0 THEN
-                        SELECT string_agg(k, ', ') INTO keys FROM (SELECT "id"::text AS k FROM "orders" WHERE CASE WHEN "quantity" !~ '^-?[0-9]{1,19}$' THEN true WHEN "quantity"::numeric NOT BETWEEN -2147483648 AND 2147483647 THEN true ELSE "quantity"::integer::text <> "quantity" END ORDER BY "id" LIMIT 3) AS first_rows;
-                        RAISE EXCEPTION 'lossless: % value(s) of orders.quantity cannot be converted from text to integer without loss, e.g. in the rows with id %; the migration was stopped and nothing was changed', bad, keys;
+                    BEGIN
+                        SELECT count(*) INTO bad FROM "orders" WHERE "quantity"::integer::text <> "quantity";
+                    EXCEPTION WHEN others THEN
+                        bad := -1;
+                    END;
+                    IF bad <> 0 THEN
+                        SELECT count(*) INTO bad FROM "orders" WHERE CASE WHEN "quantity" !~ '^-?[0-9]{1,19}$' THEN true WHEN "quantity"::numeric NOT BETWEEN -2147483648 AND 2147483647 THEN true ELSE "quantity"::integer::text <> "quantity" END;
+                        IF bad > 0 THEN
+                            SELECT string_agg(k, ', ') INTO keys FROM (SELECT "id"::text AS k FROM "orders" WHERE CASE WHEN "quantity" !~ '^-?[0-9]{1,19}$' THEN true WHEN "quantity"::numeric NOT BETWEEN -2147483648 AND 2147483647 THEN true ELSE "quantity"::integer::text <> "quantity" END ORDER BY "id" LIMIT 3) AS first_rows;
+                            RAISE EXCEPTION 'lossless: % value(s) of orders.quantity cannot be converted from text to integer without loss, e.g. in the rows with id %; the migration was stopped and nothing was changed', bad, keys;
+                        END IF;
                     END IF;
                 END
                 $lossless$;
