@@ -574,6 +574,11 @@ public static class SqlScanner
             }
             else if (depth == 0 && actionStart)
             {
+                if (token.Is("RENAME") && i + 2 < end && tokens[i + 1].Is("TO") && tokens[i + 2].IsName)
+                {
+                    statement.RenamedTo = tokens[i + 2].Text;
+                }
+
                 var kind = ClassifyAction(tokens, i, end, out var change);
                 if (kind == DestructiveSqlKind.DropColumn)
                 {
