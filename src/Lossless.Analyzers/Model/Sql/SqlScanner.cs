@@ -205,8 +205,16 @@ public static class SqlScanner
 
         if (IsAnyOf(token, TsqlStatementWords))
         {
-            // MERGE … WHEN MATCHED THEN UPDATE is split by THEN already; INSERT … EXEC stays one statement.
-            return !(tokens[start].Is("INSERT") && (token.Is("EXEC") || token.Is("EXECUTE")));
+            // MERGE … WHEN MATCHED THEN UPDATE is split by THEN already; INSERT … EXEC stays one statement, and so does
+            // WITH cte AS (…) UPDATE ….
+            return !(tokens[start].Is("INSERT") && (token.Is("EXEC") || token.Is("EXECUTE")))
+                && !(tokens[start].Is("WITH") && (token.Is("UPDATE") || token.Is("DELETE") || token.Is("INSERT") || token.Is("MERGE")));
+        }
+
+        if (token.Is("SET"))
+        {
+            // SET IDENTITY_INSERT t ON / SET NOCOUNT ON on a line of its own, but UPDATE t\nSET c = … goes on.
+            return !(tokens[start].Is("UPDATE") || tokens[start].Is("MERGE") || tokens[start].Is("WITH") || tokens[start].Is("ALTER"));
         }
 
         if (token.Is("CREATE") || token.Is("ALTER") || token.Is("DROP"))
@@ -386,6 +394,19 @@ public static class SqlScanner
                     assigned.Add(tokens[k].Text);
                     inValue = true;
                     j = k + 1;
+                }
+            }
+        }
+
+        // UPDATE … FROM s WHERE s.id = t.other_id: the join reads its columns too.
+        var from = IndexOfTopLevel(tokens, set, end, "FROM");
+        if (from >= 0)
+        {
+            for (var j = from + 1; j < end; j++)
+            {
+                if (tokens[j].IsName)
+                {
+                    reads.Add(tokens[j].Text);
                 }
             }
         }
@@ -574,6 +595,11 @@ public static class SqlScanner
             }
             else if (depth == 0 && actionStart)
             {
+                if (token.Is("RENAME") && i + 2 < end && tokens[i + 1].Is("TO") && tokens[i + 2].IsName)
+                {
+                    statement.RenamedTo = tokens[i + 2].Text;
+                }
+
                 var kind = ClassifyAction(tokens, i, end, out var change);
                 if (kind == DestructiveSqlKind.DropColumn)
                 {

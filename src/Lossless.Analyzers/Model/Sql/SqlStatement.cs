@@ -112,6 +112,9 @@ public sealed class SqlStatement
     /// <summary>DROP TABLE: the tables it drops.</summary>
     public List<SqlName> DroppedTables { get; internal set; } = NoTables;
 
+    /// <summary>ALTER TABLE t RENAME TO n: the new name.</summary>
+    public string? RenamedTo { get; internal set; }
+
     /// <summary>ALTER TABLE: true when one of its actions drops a column.</summary>
     public bool DropsColumn { get; internal set; }
 

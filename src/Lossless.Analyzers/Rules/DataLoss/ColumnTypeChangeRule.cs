@@ -37,7 +37,17 @@ internal sealed class ColumnTypeChangeRule : MigrationRule
                 continue;
             }
 
-            var conversion = StoreTypeClassifier.Classify(oldType, newType, migration.Provider);
+            var oldClr = (operation["oldClrType"].Value as ClrTypeName)?.MetadataName;
+            var conversion = StoreTypeClassifier.Classify(oldType, newType, migration.Provider, oldClr);
+            if (conversion.Class is ConversionClass.Lossy or ConversionClass.MayFail or ConversionClass.Unknown
+                && PreviousType(migration, operation, table, name, oldType) is { } previous)
+            {
+                // The migration's old type contradicts the previous target model (oldType BLOB for a column the model
+                // says is TEXT): the model is what the database holds.
+                oldType = previous.Type;
+                conversion = StoreTypeClassifier.Classify(oldType, newType, migration.Provider, previous.ClrType);
+            }
+
             if (conversion.Class == ConversionClass.Identical)
             {
                 continue;
@@ -78,7 +88,8 @@ internal sealed class ColumnTypeChangeRule : MigrationRule
                     }
                 }
 
-                if (verified && leftBehind.Count == 0)
+                // Every value survives and no referencing column keeps the old type: the keys still match.
+                if ((verified || conversion.Class == ConversionClass.Widening) && leftBehind.Count == 0)
                 {
                     continue;
                 }
@@ -106,6 +117,39 @@ internal sealed class ColumnTypeChangeRule : MigrationRule
             }
         }
     }
+
+    /// <summary>
+    /// The column's type in the previous migration's target model when it differs from the AlterColumn's old type;
+    /// null when there is no previous model, no such column, or they agree. Read only for a change about to be reported.
+    /// </summary>
+    private static (StoreType Type, string? ClrType)? PreviousType(MigrationModel migration, MigrationOperation operation, string table, string name, StoreType oldType)
+    {
+        if (migration.PreviousTargetModel?.FindTable(operation.Schema, table)?.FindColumn(name) is not { } column)
+        {
+            return null;
+        }
+
+        var clr = column.ClrType?.TrimEnd('?');
+        var type = column.ColumnType is { } columnType
+            ? StoreTypeParser.Parse(columnType, migration.Provider)
+            : clr is null ? null : ClrTypeMapping.FromClrType(clr, migration.Provider, column.MaxLength, column.Precision, column.Scale, column.IsUnicode, column.IsFixedLength);
+        if (type is null || !type.IsKnown || type.Equals(oldType) || StoreTypeClassifier.Classify(type, oldType, migration.Provider).Class == ConversionClass.Identical)
+        {
+            return null;
+        }
+
+        return (type, clr is null ? null : ClrMetadataName(clr));
+    }
+
+    private static string ClrMetadataName(string clr) => clr switch
+    {
+        "int" => "System.Int32",
+        "short" => "System.Int16",
+        "byte" => "System.Byte",
+        "long" => "System.Int64",
+        "bool" => "System.Boolean",
+        _ => clr,
+    };
 
     private static bool IsAltered(ImmutableArray<MigrationOperation> up, ColumnRef column)
     {

@@ -288,15 +288,9 @@ internal sealed class InverseWriter
         var schema = up["schema"];
         var newName = up["newName"];
         var newSchema = up["newSchema"];
-        if (schema is null && newSchema is not null)
-        {
-            return _text.Comment(
-                "TODO: move " + Qualified(up.Operation.GetString("newSchema"), up.Operation.GetString("newName") ?? up.Operation.GetString("name")) + " back to the default schema by its name:",
-                "Up does not name the schema it moves the " + (up.Operation.Kind == MigrationOperationKind.RenameTable ? "table" : "sequence") + " from.");
-        }
 
-        // Up leaves newSchema out when the schema stays: Down then stays in Up's schema too.
-        return _text.Call(up.Operation.MethodName, null, Arguments(("name", newName ?? name), ("schema", newSchema ?? schema), ("newName", newName is null ? null : name), ("newSchema", newSchema is null ? null : schema)));
+        // A missing schema or newSchema is the default schema (RULES.md, as EF reads it): Down moves it back where it was.
+        return _text.Call(up.Operation.MethodName, null, Arguments(("name", newName ?? name), ("schema", newSchema), ("newName", newName is null ? null : name), ("newSchema", schema)));
     }
 
     /// <summary>InsertData back: DeleteData by key (the key of the migration's own model) row by row, or else by every inserted column.</summary>
