@@ -45,11 +45,13 @@ internal sealed class ColumnTypeChangeRule : MigrationRule
 
             var oldClr = (operation["oldClrType"].Value as ClrTypeName)?.MetadataName;
             var conversion = StoreTypeClassifier.Classify(oldType, newType, migration.Provider, oldClr);
-            if (conversion.Class is ConversionClass.Lossy or ConversionClass.MayFail or ConversionClass.Unknown
+            if (migration.Provider == DatabaseProvider.Sqlite
+                && conversion.Class is ConversionClass.Lossy or ConversionClass.MayFail or ConversionClass.Unknown
                 && PreviousType(migration, operation, table, name, oldType) is { } previous)
             {
-                // The migration's old type contradicts the previous target model (oldType BLOB for a column the model
-                // says is TEXT): the model is what the database holds.
+                // On SQLite, an old affinity the previous target model contradicts (oldType BLOB for a column the model
+                // says is TEXT, already changed by an earlier migration) is judged by the model. Elsewhere a model that
+                // drifted from the database (varchar(50) in the model, text in the table) is no proof: the old type stands.
                 oldType = previous.Type;
                 conversion = StoreTypeClassifier.Classify(oldType, newType, migration.Provider, previous.ClrType);
             }
