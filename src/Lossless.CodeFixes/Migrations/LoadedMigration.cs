@@ -29,8 +29,6 @@ internal sealed class LoadedMigration
         Model = model;
         NewLine = text.ToString().IndexOf("\r\n", System.StringComparison.Ordinal) >= 0 ? "\r\n" : "\n";
         RawStrings = root.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp11 };
-        var options = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(root.SyntaxTree);
-        BackupFormat = Sql.BackupTableNames.FormatFrom(options);
     }
 
     public Document Document { get; }
@@ -53,7 +51,7 @@ internal sealed class LoadedMigration
     public bool RawStrings { get; }
 
     /// <summary>lossless.backup_table_format for this file, or its default.</summary>
-    public string BackupFormat { get; }
+    public string BackupFormat => Model.BackupTableFormat;
 
     /// <summary>Reads the migration class that holds <paramref name="span"/>; null when it is not a migration (or not analysed).</summary>
     public static async Task<LoadedMigration?> LoadAsync(Document document, TextSpan span, CancellationToken cancellationToken)
@@ -88,36 +86,29 @@ internal sealed class LoadedMigration
         var reader = new MigrationReader(type, symbols, new MigrationIndex(compilation, symbols));
         foreach (var member in type.GetMembers())
         {
-            if (member is not IMethodSymbol method)
+            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || symbols.IsBuildTargetModel(method))
             {
                 continue;
             }
 
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
-                if (await reference.GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is not BaseMethodDeclarationSyntax syntax)
+                if (await reference.GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is not MethodDeclarationSyntax syntax)
                 {
                     continue;
                 }
 
                 var model = syntax.SyntaxTree == semanticModel.SyntaxTree ? semanticModel : compilation.GetSemanticModel(syntax.SyntaxTree);
-                var blocks = ImmutableArray.CreateBuilder<IOperation>();
-                if (syntax.Body is { } body && model.GetOperation(body, cancellationToken) is { } block)
+                if (model.GetOperation(syntax, cancellationToken) is { } operation)
                 {
-                    blocks.Add(block);
+                    reader.AddBody(method, MigrationAnalyzer.BodyOf(operation), cancellationToken);
                 }
-                else if (syntax.ExpressionBody is { } arrow && model.GetOperation(arrow.Expression, cancellationToken) is { } expression)
-                {
-                    blocks.Add(expression);
-                }
-
-                reader.AddBody(method, blocks.ToImmutable(), cancellationToken);
             }
         }
 
         var provider = AnalyzerSettings.Provider(type, options, ProviderDetector.FromReferences(compilation));
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        return new LoadedMigration(document, root, text, reader.Build(provider, cancellationToken));
+        return new LoadedMigration(document, root, text, reader.Build(provider, cancellationToken, () => AnalyzerSettings.Read(type, options, BackupTables.OptionKey)));
     }
 
     /// <summary>The diagnostics the analyzer's rules report on this migration as it stands now.</summary>

@@ -29,21 +29,29 @@ internal sealed class ColumnTypeChangeRule : MigrationRule
             context.CancellationToken.ThrowIfCancellationRequested();
             var operation = up[i];
             if (operation.Kind != MigrationOperationKind.AlterColumn
-                || operation.Table is not { } table
-                || operation.GetString("name") is not { } name
-                || operation["schema"].State == ArgumentState.Unknown
                 || !AlterColumnTypes.TryResolve(operation, migration.Provider, out var oldType, out var newType))
             {
                 continue;
             }
 
+            // A table or column name from a parameter or a loop variable hides no danger the constant types prove: the
+            // change is reported with the name as its source expression, and what needs the name (keys, markers, the
+            // previous model) is unknown.
+            if (operation.Table is not { } table || operation.GetString("name") is not { } name || operation["schema"].State == ArgumentState.Unknown)
+            {
+                ReportWithUnknownName(context, migration, operation, oldType, newType);
+                continue;
+            }
+
             var oldClr = (operation["oldClrType"].Value as ClrTypeName)?.MetadataName;
             var conversion = StoreTypeClassifier.Classify(oldType, newType, migration.Provider, oldClr);
-            if (conversion.Class is ConversionClass.Lossy or ConversionClass.MayFail or ConversionClass.Unknown
+            if (migration.Provider == DatabaseProvider.Sqlite
+                && conversion.Class is ConversionClass.Lossy or ConversionClass.MayFail or ConversionClass.Unknown
                 && PreviousType(migration, operation, table, name, oldType) is { } previous)
             {
-                // The migration's old type contradicts the previous target model (oldType BLOB for a column the model
-                // says is TEXT): the model is what the database holds.
+                // On SQLite, an old affinity the previous target model contradicts (oldType BLOB for a column the model
+                // says is TEXT, already changed by an earlier migration) is judged by the model. Elsewhere a model that
+                // drifted from the database (varchar(50) in the model, text in the table) is no proof: the old type stands.
                 oldType = previous.Type;
                 conversion = StoreTypeClassifier.Classify(oldType, newType, migration.Provider, previous.ClrType);
             }
@@ -150,6 +158,44 @@ internal sealed class ColumnTypeChangeRule : MigrationRule
         "bool" => "System.Boolean",
         _ => clr,
     };
+
+    private static void ReportWithUnknownName(RuleContext context, MigrationModel migration, MigrationOperation operation, StoreType oldType, StoreType newType)
+    {
+        if (!IsUnknownOrKnown(operation, "table") || !IsUnknownOrKnown(operation, "name") || !IsUnknownOrKnown(operation, "schema"))
+        {
+            return;
+        }
+
+        var conversion = StoreTypeClassifier.Classify(oldType, newType, migration.Provider, (operation["oldClrType"].Value as ClrTypeName)?.MetadataName);
+        var descriptor = conversion.Class switch
+        {
+            ConversionClass.Lossy => Descriptors.LL1001_LossyTypeChange,
+            ConversionClass.MayFail or ConversionClass.Unknown => Descriptors.LL1002_FailingTypeChange,
+            _ => null,
+        };
+        if (descriptor is null)
+        {
+            return;
+        }
+
+        var schema = operation["schema"].IsKnown ? operation.Schema : Source(operation["schema"]);
+        var column = (schema is null ? string.Empty : schema + ".") + (operation.Table ?? Source(operation["table"])) + "." + (operation.GetString("name") ?? Source(operation["name"]));
+
+        // No table or column property: no fix can write SQL for a name it does not know.
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(DiagnosticProperties.OldType, oldType.Text);
+        properties.Add(DiagnosticProperties.NewType, newType.Text);
+        properties.Add(DiagnosticProperties.Conversion, conversion.Class.ToString());
+        properties.Add(DiagnosticProperties.Provider, ProviderDetector.ToOptionValue(migration.Provider));
+        context.Report(Diagnostic.Create(descriptor, operation.Location, properties.ToImmutable(), column, oldType.Text, newType.Text, conversion.Effect));
+    }
+
+    /// <summary>True when the argument is a known string (or null) or an expression that is not constant: not an odd constant.</summary>
+    private static bool IsUnknownOrKnown(MigrationOperation operation, string parameter)
+        => operation[parameter].State == ArgumentState.Unknown || operation[parameter].Value is null or string;
+
+    /// <summary>The argument as written in the source: the parameter or loop variable the name comes from.</summary>
+    private static string Source(ArgumentValue value) => value.Operation?.Syntax.ToString() ?? "?";
 
     private static bool IsAltered(ImmutableArray<MigrationOperation> up, ColumnRef column)
     {

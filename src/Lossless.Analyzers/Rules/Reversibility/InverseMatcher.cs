@@ -102,7 +102,7 @@ internal sealed class InverseMatcher
         var up = _migration.Up[upIndex];
         if (OperationInverses.InverseOf(up.Kind) is not { } inverse
             || IsChangedBySql(up)
-            || IsDroppedAndReAddedInUp(up))
+            || Reversal.IsUndoneInUp(_migration, up))
         {
             return InverseMatch.NotJudged;
         }
@@ -246,40 +246,6 @@ internal sealed class InverseMatcher
     }
 
     private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '$';
-
-    /// <summary>A key, index or constraint that Up drops and adds again under the same name on the same table: a net no-op.</summary>
-    private bool IsDroppedAndReAddedInUp(MigrationOperation up)
-    {
-        var partner = up.Kind switch
-        {
-            MigrationOperationKind.DropPrimaryKey => MigrationOperationKind.AddPrimaryKey,
-            MigrationOperationKind.AddPrimaryKey => MigrationOperationKind.DropPrimaryKey,
-            MigrationOperationKind.DropForeignKey => MigrationOperationKind.AddForeignKey,
-            MigrationOperationKind.AddForeignKey => MigrationOperationKind.DropForeignKey,
-            MigrationOperationKind.DropUniqueConstraint => MigrationOperationKind.AddUniqueConstraint,
-            MigrationOperationKind.AddUniqueConstraint => MigrationOperationKind.DropUniqueConstraint,
-            MigrationOperationKind.DropIndex => MigrationOperationKind.CreateIndex,
-            MigrationOperationKind.CreateIndex => MigrationOperationKind.DropIndex,
-            MigrationOperationKind.DropCheckConstraint => MigrationOperationKind.AddCheckConstraint,
-            MigrationOperationKind.AddCheckConstraint => MigrationOperationKind.DropCheckConstraint,
-            _ => (MigrationOperationKind?)null,
-        };
-        if (partner is not { } kind || up.GetString("name") is not { } name)
-        {
-            return false;
-        }
-
-        foreach (var other in _migration.Up)
-        {
-            if (other.Kind == kind && SameName(other.GetString("name"), name)
-                && (up.Table is null || other.Table is null || (string.Equals(up.Table, other.Table, StringComparison.Ordinal) && SchemaEquals(up.Schema, other.Schema))))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>The same key, index or foreign-key name as EF writes it (cut to the identifier limit).</summary>
     private bool SameName(string? left, string? right)

@@ -50,7 +50,7 @@ public class TypeConversionPrecisionTests
             Verify.Diagnostic(RuleIds.LossyTypeChange).WithLocation(0).WithArguments("Files.Bytes", "INTEGER", "REAL", "silently converts integers to floating point, rounding those beyond 2^53 (9007199254740993 becomes 9007199254740992)"));
     }
 
-    // ---- The previous target model wins over an old type it contradicts.
+    // ---- On SQLite, the previous target model wins over an old affinity it contradicts.
 
     private const string UsersModel = """
         modelBuilder.Entity("Sample.AppUser", b =>
@@ -112,6 +112,46 @@ public class TypeConversionPrecisionTests
                 oldNullable: true);
             """,
             Verify.Diagnostic(RuleIds.LossyTypeChange).WithLocation(0).WithArguments("AspNetUsers.Avatar", "BLOB", "TEXT", "silently leaves existing values as blobs, which read as text only when they hold UTF-8 (other bytes read as U+FFFD)")).RunAsync();
+    }
+
+    [Fact]
+    public async Task ModelThatDriftedFromTheDatabase_OnPostgreSql_DoesNotHideTheNarrowing()
+    {
+        // The previous Designer already says varchar(50) (the model changed without a migration); the table holds text,
+        // as the migration's oldType says. Only SQLite's affinities are judged by the model.
+        var test = new Verify.Test(TestProvider.PostgreSql);
+        test.TestState.Sources.Add(Sources.Migration(
+            """
+            migrationBuilder.{|#0:AlterColumn|}<string>(
+                name: "RequestIpAddress",
+                table: "AuthRequest",
+                type: "character varying(50)",
+                maxLength: 50,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "text",
+                oldNullable: true);
+            """,
+            name: "Limits",
+            id: "20250102000000_Limits"));
+        test.TestState.Sources.Add(Sources.Migration(string.Empty, name: "Initial", id: "20250101000000_Initial").Replace(Sources.Context, string.Empty));
+        test.TestState.Sources.Add(Sources.Designer("""
+            modelBuilder.Entity("Sample.AuthRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RequestIpAddress")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuthRequest");
+                });
+            """, name: "Initial"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.FailingTypeChange).WithLocation(0).WithArguments("AuthRequest.RequestIpAddress", "text", "character varying(50)", "fails when a value is longer than 50 characters"));
+        await test.RunAsync();
     }
 
     // ---- LL1003: a widening of a key keeps every value unless a referencing column keeps the old type.

@@ -433,6 +433,31 @@ public sealed class ScaffoldedAndHandWrittenDownTests
             LL2003(1, "drop primary key 'PK_Sessions' added here to table ServerSideSessions"));
     }
 
+    [Fact]
+    public async Task IndexesMadeForADataStepAndDroppedAfter_AreNoOperationsToUndo()
+    {
+        // Up creates two indexes for a big UPDATE and drops them again: a data fix, whose empty Down is honest.
+        await VerifyAsync(Sources.Migration("""
+            migrationBuilder.CreateIndex(name: "IX_PlayoutItem_PlayoutId_Start", table: "PlayoutItem", columns: new[] { "PlayoutId", "Start" });
+            migrationBuilder.Sql("UPDATE PlayoutHistory SET Finish = PlayoutItem.Finish FROM PlayoutItem WHERE PlayoutHistory.PlayoutId = PlayoutItem.PlayoutId;");
+            migrationBuilder.DropIndex(name: "IX_PlayoutItem_PlayoutId_Start", table: "PlayoutItem");
+            """), TestProvider.Sqlite);
+    }
+
+    [Fact]
+    public async Task IndexCreatedAndDroppedBesideARealChange_EmptyDownStillReports()
+    {
+        var source = Sources.Migration("""
+            migrationBuilder.CreateIndex(name: "IX_PlayoutItem_Start", table: "PlayoutItem", column: "Start");
+            migrationBuilder.DropIndex(name: "IX_PlayoutItem_Start", table: "PlayoutItem");
+            migrationBuilder.DropColumn(name: "CurrentRefundId", table: "Invoices");
+            """).Replace("void Down(", "void {|#0:Down|}(");
+        await VerifyAsync(
+            source,
+            TestProvider.Sqlite,
+            Verify.Diagnostic(RuleIds.EmptyDown).WithLocation(0).WithArguments("ChangeTypes", "has no operations: a rollback records the migration as undone and leaves the operation of Up in place"));
+    }
+
     // ---- An add + drop that Down undoes as the rename it was scaffolded as.
 
     [Fact]
