@@ -752,6 +752,43 @@ public class TypeChangeFixTests
             TestProvider.PostgreSql,
             FixerKeys.LL1002_ExpandContract);
 
+    /// <summary>
+    /// A Down that does something else and leaves the column alone (btcpayserver's invoicesorderindex drops an index)
+    /// has no inverse for expand/contract to rewrite the other way: the action is not offered rather than offered and
+    /// changing nothing.
+    /// </summary>
+    [Fact]
+    public async Task ExpandContract_DownWithoutTheInverse_IsNotOffered()
+    {
+        const string Up = """
+            migrationBuilder.AlterColumn<int>(
+                name: "quantity",
+                table: "orders",
+                type: "integer",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "text");
+            """;
+        const string InverseDown = """
+            migrationBuilder.AlterColumn<string>(
+                name: "quantity",
+                table: "orders",
+                type: "text",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "integer");
+            """;
+        const string OtherDown = """
+            migrationBuilder.DropIndex(
+                name: "IX_orders_quantity",
+                table: "orders");
+            """;
+        var fixer = new Lossless.CodeFixes.Rules.DataLoss.TypeChanges.TypeChangeFixer();
+        Assert.Equal([FixerKeys.LL1002_UsingCast], await OfferedKeys.ForAsync(fixer, TestProvider.PostgreSql, Sources.Migration(Up, OtherDown)));
+        Assert.Equal([FixerKeys.LL1002_UsingCast, FixerKeys.LL1002_ExpandContract], await OfferedKeys.ForAsync(fixer, TestProvider.PostgreSql, Sources.Migration(Up, InverseDown)));
+        Assert.Equal([FixerKeys.LL1002_UsingCast, FixerKeys.LL1002_ExpandContract], await OfferedKeys.ForAsync(fixer, TestProvider.PostgreSql, Sources.Migration(Up)));
+    }
+
     private static async Task NotOffered(string up, TestProvider provider, string equivalenceKey)
     {
         var source = Sources.Migration(up);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using Lossless.Analyzers;
 using Lossless.Analyzers.Model.Providers;
 using Lossless.Analyzers.Model.StoreTypes;
@@ -59,10 +60,52 @@ public sealed class TypeChangeFixer : MigrationFixer
         if (diagnostic.Id == RuleIds.FailingTypeChange
             && conversion.Provider is DatabaseProvider.PostgreSql or DatabaseProvider.SqlServer
             && root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } invocation
-            && TypeChangePlan.CanRewrite(invocation))
+            && TypeChangePlan.CanRewrite(invocation)
+            && DownFitsExpandContract(invocation, conversion.Column.Column))
         {
             yield return new FixOffer("Convert through a new column (expand/contract)", FixerKeys.LL1002_ExpandContract);
         }
+    }
+
+    /// <summary>
+    /// Expand/contract rewrites Down's one inverse AlterColumn the other way, or writes no Down at all when there is none;
+    /// a Down that touches the column otherwise (or twice) would no longer match Up's new steps, and the plan declines.
+    /// Read from syntax, so that offering stays cheap: an empty or absent Down, or exactly one AlterColumn in it that names
+    /// the column as a literal.
+    /// </summary>
+    private static bool DownFitsExpandContract(InvocationExpressionSyntax invocation, string column)
+    {
+        if (invocation.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
+        {
+            return false;
+        }
+
+        foreach (var member in type.Members)
+        {
+            if (member is not MethodDeclarationSyntax { Identifier.ValueText: "Down" } down)
+            {
+                continue;
+            }
+
+            if (down.Body is { Statements.Count: 0 })
+            {
+                return true;
+            }
+
+            var alters = 0;
+            foreach (var call in down.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AlterColumn" }
+                    && call.ArgumentList.Arguments.Any(argument => argument.Expression is LiteralExpressionSyntax literal && literal.Token.ValueText == column))
+                {
+                    alters++;
+                }
+            }
+
+            return alters == 1;
+        }
+
+        return true;
     }
 
     internal override IEnumerable<string> KeysFor(string diagnosticId) => diagnosticId switch
