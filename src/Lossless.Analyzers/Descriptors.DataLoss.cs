@@ -93,4 +93,14 @@ public static partial class Descriptors
         isEnabledByDefault: true,
         description: "A migrationBuilder.Sql step that drops a table, column, schema or database, truncates, deletes or updates without WHERE, or changes a column's type destroys data that no other rule can see.",
         helpLinkUri: HelpLinks.For(RuleIds.DestructiveSql));
+
+    public static readonly DiagnosticDescriptor LL1012_ExistingRowsGetPlaceholder = new(
+        RuleIds.ExistingRowsGetPlaceholder,
+        title: "Existing rows get EF's placeholder",
+        messageFormat: "Adding required column '{0}' {1}",
+        category: DiagnosticCategories.DataLoss,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "EF Core gives a required column added to a table that has rows the CLR default of its type ('', 0, false) so that the ALTER succeeds: every existing row silently gets that value. Often it is what a new object gets anyway (is_deleted = false); sometimes it is not (is_active = false, a count that was never counted). Say which by writing the default in the model (HasDefaultValue), or backfill the rows.",
+        helpLinkUri: HelpLinks.For(RuleIds.ExistingRowsGetPlaceholder));
 }

@@ -7,7 +7,7 @@ public static partial class Descriptors
     public static readonly DiagnosticDescriptor LL2001_MissingDown = new(
         RuleIds.MissingDown,
         title: "Migration has no Down",
-        messageFormat: "Migration '{0}' changes the schema in Up but does not override Down: it cannot be rolled back",
+        messageFormat: "Migration '{0}' changes the database in Up but does not override Down: it cannot be rolled back",
         category: DiagnosticCategories.Reversibility,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

@@ -46,6 +46,15 @@ public static class DiagnosticProperties
     /// <summary>"NoDefault" or "Placeholder" (LL1007, LL1008).</summary>
     public const string Shape = "Shape";
 
+    /// <summary>The default the target model gives the column (HasDefaultValue's argument as written), when it gives one (LL1007, LL1008).</summary>
+    public const string ModelDefault = "ModelDefault";
+
+    /// <summary>The column's store type as the operation gives it or the provider maps its CLR type ("integer", "TEXT"), when known (LL1007, LL1008, LL1012).</summary>
+    public const string StoreType = "StoreType";
+
+    /// <summary>What is still marked "lossless: choose": "Backfill" (a Sql step) or "Default" (the defaultValue argument), LL1007, LL1008, LL1012.</summary>
+    public const string Unchosen = "Unchosen";
+
     /// <summary>The column's CLR type by metadata name ("System.String"), when known.</summary>
     public const string ClrType = "ClrType";
 }

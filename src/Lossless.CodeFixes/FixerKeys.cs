@@ -21,10 +21,24 @@ public static class FixerKeys
     public const string LL1004_BackUpColumn = "LL1004_BackUpColumn";
     public const string LL1005_BackUpTable = "LL1005_BackUpTable";
     public const string LL1006_Rename = "LL1006_Rename";
+
+    /// <summary>LL1007: an UPDATE of the rows holding NULL whose value is left to choose (lossless: choose), before the AlterColumn.</summary>
     public const string LL1007_BackfillNulls = "LL1007_BackfillNulls";
-    public const string LL1007_AddDefaultValue = "LL1007_AddDefaultValue";
-    public const string LL1008_DeliberateDefault = "LL1008_DeliberateDefault";
+
+    /// <summary>LL1007: the default the target model declares (HasDefaultValue) as the AlterColumn's defaultValue.</summary>
+    public const string LL1007_UseModelDefault = "LL1007_UseModelDefault";
+
+    /// <summary>LL1008: the default the target model declares (HasDefaultValue) as the AddColumn's defaultValue.</summary>
+    public const string LL1008_UseModelDefault = "LL1008_UseModelDefault";
+
+    /// <summary>LL1008: add the column nullable, an UPDATE whose value is left to choose (lossless: choose), then make it required.</summary>
     public const string LL1008_AddNullableBackfillRequire = "LL1008_AddNullableBackfillRequire";
+
+    /// <summary>LL1012: the default the target model declares (HasDefaultValue) as the AddColumn's defaultValue.</summary>
+    public const string LL1012_UseModelDefault = "LL1012_UseModelDefault";
+
+    /// <summary>LL1012: as LL1008, add the column nullable, an UPDATE whose value is left to choose, then make it required.</summary>
+    public const string LL1012_AddNullableBackfillRequire = "LL1012_AddNullableBackfillRequire";
 
     /// <summary>LL2001, LL2002: write Down as the inverse of every Up operation.</summary>
     public const string LL2001_GenerateDown = "LL2001_GenerateDown";

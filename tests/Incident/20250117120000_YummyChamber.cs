@@ -26,20 +26,45 @@ namespace Lossless.Sample.Migrations
                 DO $lossless$
                 DECLARE
                     bad bigint;
+                    keys text;
                 BEGIN
-                    SELECT count(*) INTO bad FROM "users" WHERE "id" !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
-                    IF bad > 0 THEN
-                        RAISE EXCEPTION 'lossless: % value(s) of users.id cannot be converted from character varying(255) to uuid without loss; the migration was stopped and nothing was changed', bad;
+                    BEGIN
+                        SELECT count(*) INTO bad FROM "users" WHERE "id"::uuid IS NULL;
+                    EXCEPTION WHEN others THEN
+                        bad := -1;
+                    END;
+                    IF bad <> 0 THEN
+                        SELECT count(*) INTO bad FROM "users" WHERE "id" !~* '^(\{([0-9a-f]{4}-?){7}[0-9a-f]{4}\}|([0-9a-f]{4}-?){7}[0-9a-f]{4})$';
+                        IF bad > 0 THEN
+                            SELECT string_agg(k, ', ') INTO keys FROM (SELECT "id"::text AS k FROM "users" WHERE "id" !~* '^(\{([0-9a-f]{4}-?){7}[0-9a-f]{4}\}|([0-9a-f]{4}-?){7}[0-9a-f]{4})$' ORDER BY "id" LIMIT 3) AS first_rows;
+                            RAISE EXCEPTION 'lossless: % value(s) of users.id cannot be converted from character varying(255) to uuid without loss, e.g. in the rows with id %; the migration was stopped and nothing was changed', bad, keys;
+                        END IF;
                     END IF;
 
-                    SELECT count(*) INTO bad FROM "accounts" WHERE "userId" !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
-                    IF bad > 0 THEN
-                        RAISE EXCEPTION 'lossless: % value(s) of accounts.userId cannot be converted from character varying(255) to uuid without loss; the migration was stopped and nothing was changed', bad;
+                    BEGIN
+                        SELECT count(*) INTO bad FROM "accounts" WHERE "userId"::uuid IS NULL;
+                    EXCEPTION WHEN others THEN
+                        bad := -1;
+                    END;
+                    IF bad <> 0 THEN
+                        SELECT count(*) INTO bad FROM "accounts" WHERE "userId" !~* '^(\{([0-9a-f]{4}-?){7}[0-9a-f]{4}\}|([0-9a-f]{4}-?){7}[0-9a-f]{4})$';
+                        IF bad > 0 THEN
+                            SELECT string_agg(k, ', ') INTO keys FROM (SELECT "id"::text AS k FROM "accounts" WHERE "userId" !~* '^(\{([0-9a-f]{4}-?){7}[0-9a-f]{4}\}|([0-9a-f]{4}-?){7}[0-9a-f]{4})$' ORDER BY "id" LIMIT 3) AS first_rows;
+                            RAISE EXCEPTION 'lossless: % value(s) of accounts.userId cannot be converted from character varying(255) to uuid without loss, e.g. in the rows with id %; the migration was stopped and nothing was changed', bad, keys;
+                        END IF;
                     END IF;
 
-                    SELECT count(*) INTO bad FROM "projects" WHERE "userId" !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
-                    IF bad > 0 THEN
-                        RAISE EXCEPTION 'lossless: % value(s) of projects.userId cannot be converted from character varying(255) to uuid without loss; the migration was stopped and nothing was changed', bad;
+                    BEGIN
+                        SELECT count(*) INTO bad FROM "projects" WHERE "userId"::uuid IS NULL;
+                    EXCEPTION WHEN others THEN
+                        bad := -1;
+                    END;
+                    IF bad <> 0 THEN
+                        SELECT count(*) INTO bad FROM "projects" WHERE "userId" !~* '^(\{([0-9a-f]{4}-?){7}[0-9a-f]{4}\}|([0-9a-f]{4}-?){7}[0-9a-f]{4})$';
+                        IF bad > 0 THEN
+                            SELECT string_agg(k, ', ') INTO keys FROM (SELECT "id"::text AS k FROM "projects" WHERE "userId" !~* '^(\{([0-9a-f]{4}-?){7}[0-9a-f]{4}\}|([0-9a-f]{4}-?){7}[0-9a-f]{4})$' ORDER BY "id" LIMIT 3) AS first_rows;
+                            RAISE EXCEPTION 'lossless: % value(s) of projects.userId cannot be converted from character varying(255) to uuid without loss, e.g. in the rows with id %; the migration was stopped and nothing was changed', bad, keys;
+                        END IF;
                     END IF;
                 END
                 $lossless$;

@@ -11,10 +11,16 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Lossless.Benchmarks;
 
-// dotnet run -c Release --project tests/Lossless.Benchmarks [-- --quick | --sizes 100,1000 | --dry]
+// dotnet run -c Release --project tests/Lossless.Benchmarks [-- --quick | --sizes 100,1000 | --dry | --guards [rows]]
 //   --quick   N = 100 only (about a minute)
 //   --sizes   the sizes to measure, comma-separated
 //   --dry     one iteration without warmup: checks the harness, measures nothing worth reading
+//   --guards  the fixes' guards on a PostgreSQL table of 1,000,000 rows (or rows), beside the ALTER each protects
+if (args.Length > 0 && args[0] == "--guards")
+{
+    return Lossless.Benchmarks.Guards.GuardBenchmark.Run(args.Length > 1 ? int.Parse(args[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 1_000_000);
+}
+
 var sizes = new List<int> { 100, 1_000, 5_000 };
 var dry = false;
 for (var i = 0; i < args.Length; i++)

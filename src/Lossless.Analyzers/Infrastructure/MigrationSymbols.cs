@@ -92,6 +92,9 @@ internal sealed class MigrationSymbols
         return null;
     }
 
+    /// <summary>True for the Designer's BuildTargetModel override: generated model code no rule reads as operations.</summary>
+    public bool IsBuildTargetModel(IMethodSymbol method) => method.IsOverride && method.Name == "BuildTargetModel";
+
     /// <summary>True for Up or Down overriding the Migration's own (protected override void Up(MigrationBuilder)).</summary>
     public bool IsMigrationMethod(IMethodSymbol method, string name)
     {

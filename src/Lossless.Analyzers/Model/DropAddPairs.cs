@@ -42,10 +42,13 @@ public sealed class DropAddPair
 
 /// <summary>
 /// Finds drop + add pairs that are renames EF scaffolded as a drop and an add (a property renamed and changed in
-/// the same step). On one table: one DropColumn and one AddColumn pair whatever their names and types; with
-/// several, only names clearly related (one contains the other ignoring case and underscores, or their edit
-/// distance is at most a third of the longer name) pair, one to one. A DropTable and a CreateTable pair when the
-/// created table's column names equal the dropped table's (previous target model, or else Down's CreateTable).
+/// the same step). A DropColumn and an AddColumn can pair only when the add comes after the drop (EF scaffolds drops
+/// first), no Sql step between them reads the dropped or writes the added column, the added column can hold the dropped
+/// one's values (same family, or a number into text), and no Sql step copied the dropped values elsewhere first. Among
+/// those, on one table: the only drop and the only add pair whatever their names; with several, only names clearly
+/// related (one contains the other ignoring case and underscores, or their edit distance is at most a third of the
+/// longer name) pair, one to one. A DropTable and a CreateTable pair when the created table's column names equal the
+/// dropped table's (previous target model, or else Down's CreateTable) and no Sql step copied its rows first.
 /// </summary>
 internal static class DropAddPairing
 {
@@ -65,8 +68,11 @@ internal static class DropAddPairing
 
             if (operation.Kind == MigrationOperationKind.DropColumn && operation.GetString("name") is { } dropped)
             {
-                // A drop that a marked step verified is deliberate (expand/contract copied its values first): no rename to suggest.
-                if (!VerifiedMarker.Covers(up, migration.Provider == DatabaseProvider.Sqlite ? up.Length : i, new ColumnRef(operation.Schema, operation.Table!, dropped)))
+                // A drop that a marked step verified, or whose values a Sql step copied elsewhere first, is deliberate
+                // (expand/contract copied its values): no rename to suggest.
+                var column = new ColumnRef(operation.Schema, operation.Table!, dropped);
+                var before = migration.Provider == DatabaseProvider.Sqlite ? up.Length : i;
+                if (!VerifiedMarker.Covers(up, before, column) && !migration.DataSteps.MovesColumn(column, 0, before))
                 {
                     drops.Add(operation);
                 }
@@ -147,25 +153,161 @@ internal static class DropAddPairing
             }
         }
 
-        if (dropped.Count == 0 || added.Count == 0)
-        {
-            return;
-        }
-
-        if (dropped.Count == 1 && added.Count == 1)
-        {
-            pairs.Add(ColumnPair(migration, dropped[0], added[0], "the only column dropped and the only one added on this table"));
-            return;
-        }
-
+        // Within the drops and adds that can be a rename at all (the add after the drop, no Sql step between them that
+        // reads the dropped or writes the added column, and a type that can hold the dropped values), pair the only one
+        // of each, or else names that are clearly related.
+        var candidates = new List<KeyValuePair<MigrationOperation, MigrationOperation>>();
         foreach (var drop in dropped)
         {
-            var add = OnlyRelated(drop, added);
-            if (add is not null && OnlyRelated(add, dropped) == drop)
+            foreach (var add in added)
+            {
+                if (CanBeRename(migration, drop, add))
+                {
+                    candidates.Add(new KeyValuePair<MigrationOperation, MigrationOperation>(drop, add));
+                }
+            }
+        }
+
+        var pairableDrops = Distinct(candidates, drops: true);
+        var pairableAdds = Distinct(candidates, drops: false);
+        if (pairableDrops.Count == 0)
+        {
+            return;
+        }
+
+        if (pairableDrops.Count == 1 && pairableAdds.Count == 1)
+        {
+            pairs.Add(ColumnPair(migration, pairableDrops[0], pairableAdds[0], "the only column dropped and the only one added on this table"));
+            return;
+        }
+
+        foreach (var drop in pairableDrops)
+        {
+            var add = OnlyRelated(drop, CandidatesOf(candidates, drop, drops: true));
+            if (add is not null && OnlyRelated(add, CandidatesOf(candidates, add, drops: false)) == drop)
             {
                 pairs.Add(ColumnPair(migration, drop, add, "their names are close"));
             }
         }
+    }
+
+    private static List<MigrationOperation> Distinct(List<KeyValuePair<MigrationOperation, MigrationOperation>> candidates, bool drops)
+    {
+        var result = new List<MigrationOperation>();
+        foreach (var candidate in candidates)
+        {
+            var operation = drops ? candidate.Key : candidate.Value;
+            if (!result.Contains(operation))
+            {
+                result.Add(operation);
+            }
+        }
+
+        return result;
+    }
+
+    private static List<MigrationOperation> CandidatesOf(List<KeyValuePair<MigrationOperation, MigrationOperation>> candidates, MigrationOperation operation, bool drops)
+    {
+        var result = new List<MigrationOperation>();
+        foreach (var candidate in candidates)
+        {
+            if (ReferenceEquals(drops ? candidate.Key : candidate.Value, operation))
+            {
+                result.Add(drops ? candidate.Value : candidate.Key);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// RULES.md, LL1006 pairing: EF scaffolds the drop first; no Sql step between them reads the dropped or writes the
+    /// added column (a hand-written copy); and the added column can hold the dropped column's values (same family —
+    /// text, number, date/time, boolean, binary, uuid — or a number into text).
+    /// </summary>
+    private static bool CanBeRename(MigrationModel migration, MigrationOperation drop, MigrationOperation add)
+    {
+        var up = migration.Up;
+        var dropIndex = up.IndexOf(drop);
+        var addIndex = up.IndexOf(add);
+        if (addIndex < dropIndex)
+        {
+            return false;
+        }
+
+        var dropped = new ColumnRef(drop.Schema, drop.Table!, drop.GetString("name")!);
+        var added = new ColumnRef(add.Schema, add.Table!, add.GetString("name")!);
+        if (migration.DataSteps.MovesColumn(dropped, dropIndex, addIndex) || migration.DataSteps.WritesColumn(added, dropIndex, addIndex))
+        {
+            return false;
+        }
+
+        return Holds(ValueKind(OldColumnClr(migration, drop), OldColumnType(migration, drop), migration.Provider), ValueKind(add.ClrType?.MetadataName, StoreTypeOf(add, migration.Provider), migration.Provider));
+    }
+
+    private enum Kind
+    {
+        Unknown,
+        Text,
+        Number,
+        DateTime,
+        Boolean,
+        Binary,
+        Uuid,
+        Json,
+    }
+
+    /// <summary>True when a column of kind <paramref name="to"/> can hold the values of one of kind <paramref name="from"/>.</summary>
+    private static bool Holds(Kind from, Kind to)
+        => from == Kind.Unknown || to == Kind.Unknown || from == to || (from == Kind.Number && to == Kind.Text);
+
+    /// <summary>What values a column holds: by its CLR type when known (SQLite's affinities say little), else by its store type.</summary>
+    private static Kind ValueKind(string? clrType, string? storeType, DatabaseProvider provider)
+    {
+        var clr = clrType?.TrimEnd('?') switch
+        {
+            "System.String" or "string" or "System.Char" or "char" => Kind.Text,
+            "System.Int16" or "short" or "System.Int32" or "int" or "System.Int64" or "long" or "System.Byte" or "byte" or "System.SByte" or "sbyte"
+                or "System.UInt16" or "ushort" or "System.UInt32" or "uint" or "System.UInt64" or "ulong"
+                or "System.Decimal" or "decimal" or "System.Double" or "double" or "System.Single" or "float" => Kind.Number,
+            "System.Boolean" or "bool" => Kind.Boolean,
+            "System.DateTime" or "DateTime" or "System.DateTimeOffset" or "DateTimeOffset" or "System.DateOnly" or "DateOnly"
+                or "System.TimeOnly" or "TimeOnly" or "System.TimeSpan" or "TimeSpan" => Kind.DateTime,
+            "System.Guid" or "Guid" => Kind.Uuid,
+            "System.Byte[]" or "byte[]" => Kind.Binary,
+            _ => Kind.Unknown,
+        };
+        if (clr != Kind.Unknown || storeType is null)
+        {
+            return clr;
+        }
+
+        return StoreTypeParser.Parse(storeType, provider).Family switch
+        {
+            StoreTypeFamily.Text or StoreTypeFamily.Xml => Kind.Text,
+            StoreTypeFamily.Integer or StoreTypeFamily.Decimal or StoreTypeFamily.FloatingPoint => Kind.Number,
+            StoreTypeFamily.Boolean => Kind.Boolean,
+            StoreTypeFamily.Date or StoreTypeFamily.Time or StoreTypeFamily.DateTime or StoreTypeFamily.DateTimeOffset or StoreTypeFamily.Interval => Kind.DateTime,
+            StoreTypeFamily.Binary => Kind.Binary,
+            StoreTypeFamily.Uuid => Kind.Uuid,
+            StoreTypeFamily.Json => Kind.Json,
+            _ => Kind.Unknown,
+        };
+    }
+
+    /// <summary>The dropped column's CLR type: from Down's AddColumn that re-adds it, or from the previous target model.</summary>
+    private static string? OldColumnClr(MigrationModel migration, MigrationOperation drop)
+    {
+        var name = drop.GetString("name")!;
+        foreach (var operation in migration.Down)
+        {
+            if (operation.Kind == MigrationOperationKind.AddColumn && SameTable(operation, drop) && operation.GetString("name") == name)
+            {
+                return operation.ClrType?.MetadataName;
+            }
+        }
+
+        return migration.PreviousTargetModel?.FindTable(drop.Schema, drop.Table!)?.FindColumn(name)?.ClrType;
     }
 
     private static MigrationOperation? Named(List<MigrationOperation> operations, string name)
@@ -333,8 +475,11 @@ internal static class DropAddPairing
         var tablePairs = new List<DropAddPair>();
         foreach (var drop in migration.Up)
         {
-            if (drop.Kind != MigrationOperationKind.DropTable || !IsKnownTableOperation(drop) || DroppedColumns(migration, drop) is not { } columns)
+            if (drop.Kind != MigrationOperationKind.DropTable || !IsKnownTableOperation(drop)
+                || migration.DataSteps.MovesTable(drop.Schema, drop.Table!, migration.Up.IndexOf(drop))
+                || DroppedColumns(migration, drop) is not { } columns)
             {
+                // A table whose rows a Sql step copied elsewhere first (INSERT … SELECT) was moved by hand: no rename.
                 continue;
             }
 

@@ -23,6 +23,9 @@ public sealed class MigrationModel
     private readonly MigrationIndex? _index;
     private TargetModel? _previousTargetModel;
     private bool _previousRead;
+    private DataSteps? _dataSteps;
+    private readonly System.Func<string?>? _backupTableFormat;
+    private string? _backupFormat;
 
     internal MigrationModel(
         INamedTypeSymbol type,
@@ -34,8 +37,10 @@ public sealed class MigrationModel
         ImmutableArray<MigrationOperation> down,
         BodyShape downShape,
         MigrationIndex? index,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        System.Func<string?>? backupTableFormat = null)
     {
+        _backupTableFormat = backupTableFormat;
         DownShape = downShape;
         _index = index;
         Type = type;
@@ -148,6 +153,15 @@ public sealed class MigrationModel
             return _targetKeys;
         }
     }
+
+    /// <summary>lossless.backup_table_format for this migration (or the default), read on first use.</summary>
+    public string BackupTableFormat => _backupFormat ??= BackupTables.Normalize(_backupTableFormat?.Invoke());
+
+    /// <summary>True when the table is one of Lossless's own backup tables (named by <see cref="BackupTableFormat"/>).</summary>
+    public bool IsBackupTable(string table) => BackupTables.IsBackupTable(BackupTableFormat, table);
+
+    /// <summary>The Sql steps of Up, each lexed once on first use, and the data steps they are (backfills, copies, deletes).</summary>
+    public DataSteps DataSteps => _dataSteps ??= new DataSteps(this);
 
     /// <summary>The drop + add pairs of Up that read as renames (LL1006), computed on first use.</summary>
     public System.Collections.Generic.IReadOnlyList<DropAddPair> DropAddPairs => _dropAddPairs ??= DropAddPairing.Find(this);

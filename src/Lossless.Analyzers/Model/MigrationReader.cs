@@ -163,7 +163,7 @@ internal sealed class MigrationReader
         return (shape & BodyShape.HasStatements) != 0 && allThrow ? shape | BodyShape.OnlyThrows : shape;
     }
 
-    public MigrationModel Build(DatabaseProvider provider, CancellationToken cancellationToken)
+    public MigrationModel Build(DatabaseProvider provider, CancellationToken cancellationToken, System.Func<string?>? backupTableFormat = null)
     {
         var up = FindOverride("Up");
         var down = FindOverride("Down");
@@ -179,7 +179,8 @@ internal sealed class MigrationReader
                 Flatten(down),
                 ShapeOf(down),
                 _index,
-                cancellationToken);
+                cancellationToken,
+                backupTableFormat);
         }
     }
 

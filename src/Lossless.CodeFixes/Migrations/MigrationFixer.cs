@@ -1,82 +1,77 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using Lossless.Analyzers;
-using Lossless.Analyzers.Model.Providers;
+using Lossless.Analyzers.Model.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Lossless.CodeFixes.Migrations;
 
-/// <summary>One diagnostic to fix: its statements found again (by annotation) in the root being edited.</summary>
-internal sealed class FixTarget
+/// <summary>A code action a fixer offers for a diagnostic: its title and equivalence key.</summary>
+internal readonly struct FixOffer
 {
-    private readonly Dictionary<string, SyntaxAnnotation> _annotations;
-
-    public FixTarget(Diagnostic diagnostic, Dictionary<string, SyntaxAnnotation> annotations, DatabaseProvider provider, string backupFormat, bool rawStrings)
+    public FixOffer(string title, string key)
     {
-        Diagnostic = diagnostic;
-        _annotations = annotations;
-        Provider = provider;
-        BackupFormat = backupFormat;
-        RawStrings = rawStrings;
+        Title = title;
+        Key = key;
     }
+
+    public string Title { get; }
+
+    public string Key { get; }
+}
+
+/// <summary>What a fixer writes from: the migration as the analyzer read it, the diagnostic, the chosen action, and the edits to make.</summary>
+internal sealed class FixRequest
+{
+    public FixRequest(LoadedMigration migration, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
+    {
+        Migration = migration;
+        Diagnostic = diagnostic;
+        Key = key;
+        CancellationToken = cancellationToken;
+        Edits = new DocumentEdits(migration);
+        Operation = migration.OperationAt(diagnostic.Location.SourceSpan);
+    }
+
+    public LoadedMigration Migration { get; }
 
     public Diagnostic Diagnostic { get; }
 
-    public DatabaseProvider Provider { get; }
+    public string Key { get; }
 
-    /// <summary>lossless.backup_table_format, or its default.</summary>
-    public string BackupFormat { get; }
+    public CancellationToken CancellationToken { get; }
 
-    /// <summary>True when the project's language version has raw string literals (C# 11).</summary>
-    public bool RawStrings { get; }
+    public DocumentEdits Edits { get; }
+
+    /// <summary>The operation the diagnostic is reported on (null for diagnostics on a class or a method).</summary>
+    public MigrationOperation? Operation { get; }
 
     public string? Property(string key) => Diagnostic.Properties.TryGetValue(key, out var value) ? value : null;
 
-    public bool Properties(string key) => Diagnostic.Properties.ContainsKey(key);
-
+    /// <summary>A property that holds one value per line (key columns, column names).</summary>
     public IReadOnlyList<string> Lines(string key)
-        => Property(key) is { Length: > 0 } text ? text.Split('\n') : Array.Empty<string>();
+        => Property(key) is { Length: > 0 } text ? text.Split('\n') : System.Array.Empty<string>();
 
-    /// <summary>The statement holding the reported operation.</summary>
-    public ExpressionStatementSyntax? Statement(SyntaxNode root) => Find(root, "Primary");
+    /// <summary>The statement of the reported operation, when it is a statement of its own in this document.</summary>
+    public ExpressionStatementSyntax? Statement => Operation is null ? null : Migration.StatementOf(Operation);
 
-    /// <summary>The statement of an additional location by role ("DownAdd", "UpAdd", "DownDrop", "DownCreate"), or null.</summary>
-    public ExpressionStatementSyntax? Find(SyntaxNode root, string role)
+    /// <summary>The additional location of a role ("DownAdd", "UpAdd", "DownDrop", "DownCreate") as the statement that stands there, or null.</summary>
+    public ExpressionStatementSyntax? Find(string role) => FindOperation(role) is { } operation ? Migration.StatementOf(operation) : null;
+
+    /// <summary>The operation at the additional location of a role, or null.</summary>
+    public MigrationOperation? FindOperation(string role)
     {
-        if (!_annotations.TryGetValue(role, out var annotation))
+        var roles = Property(DiagnosticProperties.LocationRoles) is { Length: > 0 } text ? text.Split(',') : System.Array.Empty<string>();
+        for (var i = 0; i < roles.Length && i < Diagnostic.AdditionalLocations.Count; i++)
         {
-            return null;
-        }
-
-        foreach (var node in root.GetAnnotatedNodes(annotation))
-        {
-            return node as ExpressionStatementSyntax;
-        }
-
-        return null;
-    }
-
-    /// <summary>The Down method of the class the reported statement stands in, or null.</summary>
-    public MethodDeclarationSyntax? Down(SyntaxNode root)
-    {
-        if (Statement(root)?.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
-        {
-            return null;
-        }
-
-        foreach (var member in type.Members)
-        {
-            if (member is MethodDeclarationSyntax { Identifier.ValueText: "Down", Body: not null } method)
+            if (roles[i] == role && Diagnostic.AdditionalLocations[i] is { IsInSource: true } location && location.SourceTree == Migration.Tree)
             {
-                return method;
+                return Migration.OperationAt(location.SourceSpan);
             }
         }
 
@@ -85,120 +80,137 @@ internal sealed class FixTarget
 }
 
 /// <summary>
-/// Base of the Lossless fixers: each code action edits one migration's syntax from the facts the rule put in the
-/// diagnostic's properties (no re-analysis). Fix All applies the same edit for every diagnostic of a document in
-/// turn, finding each statement again by annotation, so fixes that touch Up and Down of one migration compose.
+/// Base of every Lossless fixer. Offering an action is cheap: it is decided from what the rule put in
+/// <see cref="Diagnostic.Properties"/> (and, at most, the reported call's syntax); the change is computed only when
+/// the action is invoked, from the migration read again as the analyzer reads it (<see cref="LoadedMigration"/>).
+/// Every fixer shares one Fix All strategy (<see cref="MigrationFixAll"/>).
 /// </summary>
 public abstract class MigrationFixer : CodeFixProvider
 {
-    private const string AnnotationKind = "Lossless.FixTarget";
+    /// <summary>The actions offered for a diagnostic of one of this fixer's ids, best first: the first is the default of Fix All and dotnet format.</summary>
+    internal abstract IEnumerable<FixOffer> Offers(Diagnostic diagnostic, SyntaxNode root);
 
-    /// <summary>The code actions offered for a diagnostic: title and equivalence key.</summary>
-    internal abstract IEnumerable<(string Title, string Key)> Actions(Diagnostic diagnostic);
+    /// <summary>Every equivalence key this fixer may offer for a diagnostic id.</summary>
+    internal abstract IEnumerable<string> KeysFor(string diagnosticId);
 
-    /// <summary>Applies the action <paramref name="key"/> for one diagnostic to <paramref name="root"/>; returns the new root.</summary>
-    internal abstract SyntaxNode Apply(SyntaxNode root, FixTarget target, string key);
+    /// <summary>Writes the action's change into <see cref="FixRequest.Edits"/>; false when it cannot be written after all.</summary>
+    internal abstract bool Write(FixRequest request);
 
-    public sealed override FixAllProvider GetFixAllProvider()
-        => FixAllProvider.Create(async (context, document, diagnostics) =>
-            context.CodeActionEquivalenceKey is { } key ? await FixAsync(document, diagnostics, key, context.CancellationToken).ConfigureAwait(false) : document);
+    public sealed override FixAllProvider GetFixAllProvider() => MigrationFixAll.Instance;
 
-    public sealed override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        foreach (var diagnostic in context.Diagnostics)
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
         {
-            foreach (var (title, key) in Actions(diagnostic))
-            {
-                var document = context.Document;
-                context.RegisterCodeFix(
-                    CodeAction.Create(title, cancellationToken => FixAsync(document, ImmutableArray.Create(diagnostic), key, cancellationToken), key),
-                    diagnostic);
-            }
+            return;
         }
 
-        return Task.CompletedTask;
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!FixableDiagnosticIds.Contains(diagnostic.Id) || !diagnostic.Location.IsInSource || diagnostic.Location.SourceTree != root.SyntaxTree)
+            {
+                continue;
+            }
+
+            foreach (var offer in Offers(diagnostic, root))
+            {
+                var document = context.Document;
+                var key = offer.Key;
+                context.RegisterCodeFix(CodeAction.Create(offer.Title, cancellationToken => FixAsync(document, diagnostic, key, cancellationToken), key), diagnostic);
+            }
+        }
     }
 
-    private async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
+    /// <summary>Applies one action to one diagnostic: the migration is read when the action is invoked, not before.</summary>
+    private async Task<Document> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
+    {
+        var migration = await LoadedMigration.LoadAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
+        if (migration is null || Apply(migration, diagnostic, key, cancellationToken) is not { } edits)
+        {
+            return document;
+        }
+
+        var fixedDocument = document.WithText(edits.Apply(migration.Text));
+        return await NavigateToUnchosenValueAsync(fixedDocument, edits, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Where the fix left a value to choose, the IDE puts the caret on it: the written token that carries the
+    /// <see cref="UnchosenValue.Marker"/> gets Roslyn's navigation annotation.
+    /// </summary>
+    private static async Task<Document> NavigateToUnchosenValueAsync(Document document, DocumentEdits edits, CancellationToken cancellationToken)
     {
         if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
         {
             return document;
         }
 
-        var options = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(root.SyntaxTree);
-        var rawStrings = root.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp11 };
-        var backupFormat = Sql.BackupTableNames.FormatFrom(options);
-
-        // Mark every statement each diagnostic needs before editing anything: edits move text, annotations follow.
-        var marks = new List<(SyntaxNode Node, SyntaxAnnotation Annotation)>();
-        var targets = new List<FixTarget>();
-        foreach (var diagnostic in diagnostics)
+        foreach (var span in edits.WrittenSpans())
         {
-            var annotations = new Dictionary<string, SyntaxAnnotation>(StringComparer.Ordinal);
-            if (!Mark(root, diagnostic.Location, "Primary", annotations, marks))
+            foreach (var token in root.DescendantTokens(span))
             {
-                continue;
+                if (span.Contains(token.Span) && token.Text.IndexOf(UnchosenValue.Marker, System.StringComparison.Ordinal) >= 0)
+                {
+                    return document.WithSyntaxRoot(root.ReplaceToken(token, token.WithAdditionalAnnotations(new SyntaxAnnotation(NavigationAnnotationKind))));
+                }
             }
-
-            var roles = diagnostic.Properties.TryGetValue(DiagnosticProperties.LocationRoles, out var text) && text is { Length: > 0 } ? text.Split(',') : Array.Empty<string>();
-            for (var i = 0; i < roles.Length && i < diagnostic.AdditionalLocations.Count; i++)
-            {
-                Mark(root, diagnostic.AdditionalLocations[i], roles[i], annotations, marks);
-            }
-
-            var provider = ProviderFrom(diagnostic);
-            targets.Add(new FixTarget(diagnostic, annotations, provider, backupFormat, rawStrings));
         }
 
-        var grouped = new Dictionary<SyntaxNode, List<SyntaxAnnotation>>();
-        foreach (var (node, annotation) in marks)
-        {
-            if (!grouped.TryGetValue(node, out var list))
-            {
-                grouped[node] = list = new List<SyntaxAnnotation>();
-            }
-
-            list.Add(annotation);
-        }
-
-        root = root.ReplaceNodes(grouped.Keys, (original, _) => original.WithAdditionalAnnotations(grouped[original]));
-        foreach (var target in targets)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            root = Apply(root, target, key);
-        }
-
-        return document.WithSyntaxRoot(root);
+        return document;
     }
 
-    private static bool Mark(SyntaxNode root, Location location, string role, Dictionary<string, SyntaxAnnotation> annotations, List<(SyntaxNode, SyntaxAnnotation)> marks)
+    /// <summary>The kind of annotation IDEs put the caret on after a code action (Roslyn's NavigationAnnotation).</summary>
+    internal const string NavigationAnnotationKind = "CodeAction_Navigation";
+
+    /// <summary>The edits of one action on one diagnostic, or null when there are none.</summary>
+    internal DocumentEdits? Apply(LoadedMigration migration, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
     {
-        if (!location.IsInSource || location.SourceTree != root.SyntaxTree)
-        {
-            return false;
-        }
-
-        var statement = root.FindToken(location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<ExpressionStatementSyntax>();
-        if (statement is null)
-        {
-            return false;
-        }
-
-        var annotation = new SyntaxAnnotation(AnnotationKind, role);
-        annotations[role] = annotation;
-        marks.Add((statement, annotation));
-        return true;
+        var request = new FixRequest(migration, diagnostic, key, cancellationToken);
+        return Write(request) && !request.Edits.IsEmpty ? request.Edits : null;
     }
 
-    private static DatabaseProvider ProviderFrom(Diagnostic diagnostic)
+    /// <summary>
+    /// The action Fix All takes for a diagnostic: the one whose key was chosen when it is offered; none when the chosen
+    /// key is another action of the same rule (the person chose that one); else the first action offered. dotnet
+    /// format chooses the key from whichever diagnostic it sees first, of any id, or none at all: every diagnostic
+    /// still gets a fix.
+    /// </summary>
+    internal string? ChooseKey(Diagnostic diagnostic, SyntaxNode root, string? chosen)
+    {
+        string? first = null;
+        foreach (var offer in Offers(diagnostic, root))
+        {
+            if (offer.Key == chosen)
+            {
+                return chosen;
+            }
+
+            first ??= offer.Key;
+        }
+
+        foreach (var key in KeysFor(diagnostic.Id))
+        {
+            if (key == chosen)
+            {
+                return null;
+            }
+        }
+
+        return first;
+    }
+
+    internal static ImmutableArray<string> Ids(params string[] ids) => ImmutableArray.Create(ids);
+
+    /// <summary>The provider the rule judged with (its Provider property, as .editorconfig spells it).</summary>
+    internal static Analyzers.Model.Providers.DatabaseProvider ProviderOf(Diagnostic diagnostic)
         => diagnostic.Properties.TryGetValue(DiagnosticProperties.Provider, out var value) ? value switch
         {
-            "postgresql" => DatabaseProvider.PostgreSql,
-            "sqlserver" => DatabaseProvider.SqlServer,
-            "sqlite" => DatabaseProvider.Sqlite,
-            "mysql" => DatabaseProvider.MySql,
-            _ => DatabaseProvider.Unknown,
+            "postgresql" => Analyzers.Model.Providers.DatabaseProvider.PostgreSql,
+            "sqlserver" => Analyzers.Model.Providers.DatabaseProvider.SqlServer,
+            "sqlite" => Analyzers.Model.Providers.DatabaseProvider.Sqlite,
+            "mysql" => Analyzers.Model.Providers.DatabaseProvider.MySql,
+            _ => Analyzers.Model.Providers.DatabaseProvider.Unknown,
         }
-        : DatabaseProvider.Unknown;
+        : Analyzers.Model.Providers.DatabaseProvider.Unknown;
 }

@@ -81,36 +81,12 @@ public static class SqlWriter
     public static string DropTable(DatabaseProvider provider, string? schema, string table)
         => "DROP TABLE " + SqlDialect.QuoteTable(provider, schema, table) + ";";
 
-    /// <summary>UPDATE t SET c = value WHERE c IS NULL: gives the rows holding NULL a value before the column becomes required.</summary>
+    /// <summary>UPDATE t SET c = value WHERE c IS NULL: gives the rows holding NULL a value (the fixes write one left to choose) before the column becomes required.</summary>
     public static string BackfillNulls(DatabaseProvider provider, string? schema, string table, string column, string valueLiteral)
     {
         var quoted = SqlDialect.QuoteIdentifier(provider, column);
         return "UPDATE " + SqlDialect.QuoteTable(provider, schema, table) + " SET " + quoted + " = " + valueLiteral + " WHERE " + quoted + " IS NULL;";
     }
-
-    /// <summary>
-    /// The SQL literal of a CLR type's default value (what EF's placeholder default stores), for a backfill the user then
-    /// edits; null when there is none we can write.
-    /// </summary>
-    public static string? ZeroLiteral(DatabaseProvider provider, string? clrType) => clrType switch
-    {
-        "System.String" or "System.Char" => "''",
-        "System.Int16" or "System.Int32" or "System.Int64" or "System.Byte" or "System.SByte" or "System.UInt16" or "System.UInt32" or "System.UInt64"
-            or "System.Decimal" or "System.Double" or "System.Single" => "0",
-        "System.Boolean" => provider is DatabaseProvider.PostgreSql or DatabaseProvider.MySql or DatabaseProvider.Unknown ? "FALSE" : "0",
-        "System.Guid" => "'00000000-0000-0000-0000-000000000000'",
-        "System.DateTime" => "'0001-01-01 00:00:00'",
-        "System.DateTimeOffset" => "'0001-01-01 00:00:00+00:00'",
-        "System.DateOnly" => "'0001-01-01'",
-        "System.TimeOnly" or "System.TimeSpan" => "'00:00:00'",
-        "System.Byte[]" => provider switch
-        {
-            DatabaseProvider.PostgreSql => "'\\x'",
-            DatabaseProvider.SqlServer => "0x",
-            _ => "X''",
-        },
-        _ => null,
-    };
 
     private static string ColumnList(DatabaseProvider provider, IReadOnlyList<string> columns, string? prefix)
     {

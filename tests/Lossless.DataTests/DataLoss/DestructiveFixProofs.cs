@@ -141,7 +141,7 @@ public abstract class DestructiveFixProofs : IDisposable
         }
 
         var fixedChange = await FixApplier.ApplyAsync(Provider, RuleIds.DropColumn, FixerKeys.LL1004_BackUpColumn, change, CompiledMigrationsTests.Context, initial);
-        Assert.Contains("CREATE TABLE \"__mg_backup_users_nickname_20250102000000_DropNickname\" AS SELECT \"id\", \"nickname\" FROM \"users\";", fixedChange);
+        Assert.Contains("CREATE TABLE \"__lossless_backup_users_nickname_20250102000000_DropNickname\" AS SELECT \"id\", \"nickname\" FROM \"users\";", fixedChange);
         using var compiled = CompiledMigrations.Compile(CompiledMigrationsTests.Context, initial, fixedChange);
         var db = Prepare("dropcolumn_fixed", compiled);
         var original = DatabaseSnapshot.Take(Provider, db.ConnectionString);
@@ -150,12 +150,48 @@ public abstract class DestructiveFixProofs : IDisposable
         compiled.Migrate(Provider, db.ConnectionString);
         var up = DatabaseSnapshot.Take(Provider, db.ConnectionString);
         Assert.Equal(Rows("(1,ann@example.com)", "(2,)", "(3,zoe@example.com)", "(4,x@example.com)"), up.Rows[Users]);
-        Assert.Equal(Rows("(1,Annie)", "(2,O'Brien)", "(3,Zoë)", "(4,)"), up.Rows[Table("__mg_backup_users_nickname_20250102000000_DropNickname")]);
+        Assert.Equal(Rows("(1,Annie)", "(2,O'Brien)", "(3,Zoë)", "(4,)"), up.Rows[Table("__lossless_backup_users_nickname_20250102000000_DropNickname")]);
 
         compiled.Migrate(Provider, db.ConnectionString, InitialId);
         var down = DatabaseSnapshot.Take(Provider, db.ConnectionString);
         Assert.Equal(original.Data, down.Data);
         Assert.Equal(original.Schema, down.Schema);
+    }
+
+    /// <summary>
+    /// The backup is dropped later by a clean-up migration of its own (docs/configuration.md "Cleaning up backups"):
+    /// Lossless reports nothing on it, and it removes the backup and nothing else.
+    /// </summary>
+    [Fact]
+    public async Task DropColumn_BackupDroppedByALaterMigration_IsSilent_AndRemovesOnlyTheBackup()
+    {
+        var initial = Migration(InitialId, UsersTable($",\n nickname = table.Column<string>(type: \"{Text}\", nullable: true)") + "\n" + SeedUsers, "", UsersModel($"\n b.Property<string>(\"nickname\").HasColumnType(\"{Text}\");"));
+        var change = Migration(
+            "20250102000000_DropNickname",
+            """migrationBuilder.DropColumn(name: "nickname", table: "users");""",
+            $$"""migrationBuilder.AddColumn<string>(name: "nickname", table: "users", type: "{{Text}}", nullable: true);""",
+            UsersModel(string.Empty));
+        var fixedChange = await FixApplier.ApplyAsync(Provider, RuleIds.DropColumn, FixerKeys.LL1004_BackUpColumn, change, CompiledMigrationsTests.Context, initial);
+        var cleanUp = Migration(
+            "20250301000000_DropLosslessBackups",
+            """migrationBuilder.DropTable(name: "__lossless_backup_users_nickname_20250102000000_DropNickname");""",
+            "// Nothing to restore: the backup was dropped on purpose.",
+            UsersModel(string.Empty));
+
+        // (The initial migration's empty Down is LL2002's, and not what this is about.)
+        var reported = await TypeChanges.FixApplier.DiagnoseAsync(Provider, CompiledMigrationsTests.Context, initial, fixedChange, cleanUp);
+        Assert.DoesNotContain(reported, d => d.Contains("DropLosslessBackups", StringComparison.Ordinal) || d.Contains("__lossless_backup", StringComparison.Ordinal) || d.Contains("DropNickname", StringComparison.Ordinal));
+
+        using var compiled = CompiledMigrations.Compile(CompiledMigrationsTests.Context, initial, fixedChange, cleanUp);
+        var db = Prepare("backup_cleanup", compiled);
+        compiled.Migrate(Provider, db.ConnectionString, "20250102000000_DropNickname");
+        var withBackup = DatabaseSnapshot.Take(Provider, db.ConnectionString);
+        Assert.Contains(Table("__lossless_backup_users_nickname_20250102000000_DropNickname"), withBackup.Rows.Keys);
+
+        compiled.Migrate(Provider, db.ConnectionString);
+        var cleaned = DatabaseSnapshot.Take(Provider, db.ConnectionString);
+        Assert.Equal([Users], cleaned.Rows.Keys.ToArray());
+        Assert.Equal(withBackup.Rows[Users], cleaned.Rows[Users]);
     }
 
     // LL1005: DropTable, copied into a backup table and restored in Down.
@@ -201,7 +237,7 @@ public abstract class DestructiveFixProofs : IDisposable
         compiled.Migrate(Provider, db.ConnectionString);
         var up = DatabaseSnapshot.Take(Provider, db.ConnectionString);
         Assert.False(up.Rows.ContainsKey(Table("sessions")));
-        Assert.Equal(Rows("(1,a1,first)", "(2,b2,)", "(3,c3,it's 3)"), up.Rows[Table("__mg_backup_sessions_20250102000000_DropSessions")]);
+        Assert.Equal(Rows("(1,a1,first)", "(2,b2,)", "(3,c3,it's 3)"), up.Rows[Table("__lossless_backup_sessions_20250102000000_DropSessions")]);
 
         compiled.Migrate(Provider, db.ConnectionString, InitialId);
         var down = DatabaseSnapshot.Take(Provider, db.ConnectionString);
@@ -363,26 +399,40 @@ public abstract class DestructiveFixProofs : IDisposable
         """,
         $$"""modelBuilder.Entity("Sample.Setting", b => { b.Property<int>("id").HasColumnType("{{Int}}"); b.Property<string>("value").IsRequired().HasColumnType("{{Text}}"); b.HasKey("id"); b.ToTable("settings"); });""");
 
-    [Theory]
-    [InlineData(FixerKeys.LL1007_BackfillNulls, "''")]
-    [InlineData(FixerKeys.LL1007_AddDefaultValue, "unknown")]
-    public async Task MadeRequired_OriginalFailsOnNulls_FixedSucceeds(string key, string filled)
+    /// <summary>
+    /// The fix leaves the value to choose: as written (NULL /* lossless: choose */) the migration fails on the rows that
+    /// hold NULL, with the database's own error, and nothing changes; with the value a person writes in its place, the
+    /// NULL rows get it and nothing else changes.
+    /// </summary>
+    [Fact]
+    public async Task MadeRequired_Fixed_FailsUntilTheValueIsChosen_ThenFillsOnlyTheNulls()
     {
         var initial = SettingsInitial();
         var change = SettingsRequired();
+        var notNull = IsPostgres ? ("23502", "column \"value\" of relation \"settings\" contains null values") : ("19", "SQLite Error 19: 'NOT NULL constraint failed: ef_temp_settings.value'.");
         using (var original = CompiledMigrations.Compile(CompiledMigrationsTests.Context, initial, change))
         {
             var database = Prepare("required_original", original);
-            var error = Record.Exception(() => original.Migrate(Provider, database.ConnectionString));
-            AssertDatabaseError(error, IsPostgres ? ("23502", "column \"value\" of relation \"settings\" contains null values") : ("19", "SQLite Error 19: 'NOT NULL constraint failed: ef_temp_settings.value'."));
+            AssertDatabaseError(Record.Exception(() => original.Migrate(Provider, database.ConnectionString)), notNull);
         }
 
-        var fixedChange = await FixApplier.ApplyAsync(Provider, RuleIds.MadeRequired, key, change, CompiledMigrationsTests.Context, initial);
-        using var compiled = CompiledMigrations.Compile(CompiledMigrationsTests.Context, initial, fixedChange);
-        var db = Prepare("required_fixed", compiled);
-        compiled.Migrate(Provider, db.ConnectionString);
+        var fixedChange = await FixApplier.ApplyAsync(Provider, RuleIds.MadeRequired, FixerKeys.LL1007_BackfillNulls, change, CompiledMigrationsTests.Context, initial);
+        Assert.Contains("NULL /* lossless: choose */", fixedChange);
+        using (var unchosen = CompiledMigrations.Compile(CompiledMigrationsTests.Context, initial, fixedChange))
+        {
+            var database = Prepare("required_unchosen", unchosen);
+            var before = DatabaseSnapshot.Take(Provider, database.ConnectionString);
+            AssertDatabaseError(Record.Exception(() => unchosen.Migrate(Provider, database.ConnectionString)), notNull);
+            var after = DatabaseSnapshot.Take(Provider, database.ConnectionString);
+            Assert.Equal(before.Schema, after.Schema);
+            Assert.Equal(before.Data, after.Data);
+        }
+
+        using var chosen = CompiledMigrations.Compile(CompiledMigrationsTests.Context, initial, fixedChange.Replace("NULL /* lossless: choose */", "'n/a'"));
+        var db = Prepare("required_chosen", chosen);
+        chosen.Migrate(Provider, db.ConnectionString);
         var up = DatabaseSnapshot.Take(Provider, db.ConnectionString);
-        Assert.Equal(Rows("(1,on)", $"(2,{filled})", "(3,'')", $"(4,{filled})"), up.Rows[Table("settings")]);
+        Assert.Equal(Rows("(1,on)", "(2,n/a)", "(3,'')", "(4,n/a)"), up.Rows[Table("settings")]);
         Assert.Contains(IsPostgres ? "column public.settings.value text not null" : "column settings.value TEXT not null", up.Schema);
     }
 
@@ -404,10 +454,12 @@ public abstract class DestructiveFixProofs : IDisposable
         """,
         UsersModel($"\n b.Property<int>(\"age\").HasColumnType(\"{Int}\");"));
 
-    [Theory]
-    [InlineData(FixerKeys.LL1008_AddNullableBackfillRequire, "0")]
-    [InlineData(FixerKeys.LL1008_DeliberateDefault, "-1")]
-    public async Task RequiredColumnAdded_OriginalFailsOnRows_FixedSucceeds(string key, string filled)
+    /// <summary>
+    /// As for LL1007: the fixed migration fails on a table with rows until the value is chosen (nothing changed, the
+    /// column not even added), then every existing row holds the chosen value and the column is NOT NULL.
+    /// </summary>
+    [Fact]
+    public async Task RequiredColumnAdded_Fixed_FailsUntilTheValueIsChosen_ThenFillsEveryRow()
     {
         var initial = Migration(
             InitialId,
@@ -422,13 +474,28 @@ public abstract class DestructiveFixProofs : IDisposable
             AssertDatabaseError(error, IsPostgres ? ("23502", "column \"age\" of relation \"users\" contains null values") : ("1", "SQLite Error 1: 'Cannot add a NOT NULL column with default value NULL'."));
         }
 
-        var fixedChange = await FixApplier.ApplyAsync(Provider, RuleIds.RequiredColumnAdded, key, change, CompiledMigrationsTests.Context, initial);
-        using var compiled = CompiledMigrations.Compile(CompiledMigrationsTests.Context, initial, fixedChange);
-        var db = Prepare("add_required_fixed", compiled);
-        compiled.Migrate(Provider, db.ConnectionString);
+        var fixedChange = await FixApplier.ApplyAsync(Provider, RuleIds.RequiredColumnAdded, FixerKeys.LL1008_AddNullableBackfillRequire, change, CompiledMigrationsTests.Context, initial);
+        using (var unchosen = CompiledMigrations.Compile(CompiledMigrationsTests.Context, initial, fixedChange))
+        {
+            var database = Prepare("add_required_unchosen", unchosen);
+            var before = DatabaseSnapshot.Take(Provider, database.ConnectionString);
+            var error = Record.Exception(() => unchosen.Migrate(Provider, database.ConnectionString));
+            AssertDatabaseError(error, IsPostgres ? ("23502", "column \"age\" of relation \"users\" contains null values") : ("19", "SQLite Error 19: 'NOT NULL constraint failed: ef_temp_users.age'."));
+            var after = DatabaseSnapshot.Take(Provider, database.ConnectionString);
+            if (IsPostgres)
+            {
+                // One transaction: the added column is rolled back with the rest.
+                Assert.Equal(before.Schema, after.Schema);
+                Assert.Equal(before.Data, after.Data);
+            }
+        }
+
+        using var chosen = CompiledMigrations.Compile(CompiledMigrationsTests.Context, initial, fixedChange.Replace("NULL /* lossless: choose */", "42"));
+        var db = Prepare("add_required_chosen", chosen);
+        chosen.Migrate(Provider, db.ConnectionString);
         var up = DatabaseSnapshot.Take(Provider, db.ConnectionString);
         // Read by name: on SQLite the AlterColumn's table rebuild orders the columns as EF's model does.
-        Assert.Equal($"1|ann@example.com|{filled}\n2||{filled}", Query(db, "SELECT id, email, age FROM users ORDER BY id"));
+        Assert.Equal("1|ann@example.com|42\n2||42", Query(db, "SELECT id, email, age FROM users ORDER BY id"));
         Assert.Contains(IsPostgres ? "column public.users.age integer not null" : "column users.age INTEGER not null", up.Schema);
     }
 

@@ -379,10 +379,3 @@ public sealed class PostgresDatabase
     public string WithTimeZone(string timeZone)
         => new NpgsqlConnectionStringBuilder(ConnectionString) { Timezone = timeZone }.ConnectionString;
 }
-
-/// <summary>Test classes in this collection share one <see cref="PostgresCluster"/> for the whole run.</summary>
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresCluster>
-{
-    public const string Name = "PostgreSQL";
-}

@@ -98,7 +98,7 @@ public sealed class IncidentFixTests
         var failure = Assert.ThrowsAny<Exception>(() => compiled.Migrate(DatabaseProvider.PostgreSql, database));
 
         Assert.Contains(
-            "lossless: 1 value(s) of users.id cannot be converted from character varying(255) to uuid without loss; the migration was stopped and nothing was changed",
+            "lossless: 1 value(s) of users.id cannot be converted from character varying(255) to uuid without loss, e.g. in the rows with id user_2XQLfuJvWKZKnpOfkW2I5dZxVZYE; the migration was stopped and nothing was changed",
             failure.Message + failure.InnerException?.Message,
             StringComparison.Ordinal);
         var after = DatabaseSnapshot.Take(DatabaseProvider.PostgreSql, database);

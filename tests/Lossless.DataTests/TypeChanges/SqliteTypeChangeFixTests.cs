@@ -84,8 +84,8 @@ public sealed class SqliteTypeChangeFixTests
             scenario.AssertAbortsAndKeepsEverything(
                 fixedSource,
                 bad.ConnectionString,
-                """INSERT INTO "bazaar-vid_item" VALUES (1, '42'), (2, 'abc'), (3, '2.7'), (4, NULL);""",
-                "lossless: values of bazaar-vid_item.quantity cannot be converted from TEXT to INTEGER without loss; the migration was stopped and nothing was changed");
+                """INSERT INTO "bazaar-vid_item" VALUES (1, '42'), (2, 'abc'), (3, '2.7'), (4, NULL), (5, '02134'), (6, ' 42'), (7, '+5'), (8, '1.0');""",
+                "lossless: 6 value(s) of bazaar-vid_item.quantity cannot be converted from TEXT to INTEGER without loss, e.g. in the rows with id 2, 3, 5; the migration was stopped and nothing was changed");
         }
 
         using var good = new SqliteDatabase();
@@ -94,6 +94,56 @@ public sealed class SqliteTypeChangeFixTests
             good.ConnectionString,
             """INSERT INTO "bazaar-vid_item" VALUES (1, '42'), (2, NULL), (3, '-7');""",
             converted => Assert.Equal(["(1,42)", "(2,NULL)", "(3,-7)"], converted.Rows["bazaar-vid_item"]));
+    }
+
+    /// <summary>TEXT into REAL and NUMERIC: the affinity turns '1.50' into 1.5 and '02134' into 2134; only text that reads back the same passes.</summary>
+    [Theory]
+    [InlineData("REAL", "double", "(1,0.1r)|(2,-2.5r)|(3,NULL)")]
+    [InlineData("NUMERIC", "decimal", "(1,0.1r)|(2,-2.5r)|(3,NULL)")]
+    public async Task TextToNumber_VerifyThenConvert_AbortsOnWhatTheAffinityRewrites(string type, string clrType, string converted)
+    {
+        var scenario = Items(
+            """price = table.Column<string>(type: "TEXT", nullable: true)""",
+            $$"""
+            migrationBuilder.AlterColumn<{{clrType}}>(
+                name: "price",
+                table: "bazaar-vid_item",
+                type: "{{type}}",
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldNullable: true);
+            """,
+            $$"""
+            migrationBuilder.AlterColumn<string>(
+                name: "price",
+                table: "bazaar-vid_item",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof({{clrType}}),
+                oldType: "{{type}}",
+                oldNullable: true);
+            """,
+            """b.Property<string>("price").HasColumnType("TEXT");""",
+            $$"""b.Property<{{clrType}}?>("price").HasColumnType("{{type}}");""",
+            FixerKeys.LL1002_VerifyThenConvert);
+        var fixedSource = await scenario.FixAsync();
+
+        using (var bad = new SqliteDatabase())
+        {
+            scenario.AssertAbortsAndKeepsEverything(
+                fixedSource,
+                bad.ConnectionString,
+                """INSERT INTO "bazaar-vid_item" VALUES (1, '0.1'), (2, '1.50'), (3, '02134'), (4, NULL), (5, ' 1'), (6, 'abc');""",
+                $"lossless: 4 value(s) of bazaar-vid_item.price cannot be converted from TEXT to {type} without loss, e.g. in the rows with id 2, 3, 5; the migration was stopped and nothing was changed");
+        }
+
+        using var good = new SqliteDatabase();
+        scenario.AssertConvertsAndRollsBack(
+            fixedSource,
+            good.ConnectionString,
+            """INSERT INTO "bazaar-vid_item" VALUES (1, '0.1'), (2, '-2.5'), (3, NULL);""",
+            snapshot => Assert.Equal(converted.Split('|'), snapshot.Rows["bazaar-vid_item"]));
     }
 
     [Fact]
@@ -130,7 +180,7 @@ public sealed class SqliteTypeChangeFixTests
                 fixedSource,
                 bad.ConnectionString,
                 """INSERT INTO "bazaar-vid_item" VALUES (1, 2.0), (2, 2.5);""",
-                "lossless: values of bazaar-vid_item.rating cannot be converted from REAL to INTEGER without loss; the migration was stopped and nothing was changed");
+                "lossless: 1 value(s) of bazaar-vid_item.rating cannot be converted from REAL to INTEGER without loss, e.g. in the rows with id 2; the migration was stopped and nothing was changed");
         }
 
         using var good = new SqliteDatabase();
@@ -243,7 +293,7 @@ public sealed class SqliteTypeChangeFixTests
                 INSERT INTO users VALUES ('1'), ('user_2XQLfuJvWKZKnpOfkW2I5dZxVZYE');
                 INSERT INTO projects VALUES (1, '1'), (2, 'user_2XQLfuJvWKZKnpOfkW2I5dZxVZYE');
                 """,
-                "lossless: values of users.id cannot be converted from TEXT to INTEGER without loss; the migration was stopped and nothing was changed");
+                "lossless: 1 value(s) of users.id cannot be converted from TEXT to INTEGER without loss, e.g. in the rows with id user_2XQLfuJvWKZKnpOfkW2I5dZxVZYE; the migration was stopped and nothing was changed");
         }
 
         using var good = new SqliteDatabase();

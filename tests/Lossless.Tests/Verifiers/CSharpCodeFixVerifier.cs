@@ -37,6 +37,7 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     {
         public Test(TestProvider provider)
         {
+            Provider = provider;
             ReferenceAssemblies = new ReferenceAssemblies("net10.0");
             // The fixed and batch-fixed states inherit these references (InheritanceMode.AutoInherit).
             TestState.AdditionalReferences.AddRange(EFCoreReferences.For(provider));
@@ -44,5 +45,11 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
             // As in CSharpAnalyzerVerifier: the empty Down of Sources.Migration is not what another fixer's test is about.
             DisabledDiagnostics.AddRange(CSharpAnalyzerVerifier<TAnalyzer>.Test.ReversibilityRules);
         }
+
+        public TestProvider Provider { get; }
+
+        /// <summary>Verifies, unless the fix meta-tests are only collecting what is verified (<see cref="TestCapture"/>).</summary>
+        protected override Task RunImplAsync(CancellationToken cancellationToken)
+            => TestCapture.TryCapture(TestState, Provider) ? Task.CompletedTask : base.RunImplAsync(cancellationToken);
     }
 }

@@ -152,6 +152,11 @@ internal static class OperationReader
         }
 
         var inner = StripImplicitConversions(value);
+        if (FoldReplace(inner) is { } folded)
+        {
+            return new ArgumentValue(ArgumentState.Constant, folded, value);
+        }
+
         if (inner.ConstantValue.HasValue)
         {
             if (inner is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } field })
@@ -184,6 +189,40 @@ internal static class OperationReader
             default:
                 return new ArgumentValue(ArgumentState.Unknown, null, value);
         }
+    }
+
+    /// <summary>
+    /// "…".Replace('`', '"') (or with strings) on a constant: people write SQL with backticks and swap the quotes so.
+    /// The result is as constant as the literal; folded here so that the SQL is read.
+    /// </summary>
+    private static string? FoldReplace(IOperation operation)
+    {
+        if (operation is not IInvocationOperation { TargetMethod: { Name: "Replace", IsStatic: false, ContainingType.SpecialType: SpecialType.System_String }, Instance: { } instance } call
+            || call.Arguments.Length != 2)
+        {
+            return null;
+        }
+
+        var text = StripImplicitConversions(instance).ConstantValue.Value as string ?? FoldReplace(StripImplicitConversions(instance));
+        if (text is null)
+        {
+            return null;
+        }
+
+        var oldValue = StripImplicitConversions(call.Arguments[0].Value).ConstantValue;
+        var newValue = StripImplicitConversions(call.Arguments[1].Value).ConstantValue;
+        if (!oldValue.HasValue || !newValue.HasValue)
+        {
+            return null;
+        }
+
+        return (oldValue.Value, newValue.Value) switch
+        {
+            (char from, char to) => text.Replace(from, to),
+            (string { Length: > 0 } from, string to) => text.Replace(from, to),
+            (string { Length: > 0 } from, null) => text.Replace(from, string.Empty),
+            _ => null,
+        };
     }
 
     private static IOperation StripImplicitConversions(IOperation operation)

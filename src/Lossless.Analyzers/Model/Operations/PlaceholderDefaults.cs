@@ -41,6 +41,9 @@ public static class PlaceholderDefaults
 
         switch (operation)
         {
+            case IFieldReferenceOperation { Field: { IsStatic: true, Name: "Empty" } field } when IsSystemType(field.ContainingType, "String"):
+                // string.Empty is a static field, not a constant: the same '' placeholder people write by hand.
+                return "''";
             case IFieldReferenceOperation { Field: { IsStatic: true } field }:
                 return IsZeroMember(field.ContainingType, field.Name) ? field.ContainingType.Name + "." + field.Name : null;
             case IPropertyReferenceOperation { Property: { IsStatic: true } property }:
@@ -53,6 +56,14 @@ public static class PlaceholderDefaults
                 return null;
         }
     }
+
+    /// <summary>
+    /// True for a placeholder that means "no value" on any column (LL1008): <c>Guid.Empty</c> and the minimum date,
+    /// date-time and date-time-offset. The others (<c>''</c>, <c>0</c>, <c>false</c>, a zero duration, midnight, an
+    /// empty array) are what a new object gets too (LL1012 on a plain column).
+    /// </summary>
+    public static bool IsMeaningless(string placeholder)
+        => placeholder is "Guid.Empty" or "DateTime.MinValue" or "DateTimeOffset.MinValue" or "DateOnly.MinValue";
 
     private static string? DescribeConstant(object? value) => value switch
     {

@@ -14,8 +14,20 @@ public static class StoreTypeClassifier
     private const string KeepsEveryValue = "keeps every value";
 
     /// <summary>Classifies the change of a column from one store type to another on a provider. Never throws.</summary>
-    public static Conversion Classify(StoreType from, StoreType to, DatabaseProvider provider)
+    public static Conversion Classify(StoreType from, StoreType to, DatabaseProvider provider) => Classify(from, to, provider, fromClrType: null);
+
+    /// <summary>
+    /// Classifies the change, with the CLR type of the values already stored where the store types say less: on SQLite
+    /// INTEGER holds any integer, but from a 32-bit (or smaller) property every value fits a double (REAL) exactly.
+    /// </summary>
+    /// <param name="fromClrType">The old property's CLR type by metadata name ("System.Int32"), or null.</param>
+    public static Conversion Classify(StoreType from, StoreType to, DatabaseProvider provider, string? fromClrType)
     {
+        if (provider == DatabaseProvider.Sqlite && from is { Family: StoreTypeFamily.Integer } && to is { Family: StoreTypeFamily.FloatingPoint } && IsAtMost32BitInteger(fromClrType))
+        {
+            return new Conversion(ConversionClass.Widening, KeepsEveryValue + ": a double holds every 32-bit integer exactly");
+        }
+
         if (from is null || to is null)
         {
             return new Conversion(ConversionClass.Unknown, "may fail or change existing values: the store types were not given");
@@ -46,6 +58,9 @@ public static class StoreTypeClassifier
             _ => Values(from, to, DatabaseProvider.Unknown),
         };
     }
+
+    private static bool IsAtMost32BitInteger(string? clrType)
+        => clrType is "System.Int32" or "System.Int16" or "System.Byte" or "System.SByte" or "System.UInt16" or "System.Boolean";
 
     private static StoreType ForProvider(StoreType type, DatabaseProvider provider)
         => type.Provider == provider ? type : StoreTypeParser.Parse(type.Text, provider);

@@ -120,6 +120,9 @@ public sealed class KeyGraph
         return new KeyGraph(primaryKeys, links, known);
     }
 
+    /// <summary>Every foreign-key column and the column it references, in the order they were read (target model, then Up).</summary>
+    public IReadOnlyList<ForeignKeyLink> Links => _links;
+
     public bool IsPrimaryKey(ColumnRef column) => ColumnRefList.Contains(_primaryKeyColumns, column);
 
     /// <summary>Foreign-key columns that reference <paramref name="principal"/>, each once.</summary>

@@ -17,6 +17,9 @@ public sealed class TargetModel
 
     public ImmutableArray<TargetForeignKey> ForeignKeys { get; }
 
+    /// <summary>The model's HasAnnotation("Relational:MaxIdentifierLength", n): the limit EF cut default names to; null when not written.</summary>
+    public int? MaxIdentifierLength { get; internal set; }
+
     public TargetTable? FindTable(string? schema, string table)
     {
         foreach (var candidate in Tables)

@@ -110,7 +110,38 @@ internal static class TargetModelReader
             tables.Add(targetTable);
         }
 
-        return new TargetModel(tables.ToImmutable(), ForeignKeys(entities, order));
+        return new TargetModel(tables.ToImmutable(), ForeignKeys(entities, order)) { MaxIdentifierLength = MaxIdentifierLength(body, modelBuilderName) };
+    }
+
+    /// <summary>modelBuilder.HasAnnotation("Relational:MaxIdentifierLength", 63), among the statements on the model builder itself.</summary>
+    private static int? MaxIdentifierLength(BlockSyntax body, string modelBuilderName)
+    {
+        foreach (var statement in body.Statements)
+        {
+            if (statement is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call })
+            {
+                continue;
+            }
+
+            for (var current = call; current is not null; current = (current.Expression as MemberAccessExpressionSyntax)?.Expression as InvocationExpressionSyntax)
+            {
+                if (current.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "HasAnnotation" }
+                    && current.ArgumentList.Arguments.Count == 2
+                    && StringValue(current.ArgumentList.Arguments[0].Expression) == "Relational:MaxIdentifierLength"
+                    && current.ArgumentList.Arguments[1].Expression is LiteralExpressionSyntax { Token.Value: int length })
+                {
+                    return length;
+                }
+            }
+
+            if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entity" })
+            {
+                // The model's own annotations come first: past the first entity there are none.
+                break;
+            }
+        }
+
+        return null;
     }
 
     private static (Dictionary<string, EntityBuilder> Entities, List<EntityBuilder> Order) ReadEntities(BlockSyntax body, string modelBuilderName, bool keysOnly, CancellationToken cancellationToken)

@@ -29,15 +29,33 @@ internal sealed class ColumnTypeChangeRule : MigrationRule
             context.CancellationToken.ThrowIfCancellationRequested();
             var operation = up[i];
             if (operation.Kind != MigrationOperationKind.AlterColumn
-                || operation.Table is not { } table
-                || operation.GetString("name") is not { } name
-                || operation["schema"].State == ArgumentState.Unknown
                 || !AlterColumnTypes.TryResolve(operation, migration.Provider, out var oldType, out var newType))
             {
                 continue;
             }
 
-            var conversion = StoreTypeClassifier.Classify(oldType, newType, migration.Provider);
+            // A table or column name from a parameter or a loop variable hides no danger the constant types prove: the
+            // change is reported with the name as its source expression, and what needs the name (keys, markers, the
+            // previous model) is unknown.
+            if (operation.Table is not { } table || operation.GetString("name") is not { } name || operation["schema"].State == ArgumentState.Unknown)
+            {
+                ReportWithUnknownName(context, migration, operation, oldType, newType);
+                continue;
+            }
+
+            var oldClr = (operation["oldClrType"].Value as ClrTypeName)?.MetadataName;
+            var conversion = StoreTypeClassifier.Classify(oldType, newType, migration.Provider, oldClr);
+            if (migration.Provider == DatabaseProvider.Sqlite
+                && conversion.Class is ConversionClass.Lossy or ConversionClass.MayFail or ConversionClass.Unknown
+                && PreviousType(migration, operation, table, name, oldType) is { } previous)
+            {
+                // On SQLite, an old affinity the previous target model contradicts (oldType BLOB for a column the model
+                // says is TEXT, already changed by an earlier migration) is judged by the model. Elsewhere a model that
+                // drifted from the database (varchar(50) in the model, text in the table) is no proof: the old type stands.
+                oldType = previous.Type;
+                conversion = StoreTypeClassifier.Classify(oldType, newType, migration.Provider, previous.ClrType);
+            }
+
             if (conversion.Class == ConversionClass.Identical)
             {
                 continue;
@@ -46,7 +64,15 @@ internal sealed class ColumnTypeChangeRule : MigrationRule
             var column = new ColumnRef(operation.Schema, table, name);
 
             // EF Core runs SQLite table rebuilds after every other operation, so a guard anywhere in Up runs first.
-            var verified = VerifiedMarker.Covers(up, migration.Provider == DatabaseProvider.Sqlite ? up.Length : i, column);
+            var markerEnd = migration.Provider == DatabaseProvider.Sqlite ? up.Length : i;
+            var verified = VerifiedMarker.Covers(up, markerEnd, column);
+
+            // A change that fails on every database fails whatever a marker says, unless the marked step converts the
+            // column itself (ALTER … TYPE … USING, or a copy into another column): EF's ALTER then changes nothing.
+            if (verified && conversion.FailsEvenOnValidData)
+            {
+                verified = migration.DataSteps.ConvertsColumn(column, markerEnd);
+            }
             var keys = migration.Keys;
             var isPrimaryKey = keys.IsPrimaryKey(column);
             var referencedBy = keys.ReferencesTo(column);
@@ -70,7 +96,8 @@ internal sealed class ColumnTypeChangeRule : MigrationRule
                     }
                 }
 
-                if (verified && leftBehind.Count == 0)
+                // Every value survives and no referencing column keeps the old type: the keys still match.
+                if ((verified || conversion.Class == ConversionClass.Widening) && leftBehind.Count == 0)
                 {
                     continue;
                 }
@@ -98,6 +125,77 @@ internal sealed class ColumnTypeChangeRule : MigrationRule
             }
         }
     }
+
+    /// <summary>
+    /// The column's type in the previous migration's target model when it differs from the AlterColumn's old type;
+    /// null when there is no previous model, no such column, or they agree. Read only for a change about to be reported.
+    /// </summary>
+    private static (StoreType Type, string? ClrType)? PreviousType(MigrationModel migration, MigrationOperation operation, string table, string name, StoreType oldType)
+    {
+        if (migration.PreviousTargetModel?.FindTable(operation.Schema, table)?.FindColumn(name) is not { } column)
+        {
+            return null;
+        }
+
+        var clr = column.ClrType?.TrimEnd('?');
+        var type = column.ColumnType is { } columnType
+            ? StoreTypeParser.Parse(columnType, migration.Provider)
+            : clr is null ? null : ClrTypeMapping.FromClrType(clr, migration.Provider, column.MaxLength, column.Precision, column.Scale, column.IsUnicode, column.IsFixedLength);
+        if (type is null || !type.IsKnown || type.Equals(oldType) || StoreTypeClassifier.Classify(type, oldType, migration.Provider).Class == ConversionClass.Identical)
+        {
+            return null;
+        }
+
+        return (type, clr is null ? null : ClrMetadataName(clr));
+    }
+
+    private static string ClrMetadataName(string clr) => clr switch
+    {
+        "int" => "System.Int32",
+        "short" => "System.Int16",
+        "byte" => "System.Byte",
+        "long" => "System.Int64",
+        "bool" => "System.Boolean",
+        _ => clr,
+    };
+
+    private static void ReportWithUnknownName(RuleContext context, MigrationModel migration, MigrationOperation operation, StoreType oldType, StoreType newType)
+    {
+        if (!IsUnknownOrKnown(operation, "table") || !IsUnknownOrKnown(operation, "name") || !IsUnknownOrKnown(operation, "schema"))
+        {
+            return;
+        }
+
+        var conversion = StoreTypeClassifier.Classify(oldType, newType, migration.Provider, (operation["oldClrType"].Value as ClrTypeName)?.MetadataName);
+        var descriptor = conversion.Class switch
+        {
+            ConversionClass.Lossy => Descriptors.LL1001_LossyTypeChange,
+            ConversionClass.MayFail or ConversionClass.Unknown => Descriptors.LL1002_FailingTypeChange,
+            _ => null,
+        };
+        if (descriptor is null)
+        {
+            return;
+        }
+
+        var schema = operation["schema"].IsKnown ? operation.Schema : Source(operation["schema"]);
+        var column = (schema is null ? string.Empty : schema + ".") + (operation.Table ?? Source(operation["table"])) + "." + (operation.GetString("name") ?? Source(operation["name"]));
+
+        // No table or column property: no fix can write SQL for a name it does not know.
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(DiagnosticProperties.OldType, oldType.Text);
+        properties.Add(DiagnosticProperties.NewType, newType.Text);
+        properties.Add(DiagnosticProperties.Conversion, conversion.Class.ToString());
+        properties.Add(DiagnosticProperties.Provider, ProviderDetector.ToOptionValue(migration.Provider));
+        context.Report(Diagnostic.Create(descriptor, operation.Location, properties.ToImmutable(), column, oldType.Text, newType.Text, conversion.Effect));
+    }
+
+    /// <summary>True when the argument is a known string (or null) or an expression that is not constant: not an odd constant.</summary>
+    private static bool IsUnknownOrKnown(MigrationOperation operation, string parameter)
+        => operation[parameter].State == ArgumentState.Unknown || operation[parameter].Value is null or string;
+
+    /// <summary>The argument as written in the source: the parameter or loop variable the name comes from.</summary>
+    private static string Source(ArgumentValue value) => value.Operation?.Syntax.ToString() ?? "?";
 
     private static bool IsAltered(ImmutableArray<MigrationOperation> up, ColumnRef column)
     {

@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using Lossless.Analyzers.Model;
 using Lossless.Analyzers.Model.Operations;
 using Lossless.Analyzers.Model.Providers;
-using Lossless.Analyzers.Model.Sql;
 using Lossless.Analyzers.Model.Targets;
 using Microsoft.CodeAnalysis;
 
@@ -38,17 +37,28 @@ internal static class DestructiveFacts
         var table = operation.Table!;
         var name = operation.GetString("name")!;
         var defaultValue = operation["defaultValue"];
+
+        // A default still marked "lossless: choose" is nobody's decision yet, whatever its value.
+        var unchosen = UnchosenMarker.OnArgument(defaultValue);
         var placeholder = PlaceholderDefaults.Describe(defaultValue);
-        var noDefault = defaultValue.IsKnown && defaultValue.Value is null;
+        var noDefault = defaultValue.IsKnown && defaultValue.Value is null && placeholder is null;
+        if (unchosen && !noDefault && placeholder is null)
+        {
+            placeholder = defaultValue.Operation?.Syntax.ToString();
+        }
+
         if ((!noDefault && placeholder is null)
             || migration.IsCreatedInUpBefore(index, operation.Schema, table)
-            || (placeholder is not null && migration.TargetModel?.FindTable(operation.Schema, table)?.FindColumn(name)?.DefaultValue is not null))
+            || (!unchosen && placeholder is not null && migration.TargetModel?.FindTable(operation.Schema, table)?.FindColumn(name)?.DefaultValue is not null))
         {
             return null;
         }
 
-        return new RequiredColumn(new ColumnRef(operation.Schema, table, name), noDefault ? null : placeholder);
+        return new RequiredColumn(new ColumnRef(operation.Schema, table, name), noDefault ? null : placeholder, unchosen);
     }
+
+    /// <summary>What completes a message when a value is still marked "lossless: choose".</summary>
+    public static string Unchosen(string what) => ": the " + what + " value marked '" + UnchosenMarker.Text + "' has not been chosen yet";
 
     public static bool SameTable(MigrationOperation operation, string? schema, string table)
         => string.Equals(operation.Table, table, StringComparison.Ordinal) && ColumnRef.SchemasMatch(operation.Schema, schema);
@@ -78,56 +88,6 @@ internal static class DestructiveFacts
         return migration.PreviousTargetModel?.FindTable(schema, table)?.PrimaryKey ?? ImmutableArray<string>.Empty;
     }
 
-    /// <summary>
-    /// True when a Sql step UPDATEs the column (table and column names matched, quoted or not) or is marked verified for
-    /// it, among the steps before <paramref name="end"/>.
-    /// </summary>
-    public static bool IsBackfilled(ImmutableArray<MigrationOperation> up, int start, int end, ColumnRef column)
-    {
-        for (var i = start; i < end && i < up.Length; i++)
-        {
-            var operation = up[i];
-            if (operation.Kind != MigrationOperationKind.Sql || operation.GetString("sql") is not { } sql)
-            {
-                continue;
-            }
-
-            foreach (var parts in VerifiedMarker.ColumnsOf(operation))
-            {
-                if (string.Equals(parts[parts.Length - 1], column.Column, StringComparison.OrdinalIgnoreCase)
-                    && string.Equals(parts[parts.Length - 2], column.Table, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            foreach (var update in SqlScanner.FindUpdates(sql))
-            {
-                if (string.Equals(update.Table, column.Table, StringComparison.OrdinalIgnoreCase)
-                    && (update.Schema is null || column.Schema is null || string.Equals(update.Schema, column.Schema, StringComparison.OrdinalIgnoreCase))
-                    && ContainsIgnoreCase(update.Columns, column.Column))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool ContainsIgnoreCase(List<string> names, string name)
-    {
-        foreach (var candidate in names)
-        {
-            if (string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>True when the column's values come from the database: a computed column, a row version, an identity.</summary>
     public static bool IsGenerated(MigrationOperation operation)
     {
@@ -152,6 +112,10 @@ internal static class DestructiveFacts
     /// <summary>True when a default is given in SQL (defaultValueSql): written on purpose, never scaffolded as a placeholder.</summary>
     public static bool HasSqlDefault(MigrationOperation operation)
         => operation["defaultValueSql"].State == ArgumentState.Unknown || operation.GetString("defaultValueSql") is not null;
+
+    /// <summary>The default the target model gives the column (HasDefaultValue's argument as written), or null: read only for a diagnostic being reported.</summary>
+    public static string? ModelDefault(MigrationModel migration, ColumnRef column)
+        => migration.TargetModel?.FindTable(column.Schema, column.Table)?.FindColumn(column.Column)?.DefaultValue;
 
     public static string Display(string? schema, string table) => schema is null ? table : schema + "." + table;
 
@@ -186,14 +150,18 @@ internal static class DestructiveFacts
 /// <summary>A column made or added NOT NULL: with no default (<see cref="Placeholder"/> null) or EF's placeholder default.</summary>
 internal readonly struct RequiredColumn
 {
-    public RequiredColumn(ColumnRef column, string? placeholder)
+    public RequiredColumn(ColumnRef column, string? placeholder, bool unchosenDefault)
     {
         Column = column;
         Placeholder = placeholder;
+        UnchosenDefault = unchosenDefault;
     }
 
     public ColumnRef Column { get; }
 
     /// <summary>The placeholder default as the message shows it; null when the column gets no default.</summary>
     public string? Placeholder { get; }
+
+    /// <summary>True when the defaultValue argument still carries "lossless: choose".</summary>
+    public bool UnchosenDefault { get; }
 }

@@ -9,8 +9,9 @@ using Microsoft.CodeAnalysis;
 namespace Lossless.Analyzers.Rules.DataLoss;
 
 /// <summary>
-/// LL1004 on DropColumn in Up, unless a marked backup step covers the column, the column belongs to a rename pair
-/// (LL1006), or Up created the table (it holds no rows yet).
+/// LL1004 on DropColumn in Up, unless a marked backup step covers the column, an earlier Sql step copied its values
+/// elsewhere (INSERT … SELECT, UPDATE … FROM, an UPDATE whose SET reads it), the column belongs to a rename pair (LL1006),
+/// or Up created the table (it holds no rows yet).
 /// </summary>
 internal sealed class DropColumnRule : MigrationRule
 {
@@ -33,8 +34,10 @@ internal sealed class DropColumnRule : MigrationRule
             var column = new ColumnRef(operation.Schema, table, name);
 
             // EF Core runs SQLite table rebuilds (DropColumn is one) after every other operation: a backup anywhere in Up runs first.
+            var before = migration.Provider == DatabaseProvider.Sqlite ? up.Length : i;
             if (migration.IsCreatedInUpBefore(i, operation.Schema, table)
-                || VerifiedMarker.Covers(up, migration.Provider == DatabaseProvider.Sqlite ? up.Length : i, column)
+                || VerifiedMarker.Covers(up, before, column)
+                || migration.DataSteps.MovesColumn(column, 0, before)
                 || migration.PairOf(operation) is not null)
             {
                 continue;

@@ -38,6 +38,8 @@ internal sealed class DropTableRule : MigrationRule
 
             var table = operation.Table!;
             if (migration.IsCreatedInUpBefore(i, operation.Schema, table)
+                || migration.IsBackupTable(table)
+                || migration.DataSteps.MovesTable(operation.Schema, table, i)
                 || VerifiedMarker.Covers(up, i, new ColumnRef(operation.Schema, table, "*"))
                 || migration.PairOf(operation) is not null)
             {

@@ -25,7 +25,7 @@ internal sealed class DownDoesNotUndoUpRule : MigrationRule
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var operation = migration.Up[i];
-            if (!InverseMatcher.IsJudged(operation.Kind))
+            if (!InverseMatcher.IsJudged(operation.Kind) || Reversal.IsBackupTableDrop(migration, operation))
             {
                 continue;
             }

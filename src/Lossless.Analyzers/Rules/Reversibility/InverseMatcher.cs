@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Text;
 using Lossless.Analyzers.Model;
 using Lossless.Analyzers.Model.Operations;
+using Lossless.Analyzers.Model.Providers;
+using Lossless.Analyzers.Model.Sql;
 using Lossless.Analyzers.Model.StoreTypes;
 
 namespace Lossless.Analyzers.Rules.Reversibility;
@@ -54,10 +56,29 @@ internal sealed class InverseMatcher
     private readonly MigrationModel _migration;
     private readonly List<KeyValuePair<string, string>> _tableRenames = new();
     private readonly List<KeyValuePair<string, string>> _columnRenames = new();
+    private readonly List<string> _downSql = new();
+    private readonly bool _downSqlUnknown;
 
     public InverseMatcher(MigrationModel migration)
     {
         _migration = migration;
+        foreach (var operation in migration.Down)
+        {
+            if (operation.Kind != MigrationOperationKind.Sql)
+            {
+                continue;
+            }
+
+            if (operation.GetString("sql") is { } text)
+            {
+                _downSql.Add(text);
+            }
+            else
+            {
+                _downSqlUnknown = true;
+            }
+        }
+
         foreach (var operation in migration.Up)
         {
             if (operation.Kind == MigrationOperationKind.RenameTable && Text(operation, "name", out var from) && Text(operation, "newName", out var to) && from is not null && to is not null)
@@ -79,7 +100,9 @@ internal sealed class InverseMatcher
     public InverseMatch Match(int upIndex)
     {
         var up = _migration.Up[upIndex];
-        if (OperationInverses.InverseOf(up.Kind) is not { } inverse)
+        if (OperationInverses.InverseOf(up.Kind) is not { } inverse
+            || IsChangedBySql(up)
+            || Reversal.IsUndoneInUp(_migration, up))
         {
             return InverseMatch.NotJudged;
         }
@@ -95,7 +118,7 @@ internal sealed class InverseMatcher
             case MigrationOperationKind.DropColumn:
                 return Covered(upIndex, up, created: false) ?? MatchColumn(up, inverse, "re-add column " + Column(up) + " dropped here");
             case MigrationOperationKind.AlterColumn:
-                return Covered(upIndex, up, created: true) ?? MatchAlterColumn(up);
+                return Covered(upIndex, up, created: true) ?? CoveredByColumnDrop(upIndex, up) ?? MatchAlterColumn(up);
             case MigrationOperationKind.RenameColumn:
                 return Covered(upIndex, up, created: true) ?? MatchRenameColumn(up);
             case MigrationOperationKind.RenameTable:
@@ -140,6 +163,95 @@ internal sealed class InverseMatcher
     }
 
     /// <summary>
+    /// True when raw SQL changes the operation's table where no operation shows it: Down runs a Sql step that names the
+    /// table (or one whose text is not constant), or Up alters, drops or renames it in SQL. Down may well undo the
+    /// operation there: not judged.
+    /// </summary>
+    private bool IsChangedBySql(MigrationOperation up)
+    {
+        if (_downSql.Count == 0 && !_downSqlUnknown && _migration.DataSteps.Steps.Count == 0)
+        {
+            return false;
+        }
+
+        var table = up.Table;
+        var other = up.Kind is MigrationOperationKind.RenameTable ? up.GetString("newName") : null;
+        if (table is null)
+        {
+            return _downSqlUnknown;
+        }
+
+        if (_downSqlUnknown)
+        {
+            return true;
+        }
+
+        foreach (var text in _downSql)
+        {
+            if (ContainsName(text, table) || (other is not null && ContainsName(text, other)))
+            {
+                return true;
+            }
+        }
+
+        foreach (var step in _migration.DataSteps.Steps)
+        {
+            foreach (var statement in step.Statements)
+            {
+                if (statement.Verb is not (SqlVerb.Alter or SqlVerb.Drop or SqlVerb.Create))
+                {
+                    continue;
+                }
+
+                if (statement.Target is { } target && (target.Matches(up.Schema, table) || (statement.RenamedTo is { } renamed && string.Equals(renamed, table, StringComparison.OrdinalIgnoreCase))))
+                {
+                    return true;
+                }
+
+                foreach (var dropped in statement.DroppedTables)
+                {
+                    if (dropped.Matches(up.Schema, table))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="text"/> holds <paramref name="name"/> as a whole identifier, in any case, quoted or not.</summary>
+    private static bool ContainsName(string text, string name)
+    {
+        var start = 0;
+        while (start < text.Length)
+        {
+            var index = text.IndexOf(name, start, StringComparison.OrdinalIgnoreCase);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            var end = index + name.Length;
+            if ((index == 0 || !IsIdentifierPart(text[index - 1])) && (end == text.Length || !IsIdentifierPart(text[end])))
+            {
+                return true;
+            }
+
+            start = index + 1;
+        }
+
+        return false;
+    }
+
+    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '$';
+
+    /// <summary>The same key, index or foreign-key name as EF writes it (cut to the identifier limit).</summary>
+    private bool SameName(string? left, string? right)
+        => Identifiers.SameName(left, right, _migration.Provider == DatabaseProvider.Unknown ? null : Identifiers.DefaultMaxLength(_migration.Provider), _migration.Provider);
+
+    /// <summary>
     /// An operation on a table that Up creates (before it) and Down drops needs no inverse of its own; nor does one on a
     /// table that Up drops (after it) and Down re-creates.
     /// </summary>
@@ -170,6 +282,39 @@ internal sealed class InverseMatcher
             if (down.Kind == (created ? MigrationOperationKind.DropTable : MigrationOperationKind.CreateTable) && SameTable(down, "name", "schema", schema, table) == true)
             {
                 return InverseMatch.Found(down);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// An AlterColumn of a column that Up added before it is undone by Down's DropColumn of that column, as an operation
+    /// on a table Up created is undone by its DropTable (add nullable, fill, make required).
+    /// </summary>
+    private InverseMatch? CoveredByColumnDrop(int upIndex, MigrationOperation up)
+    {
+        if (!Text(up, "table", out var table) || !Text(up, "schema", out var schema) || !Text(up, "name", out var column) || table is null || column is null)
+        {
+            return null;
+        }
+
+        var added = false;
+        for (var i = 0; i < upIndex; i++)
+        {
+            added |= _migration.Up[i].Kind == MigrationOperationKind.AddColumn && SameTable(_migration.Up[i], "table", "schema", schema, table) == true
+                && Text(_migration.Up[i], "name", out var name) && string.Equals(name, column, StringComparison.Ordinal);
+        }
+
+        if (added)
+        {
+            foreach (var down in _migration.Down)
+            {
+                if (down.Kind == MigrationOperationKind.DropColumn && SameTable(down, "table", "schema", schema, table) == true
+                    && Text(down, "name", out var dropped) && string.Equals(dropped, column, StringComparison.Ordinal))
+                {
+                    return InverseMatch.Found(down);
+                }
             }
         }
 
@@ -306,11 +451,11 @@ internal sealed class InverseMatcher
         }
     }
 
-    private static bool HasConstraint(MigrationOperation create, ConstraintKind kind, string? name)
+    private bool HasConstraint(MigrationOperation create, ConstraintKind kind, string? name)
     {
         foreach (var constraint in create.Constraints)
         {
-            if (constraint.Kind == kind && (name is null || constraint.Name is null || string.Equals(constraint.Name, name, StringComparison.Ordinal)))
+            if (constraint.Kind == kind && (name is null || constraint.Name is null || ModelName(constraint.Name, name)))
             {
                 return true;
             }
@@ -319,11 +464,15 @@ internal sealed class InverseMatcher
         return false;
     }
 
+    /// <summary>A name of the previous target model (EF's default, full length) against one a migration writes (cut to the model's limit).</summary>
+    private bool ModelName(string? written, string modelName)
+        => Identifiers.SameName(written, modelName, _migration.PreviousTargetModel?.MaxIdentifierLength, _migration.Provider);
+
     private bool InDown(MigrationOperationKind kind, string name, string table)
     {
         foreach (var down in _migration.Down)
         {
-            if (down.Kind == kind && (!Text(down, "name", out var downName) || string.Equals(downName, name, StringComparison.Ordinal))
+            if (down.Kind == kind && (!Text(down, "name", out var downName) || ModelName(downName, name))
                 && (!Text(down, "table", out var downTable) || downTable is null || TableEquals(table, downTable)))
             {
                 return true;
@@ -358,12 +507,35 @@ internal sealed class InverseMatcher
             }
         }
 
+        // A column Up adds that Down renames to the one Up dropped (or the other way round): Down undid an add + drop
+        // pair as the rename it was scaffolded as. The schema is back.
+        if (RenamedInDown(MigrationOperationKind.RenameColumn, name, table, fromName: up.Kind == MigrationOperationKind.AddColumn) is { } rename)
+        {
+            return InverseMatch.Found(rename);
+        }
+
         return unknown ? InverseMatch.NotJudged : InverseMatch.Missing(problem);
+    }
+
+    /// <summary>A rename in Down on the table whose old name (<paramref name="fromName"/>) or new name is <paramref name="name"/>.</summary>
+    private MigrationOperation? RenamedInDown(MigrationOperationKind kind, string name, string? table, bool fromName)
+    {
+        foreach (var down in _migration.Down)
+        {
+            if (down.Kind == kind
+                && (fromName ? down.GetString("name") : down.GetString("newName")) is { } renamed && SameName(renamed, name)
+                && (table is null || down.GetString("table") is not { } downTable || TableEquals(table, downTable)))
+            {
+                return down;
+            }
+        }
+
+        return null;
     }
 
     private InverseMatch MatchAlterColumn(MigrationOperation up)
     {
-        if (!ColumnIdentity(up, out var schema, out var table, out var name))
+        if (!ColumnIdentity(up, out var schema, out var table, out var name) || !HasOldDefinition(up))
         {
             return InverseMatch.NotJudged;
         }
@@ -412,6 +584,23 @@ internal sealed class InverseMatcher
         }
 
         return unknown ? InverseMatch.NotJudged : InverseMatch.Missing("restore column " + Column(up) + " altered here");
+    }
+
+    /// <summary>
+    /// True when the AlterColumn says what the column was (an old… argument written): EF Core 1.x scaffolded AlterColumn
+    /// without them, and then nothing tells what Down must restore.
+    /// </summary>
+    private static bool HasOldDefinition(MigrationOperation up)
+    {
+        foreach (var argument in up.Arguments)
+        {
+            if (argument.Key.StartsWith("old", StringComparison.Ordinal) && argument.Value.IsSpecified)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -542,9 +731,10 @@ internal sealed class InverseMatcher
             return InverseMatch.NotJudged;
         }
 
-        // Where the table (or sequence) is after Up, and where Down must put it back.
+        // Where the table (or sequence) is after Up, and where Down must put it back. A missing newSchema is the default
+        // schema, as EF Core reads it (a table moved out of a schema is scaffolded so), not "unchanged".
         var afterName = newName ?? name;
-        var afterSchema = newSchema ?? schema;
+        var afterSchema = newSchema;
         var unknown = false;
         foreach (var down in _migration.Down)
         {
@@ -558,7 +748,7 @@ internal sealed class InverseMatcher
                 unknown = true;
             }
             else if (string.Equals(downName, afterName, StringComparison.Ordinal) && SchemaEquals(downSchema, afterSchema)
-                && string.Equals(downNewName ?? downName, name, StringComparison.Ordinal) && SchemaEquals(downNewSchema ?? downSchema, schema))
+                && string.Equals(downNewName ?? downName, name, StringComparison.Ordinal) && SchemaEquals(downNewSchema, schema))
             {
                 return InverseMatch.Found(down);
             }
@@ -629,11 +819,17 @@ internal sealed class InverseMatcher
             {
                 unknown = true;
             }
-            else if (string.Equals(downName, name, StringComparison.Ordinal) && SchemaEquals(schema, downSchema)
+            else if (SameName(downName, name) && SchemaEquals(schema, downSchema)
                 && (table is null || downTable is null || TableEquals(table, downTable)))
             {
                 return InverseMatch.Found(down);
             }
+        }
+
+        // An index Up creates that Down renames to what Up dropped, or the other way round: the schema is back.
+        if ((up.Kind is MigrationOperationKind.CreateIndex or MigrationOperationKind.DropIndex) && RenamedInDown(MigrationOperationKind.RenameIndex, name, table, fromName: up.Kind == MigrationOperationKind.CreateIndex) is { } rename)
+        {
+            return InverseMatch.Found(rename);
         }
 
         var problem = verb + " '" + name + "' " + (table is null ? where.Substring(0, where.LastIndexOf(' ')) : where + " " + Qualified(schema, table));

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using Lossless.Analyzers;
+using Lossless.Analyzers.Model.Operations;
 using Lossless.CodeFixes.Migrations;
 using Lossless.CodeFixes.Sql;
 using Microsoft.CodeAnalysis;
@@ -16,54 +17,51 @@ namespace Lossless.CodeFixes.Rules.DataLoss;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DropColumnFixer)), Shared]
 public sealed class DropColumnFixer : MigrationFixer
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.DropColumn);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = Ids(RuleIds.DropColumn);
 
-    internal override IEnumerable<(string Title, string Key)> Actions(Diagnostic diagnostic)
+    internal override IEnumerable<FixOffer> Offers(Diagnostic diagnostic, SyntaxNode root)
     {
         if (diagnostic.Properties.TryGetValue(DiagnosticProperties.KeyColumns, out var keys) && keys is { Length: > 0 }
             && diagnostic.Properties.TryGetValue(DiagnosticProperties.MigrationId, out var id) && id is not null)
         {
-            yield return ("Back up the column's values before dropping it, and restore them in Down", FixerKeys.LL1004_BackUpColumn);
+            yield return new FixOffer("Back up the column's values before dropping it, and restore them in Down", FixerKeys.LL1004_BackUpColumn);
         }
     }
 
-    internal override SyntaxNode Apply(SyntaxNode root, FixTarget target, string key)
+    internal override IEnumerable<string> KeysFor(string diagnosticId) => [FixerKeys.LL1004_BackUpColumn];
+
+    internal override bool Write(FixRequest request)
     {
-        var schema = target.Property(DiagnosticProperties.Schema);
-        var table = target.Property(DiagnosticProperties.Table)!;
-        var column = target.Property(DiagnosticProperties.Column)!;
-        var keys = target.Lines(DiagnosticProperties.KeyColumns);
-        var backup = BackupTableNames.For(target.BackupFormat, table, column, target.Property(DiagnosticProperties.MigrationId)!);
+        if (request.Statement is not { } statement
+            || LoadedMigration.ReceiverOf(request.Operation!) is not { } builder
+            || request.Property(DiagnosticProperties.Table) is not { } table
+            || request.Property(DiagnosticProperties.Column) is not { } column
+            || request.Property(DiagnosticProperties.MigrationId) is not { } migrationId)
+        {
+            return false;
+        }
+
+        var migration = request.Migration;
+        var provider = migration.Provider;
+        var schema = request.Property(DiagnosticProperties.Schema);
+        var keys = request.Lines(DiagnosticProperties.KeyColumns);
+        var backup = BackupTableNames.For(migration.BackupFormat, table, column, migrationId);
         var qualified = (schema is null ? string.Empty : schema + ".") + table + "." + column;
         var columns = new List<string>(keys) { column };
+        var edits = request.Edits;
 
-        // Down first: it stands after Up in the file, so Up's statement is still where the diagnostic said.
-        var statement = target.Statement(root)!;
-        var builder = MigrationEdits.Builder(statement);
-        var indent = MigrationEdits.Indentation(statement);
-        var restore = SqlWriter.RestoreColumn(target.Provider, schema, table, column, backup, keys) + "\n" + SqlWriter.DropTable(target.Provider, schema, backup);
-        if (target.Find(root, "DownAdd") is { } downAdd)
+        var restore = SqlWriter.RestoreColumn(provider, schema, table, column, backup, keys) + "\n" + SqlWriter.DropTable(provider, schema, backup);
+        if (request.Find("DownAdd") is { } downAdd)
         {
-            var downIndent = MigrationEdits.Indentation(downAdd);
-            root = MigrationEdits.InsertAfter(root, downAdd, new[]
-            {
-                new Step($"Put back the values Up backed up from {qualified}, by key, then drop the backup.", builder + ".Sql(" + MigrationEdits.SqlLiteral(restore, target.RawStrings, downIndent) + ");"),
-            });
+            edits.InsertAfter(downAdd, edits.Code(builder).Comment($"Put back the values Up backed up from {qualified}, by key, then drop the backup.").Sql(restore));
         }
-        else if (target.Down(root) is { } down)
+        else if (migration.Declaration(migration.Model.DownMethod) is { } down)
         {
-            var downIndent = MigrationEdits.Indentation(down) + "    ";
-            root = MigrationEdits.Append(root, down, new[]
-            {
-                new Step($"TODO: re-add {qualified} above this step (Down has no AddColumn for it); this puts its values back from the backup Up made.", builder + ".Sql(" + MigrationEdits.SqlLiteral(restore, target.RawStrings, downIndent) + ");"),
-            });
+            edits.Append(down, edits.Code(builder).Comment($"TODO: re-add {qualified} above this step (Down has no AddColumn for it); this puts its values back from the backup Up made.").Sql(restore));
         }
 
-        statement = target.Statement(root)!;
-        var backupSql = Analyzers.Model.Operations.VerifiedMarker.Prefix + " " + qualified + "\n" + SqlWriter.CreateBackup(target.Provider, schema, table, backup, columns);
-        return MigrationEdits.InsertBefore(root, statement, new[]
-        {
-            new Step($"Keep every value of {qualified} with its key, so that Down can restore them (the backup table stays until Down drops it).", builder + ".Sql(" + MigrationEdits.SqlLiteral(backupSql, target.RawStrings, indent) + ");"),
-        });
+        var backupSql = VerifiedMarker.Prefix + " " + qualified + "\n" + SqlWriter.CreateBackup(provider, schema, table, backup, columns);
+        edits.InsertBefore(statement, edits.Code(builder).Comment($"Keep every value of {qualified} with its key, so that Down can restore them (the backup table stays until Down drops it).").Sql(backupSql));
+        return true;
     }
 }

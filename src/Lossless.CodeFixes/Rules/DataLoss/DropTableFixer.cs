@@ -18,48 +18,49 @@ namespace Lossless.CodeFixes.Rules.DataLoss;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DropTableFixer)), Shared]
 public sealed class DropTableFixer : MigrationFixer
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.DropTable);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = Ids(RuleIds.DropTable);
 
-    internal override IEnumerable<(string Title, string Key)> Actions(Diagnostic diagnostic)
+    internal override IEnumerable<FixOffer> Offers(Diagnostic diagnostic, SyntaxNode root)
     {
         if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Target, out var target) && target == "Table"
             && diagnostic.Properties.TryGetValue(DiagnosticProperties.Columns, out var columns) && columns is { Length: > 0 }
             && diagnostic.Properties.TryGetValue(DiagnosticProperties.MigrationId, out var id) && id is not null)
         {
-            yield return ("Back up the table before dropping it, and restore its rows in Down", FixerKeys.LL1005_BackUpTable);
+            yield return new FixOffer("Back up the table before dropping it, and restore its rows in Down", FixerKeys.LL1005_BackUpTable);
         }
     }
 
-    internal override SyntaxNode Apply(SyntaxNode root, FixTarget target, string key)
+    internal override IEnumerable<string> KeysFor(string diagnosticId) => [FixerKeys.LL1005_BackUpTable];
+
+    internal override bool Write(FixRequest request)
     {
-        var schema = target.Property(DiagnosticProperties.Schema);
-        var table = target.Property(DiagnosticProperties.Table)!;
-        var backup = BackupTableNames.For(target.BackupFormat, table, null, target.Property(DiagnosticProperties.MigrationId)!);
-        var qualified = (schema is null ? string.Empty : schema + ".") + table;
-        var statement = target.Statement(root)!;
-        var builder = MigrationEdits.Builder(statement);
-        var restore = SqlWriter.RestoreRows(target.Provider, schema, table, backup, target.Lines(DiagnosticProperties.Columns), target.Lines(DiagnosticProperties.IdentityColumns))
-            + "\n" + SqlWriter.DropTable(target.Provider, schema, backup);
-        if (target.Find(root, "DownCreate") is { } downCreate)
+        if (request.Statement is not { } statement
+            || LoadedMigration.ReceiverOf(request.Operation!) is not { } builder
+            || request.Property(DiagnosticProperties.Table) is not { } table
+            || request.Property(DiagnosticProperties.MigrationId) is not { } migrationId)
         {
-            root = MigrationEdits.InsertAfter(root, downCreate, new[]
-            {
-                new Step($"Put back every row Up backed up from {qualified}, then drop the backup.", builder + ".Sql(" + MigrationEdits.SqlLiteral(restore, target.RawStrings, MigrationEdits.Indentation(downCreate)) + ");"),
-            });
-        }
-        else if (target.Down(root) is { } down)
-        {
-            root = MigrationEdits.Append(root, down, new[]
-            {
-                new Step($"TODO: re-create {qualified} above this step (Down has no CreateTable for it); this puts its rows back from the backup Up made.", builder + ".Sql(" + MigrationEdits.SqlLiteral(restore, target.RawStrings, MigrationEdits.Indentation(down) + "    ") + ");"),
-            });
+            return false;
         }
 
-        statement = target.Statement(root)!;
-        var backupSql = VerifiedMarker.Prefix + " " + qualified + ".*\n" + SqlWriter.CreateBackup(target.Provider, schema, table, backup, null);
-        return MigrationEdits.InsertBefore(root, statement, new[]
+        var migration = request.Migration;
+        var provider = migration.Provider;
+        var schema = request.Property(DiagnosticProperties.Schema);
+        var backup = BackupTableNames.For(migration.BackupFormat, table, null, migrationId);
+        var qualified = (schema is null ? string.Empty : schema + ".") + table;
+        var edits = request.Edits;
+        var restore = SqlWriter.RestoreRows(provider, schema, table, backup, request.Lines(DiagnosticProperties.Columns), request.Lines(DiagnosticProperties.IdentityColumns))
+            + "\n" + SqlWriter.DropTable(provider, schema, backup);
+        if (request.Find("DownCreate") is { } downCreate)
         {
-            new Step($"Keep every row of {qualified}, so that Down can restore them (the backup table stays until Down drops it).", builder + ".Sql(" + MigrationEdits.SqlLiteral(backupSql, target.RawStrings, MigrationEdits.Indentation(statement)) + ");"),
-        });
+            edits.InsertAfter(downCreate, edits.Code(builder).Comment($"Put back every row Up backed up from {qualified}, then drop the backup.").Sql(restore));
+        }
+        else if (migration.Declaration(migration.Model.DownMethod) is { } down)
+        {
+            edits.Append(down, edits.Code(builder).Comment($"TODO: re-create {qualified} above this step (Down has no CreateTable for it); this puts its rows back from the backup Up made.").Sql(restore));
+        }
+
+        var backupSql = VerifiedMarker.Prefix + " " + qualified + ".*\n" + SqlWriter.CreateBackup(provider, schema, table, backup, null);
+        edits.InsertBefore(statement, edits.Code(builder).Comment($"Keep every row of {qualified}, so that Down can restore them (the backup table stays until Down drops it).").Sql(backupSql));
+        return true;
     }
 }

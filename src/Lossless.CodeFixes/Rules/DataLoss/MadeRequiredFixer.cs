@@ -6,66 +6,75 @@ using Lossless.CodeFixes.Migrations;
 using Lossless.CodeFixes.Sql;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Lossless.CodeFixes.Rules.DataLoss;
 
 /// <summary>
-/// LL1007: backfill the rows holding NULL with an UPDATE before the AlterColumn (the value is a placeholder the IDE
-/// puts the caret on), or, when there is no default at all, give the AlterColumn a deliberate defaultValue.
+/// LL1007. When the target model declares the column's default (HasDefaultValue), the AlterColumn gets it as its
+/// defaultValue. Else an UPDATE of the rows holding NULL goes before the AlterColumn, its value left to choose
+/// (NULL /* lossless: choose */) and EF's placeholder default removed: left as it is, making the column required
+/// fails on those rows, and the rule keeps reporting until a person writes the value.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MadeRequiredFixer)), Shared]
 public sealed class MadeRequiredFixer : MigrationFixer
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.MadeRequired);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = Ids(RuleIds.MadeRequired);
 
-    internal override IEnumerable<(string Title, string Key)> Actions(Diagnostic diagnostic)
+    internal override IEnumerable<FixOffer> Offers(Diagnostic diagnostic, SyntaxNode root)
     {
-        diagnostic.Properties.TryGetValue(DiagnosticProperties.ClrType, out var clrType);
-        diagnostic.Properties.TryGetValue(DiagnosticProperties.Provider, out var provider);
-        diagnostic.Properties.TryGetValue(DiagnosticProperties.Shape, out var shape);
-        if (SqlWriter.ZeroLiteral(ProviderOf(provider), clrType) is not null)
+        if (UnchosenValue.IsLeftToChoose(diagnostic))
         {
-            yield return ("Fill the rows that hold NULL before making the column required", FixerKeys.LL1007_BackfillNulls);
+            yield break;
         }
 
-        if (shape == "NoDefault" && ArgumentEdits.DeliberateValue(clrType) is not null)
+        if (diagnostic.Properties.TryGetValue(DiagnosticProperties.ModelDefault, out var modelDefault) && modelDefault is not null)
         {
-            yield return ("Give the column a deliberate default for the rows that hold NULL", FixerKeys.LL1007_AddDefaultValue);
+            yield return new FixOffer($"Give the rows that hold NULL the model's default ({modelDefault})", FixerKeys.LL1007_UseModelDefault);
         }
+
+        yield return new FixOffer("Fill the rows that hold NULL with a value you choose, then make the column required", FixerKeys.LL1007_BackfillNulls);
     }
 
-    internal override SyntaxNode Apply(SyntaxNode root, FixTarget target, string key)
+    internal override IEnumerable<string> KeysFor(string diagnosticId) => [FixerKeys.LL1007_UseModelDefault, FixerKeys.LL1007_BackfillNulls];
+
+    internal override bool Write(FixRequest request)
     {
-        var statement = target.Statement(root)!;
-        var schema = target.Property(DiagnosticProperties.Schema);
-        var table = target.Property(DiagnosticProperties.Table)!;
-        var column = target.Property(DiagnosticProperties.Column)!;
-        var clrType = target.Property(DiagnosticProperties.ClrType);
-        if (key == FixerKeys.LL1007_AddDefaultValue)
+        if (request.Statement is not { } statement
+            || DocumentEdits.Invocation(statement) is not { } invocation
+            || LoadedMigration.ReceiverOf(request.Operation!) is not { } builder
+            || request.Property(DiagnosticProperties.Table) is not { } table
+            || request.Property(DiagnosticProperties.Column) is not { } column)
         {
-            var invocation = MigrationEdits.Invocation(statement)!;
-            var value = SyntaxFactory.ParseExpression(ArgumentEdits.DeliberateValue(clrType)!).WithAdditionalAnnotations(MigrationEdits.Navigation());
-            return root.ReplaceNode(invocation, ArgumentEdits.Set(invocation, "defaultValue", value, after: "nullable"));
+            return false;
         }
 
+        var edits = request.Edits;
+        if (request.Key == FixerKeys.LL1007_UseModelDefault)
+        {
+            if (request.Property(DiagnosticProperties.ModelDefault) is not { } modelDefault)
+            {
+                return false;
+            }
+
+            edits.SetArgument(invocation, "defaultValue", modelDefault, after: "nullable");
+            return true;
+        }
+
+        var schema = request.Property(DiagnosticProperties.Schema);
         var qualified = (schema is null ? string.Empty : schema + ".") + table + "." + column;
-        var sql = SqlWriter.BackfillNulls(target.Provider, schema, table, column, SqlWriter.ZeroLiteral(target.Provider, clrType)!);
-        return MigrationEdits.InsertBefore(root, statement, new[]
-        {
-            new Step(
-                $"{qualified} becomes required: give the rows that hold NULL a value first. The value written here is a placeholder: choose it.",
-                MigrationEdits.Builder(statement) + ".Sql(" + MigrationEdits.SqlLiteral(sql, raw: false, MigrationEdits.Indentation(statement)) + ");",
-                navigateToString: true),
-        });
-    }
+        var placeholder = request.Property(DiagnosticProperties.Placeholder);
+        edits.InsertBefore(statement, edits.Code(builder)
+            .Comment(placeholder is null
+                ? $"{qualified} becomes required: choose the value the rows that hold NULL get, in place of {UnchosenValue.Sql}. Left as it is, the migration fails on those rows."
+                : $"{qualified} becomes required: choose the value the rows that hold NULL get, in place of {UnchosenValue.Sql} (EF's placeholder {placeholder} is gone). Left as it is, the migration fails on those rows.")
+            .Sql(SqlWriter.BackfillNulls(request.Migration.Provider, schema, table, column, UnchosenValue.Sql)));
 
-    internal static Analyzers.Model.Providers.DatabaseProvider ProviderOf(string? value) => value switch
-    {
-        "postgresql" => Analyzers.Model.Providers.DatabaseProvider.PostgreSql,
-        "sqlserver" => Analyzers.Model.Providers.DatabaseProvider.SqlServer,
-        "sqlite" => Analyzers.Model.Providers.DatabaseProvider.Sqlite,
-        "mysql" => Analyzers.Model.Providers.DatabaseProvider.MySql,
-        _ => Analyzers.Model.Providers.DatabaseProvider.Unknown,
-    };
+        // EF's placeholder would turn the NULLs left into it silently: without it they make the AlterColumn fail.
+        if (placeholder is not null)
+        {
+            edits.RemoveArgument(invocation, "defaultValue");
+        }
+
+        return true;
+    }
 }

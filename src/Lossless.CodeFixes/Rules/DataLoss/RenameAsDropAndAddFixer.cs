@@ -1,12 +1,13 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using Lossless.Analyzers;
+using Lossless.Analyzers.Model.Operations;
 using Lossless.Analyzers.Model.Providers;
 using Lossless.CodeFixes.Migrations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Lossless.CodeFixes.Rules.DataLoss;
 
@@ -18,12 +19,6 @@ namespace Lossless.CodeFixes.Rules.DataLoss;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RenameAsDropAndAddFixer)), Shared]
 public sealed class RenameAsDropAndAddFixer : MigrationFixer
 {
-    private static readonly string[] AddColumnParameters =
-    [
-        "name", "table", "type", "unicode", "maxLength", "rowVersion", "schema", "nullable", "defaultValue", "defaultValueSql",
-        "computedColumnSql", "fixedLength", "comment", "collation", "precision", "scale", "stored",
-    ];
-
     /// <summary>The AddColumn arguments that define the column; AlterColumn has each, and each with an "old" twin.</summary>
     private static readonly string[] Facets =
     [
@@ -31,130 +26,178 @@ public sealed class RenameAsDropAndAddFixer : MigrationFixer
         "fixedLength", "comment", "collation", "precision", "scale", "stored",
     ];
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RenameAsDropAndAdd);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = Ids(RuleIds.RenameAsDropAndAdd);
 
-    internal override IEnumerable<(string Title, string Key)> Actions(Diagnostic diagnostic)
+    internal override IEnumerable<FixOffer> Offers(Diagnostic diagnostic, SyntaxNode root)
     {
         diagnostic.Properties.TryGetValue(DiagnosticProperties.Target, out var target);
         diagnostic.Properties.TryGetValue(DiagnosticProperties.NewName, out var newName);
         if (target == "Column")
         {
-            yield return ($"Rename the column to '{newName}' instead of dropping and adding it", FixerKeys.LL1006_Rename);
+            yield return new FixOffer($"Rename the column to '{newName}' instead of dropping and adding it", FixerKeys.LL1006_Rename);
         }
         else if (target == "Table" && diagnostic.Properties.ContainsKey(DiagnosticProperties.CanRename))
         {
-            yield return ($"Rename the table to '{newName}' instead of dropping and creating it", FixerKeys.LL1006_Rename);
+            yield return new FixOffer($"Rename the table to '{newName}' instead of dropping and creating it", FixerKeys.LL1006_Rename);
         }
     }
 
-    internal override SyntaxNode Apply(SyntaxNode root, FixTarget target, string key)
-        => target.Property(DiagnosticProperties.Target) == "Table" ? RenameTable(root, target) : RenameColumn(root, target);
+    internal override IEnumerable<string> KeysFor(string diagnosticId) => [FixerKeys.LL1006_Rename];
 
-    private static SyntaxNode RenameColumn(SyntaxNode root, FixTarget target)
+    internal override bool Write(FixRequest request)
+        => request.Statement is { } drop && LoadedMigration.ReceiverOf(request.Operation!) is { } builder
+        && (request.Property(DiagnosticProperties.Target) == "Table" ? RenameTable(request, drop, builder) : RenameColumn(request, drop, builder));
+
+    private static bool RenameColumn(FixRequest request, Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax drop, string builder)
     {
-        var schema = target.Property(DiagnosticProperties.Schema);
-        var table = target.Property(DiagnosticProperties.Table)!;
-        var oldName = target.Property(DiagnosticProperties.Column)!;
-        var newName = target.Property(DiagnosticProperties.NewName)!;
-        var drop = target.Statement(root)!;
-        var builder = MigrationEdits.Builder(drop);
-        var upAdd = target.Find(root, "UpAdd");
-        var downAdd = target.Find(root, "DownAdd");
-        var added = upAdd is null ? null : MigrationEdits.Invocation(upAdd);
-        var readded = downAdd is null ? null : MigrationEdits.Invocation(downAdd);
-        var newDefinition = added is null ? (ColumnDefinition?)null : Definition(added);
-        var oldDefinition = readded is null ? (ColumnDefinition?)null : Definition(readded);
+        if (request.Property(DiagnosticProperties.Table) is not { } table
+            || request.Property(DiagnosticProperties.Column) is not { } oldName
+            || request.Property(DiagnosticProperties.NewName) is not { } newName)
+        {
+            return false;
+        }
+
+        var schema = request.Property(DiagnosticProperties.Schema);
+        var edits = request.Edits;
+        var upAdd = request.FindOperation("UpAdd");
+        var downAdd = request.FindOperation("DownAdd");
+        var newDefinition = upAdd is null ? (ColumnDefinition?)null : Definition(upAdd);
+        var oldDefinition = downAdd is null ? (ColumnDefinition?)null : Definition(downAdd);
         var changed = newDefinition is not null && oldDefinition is not null && !SameDefinition(newDefinition.Value, oldDefinition.Value);
         var qualified = (schema is null ? string.Empty : schema + ".") + table;
 
-        // Down: alter back, then rename back, in place of its drop of the new column; its re-add of the old one goes.
-        var downDrop = target.Find(root, "DownDrop");
-        var down = target.Down(root);
-        if (down is not null)
+        // A renamed column keeps its NULLs: made required, they need a value a person chooses, not EF's placeholder
+        // (which would turn them into '' or 0 silently).
+        var backfill = changed && Value(oldDefinition!.Value, "nullable") == "true" && Value(newDefinition!.Value, "nullable") == "false"
+            && !HasDeliberateDefault(request, upAdd!, table, newName);
+        if (backfill)
         {
-            var indent = downDrop is not null ? MigrationEdits.Indentation(downDrop) : MigrationEdits.Indentation(down) + "    ";
-            var steps = new List<Step>();
+            newDefinition = newDefinition!.Value.Without("defaultValue");
+        }
+
+        // Down: alter back, then rename back, in place of its drop of the new column; its re-add of the old one goes.
+        var migration = request.Migration;
+        if (migration.Declaration(migration.Model.DownMethod) is { } down)
+        {
+            var steps = edits.Code(builder);
             if (changed)
             {
-                steps.Add(new Step($"Give {qualified}.{newName} its old type and nullability back before the rename.", AlterColumn(builder, newName, table, schema, oldDefinition!.Value, newDefinition!.Value, indent)));
+                steps.Comment($"Give {qualified}.{newName} its old type and nullability back before the rename.").Call("AlterColumn", oldDefinition!.Value.ClrType, AlterColumn(newName, table, schema, oldDefinition.Value, newDefinition!.Value));
             }
 
-            steps.Add(new Step($"Rename {qualified}.{newName} back to {oldName}: its values stay.", RenameColumnCall(builder, newName, table, schema, oldName, indent)));
-            root = downDrop is not null ? MigrationEdits.Replace(root, downDrop, steps) : MigrationEdits.Prepend(root, target.Down(root)!, steps);
-            if (target.Find(root, "DownAdd") is { } staleAdd)
+            steps.Comment($"Rename {qualified}.{newName} back to {oldName}: its values stay.").Call("RenameColumn", null, RenameColumnArguments(newName, table, schema, oldName));
+            // Down's re-add of the old column goes; when Down has no drop to replace, the steps take its place.
+            var staleAdd = request.Find("DownAdd");
+            if (request.Find("DownDrop") is { } downDrop)
             {
-                root = MigrationEdits.Remove(root, staleAdd);
+                edits.Replace(downDrop, steps);
+                if (staleAdd is not null)
+                {
+                    edits.Remove(staleAdd);
+                }
+            }
+            else if (staleAdd is not null)
+            {
+                edits.Replace(staleAdd, steps);
+            }
+            else
+            {
+                edits.Prepend(down, steps);
             }
         }
 
-        drop = target.Statement(root)!;
-        var upIndent = MigrationEdits.Indentation(drop);
         var renameComment = oldDefinition is null && newDefinition is not null
             ? $"Rename {qualified}.{oldName} to {newName} instead of dropping it: a rename keeps every value. Down has no AddColumn for {oldName}, so its old type is unknown here: if it changed, add an AlterColumn."
             : $"Rename {qualified}.{oldName} to {newName} instead of dropping it: a rename keeps every value.";
-        var upSteps = new List<Step> { new(renameComment, RenameColumnCall(builder, oldName, table, schema, newName, upIndent)) };
+        var upSteps = edits.Code(builder).Comment(renameComment).Call("RenameColumn", null, RenameColumnArguments(oldName, table, schema, newName));
         if (changed)
         {
-            upSteps.Add(new Step($"Then change its type and nullability to what the model now says.", AlterColumn(builder, newName, table, schema, newDefinition!.Value, oldDefinition!.Value, upIndent)));
+            if (backfill)
+            {
+                upSteps.Comment($"{qualified}.{newName} becomes required: choose the value the rows that hold NULL get, in place of {UnchosenValue.Sql}. Left as it is, the migration fails on those rows.")
+                    .Sql(Sql.SqlWriter.BackfillNulls(request.Migration.Provider, schema, table, newName, UnchosenValue.Sql));
+            }
+
+            upSteps.Comment("Then change its type and nullability to what the model now says.").Call("AlterColumn", newDefinition!.Value.ClrType, AlterColumn(newName, table, schema, newDefinition.Value, oldDefinition!.Value));
         }
 
-        root = MigrationEdits.Replace(root, drop, upSteps);
-        return target.Find(root, "UpAdd") is { } staleUpAdd ? MigrationEdits.Remove(root, staleUpAdd) : root;
+        edits.Replace(drop, upSteps);
+        if (request.Find("UpAdd") is { } staleUpAdd)
+        {
+            edits.Remove(staleUpAdd);
+        }
+
+        return true;
     }
 
-    private static SyntaxNode RenameTable(SyntaxNode root, FixTarget target)
+    private static bool RenameTable(FixRequest request, Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax drop, string builder)
     {
-        var schema = target.Property(DiagnosticProperties.Schema);
-        var oldTable = target.Property(DiagnosticProperties.Table)!;
-        var newTable = target.Property(DiagnosticProperties.NewName)!;
-        var newSchema = target.Properties(DiagnosticProperties.NewSchema) ? target.Property(DiagnosticProperties.NewSchema) : schema;
-        var newKey = target.Property(DiagnosticProperties.PrimaryKeyName);
-        var oldKey = target.Property(DiagnosticProperties.OldPrimaryKeyName);
-        var keyColumns = target.Lines(DiagnosticProperties.KeyColumns);
+        if (request.Property(DiagnosticProperties.Table) is not { } oldTable || request.Property(DiagnosticProperties.NewName) is not { } newTable)
+        {
+            return false;
+        }
+
+        var schema = request.Property(DiagnosticProperties.Schema);
+        var newSchema = request.Diagnostic.Properties.ContainsKey(DiagnosticProperties.NewSchema) ? request.Property(DiagnosticProperties.NewSchema) : schema;
+        var newKey = request.Property(DiagnosticProperties.PrimaryKeyName);
+        var oldKey = request.Property(DiagnosticProperties.OldPrimaryKeyName);
+        var keyColumns = request.Lines(DiagnosticProperties.KeyColumns);
+        var edits = request.Edits;
+        var migration = request.Migration;
 
         // SQLite keeps no constraint names that matter, and would rebuild the table for a key change.
-        var renameKey = newKey is not null && oldKey is not null && newKey != oldKey && keyColumns.Count > 0 && target.Provider != DatabaseProvider.Sqlite;
-        var drop = target.Statement(root)!;
-        var builder = MigrationEdits.Builder(drop);
-
-        var downDrop = target.Find(root, "DownDrop");
-        if (target.Down(root) is { } down)
+        var renameKey = newKey is not null && oldKey is not null && newKey != oldKey && keyColumns.Count > 0 && migration.Provider != DatabaseProvider.Sqlite;
+        if (migration.Declaration(migration.Model.DownMethod) is { } down)
         {
-            var indent = downDrop is not null ? MigrationEdits.Indentation(downDrop) : MigrationEdits.Indentation(down) + "    ";
-            var steps = new List<Step>();
+            var steps = edits.Code(builder);
             if (renameKey)
             {
-                steps.Add(new Step($"Give the primary key its old name back.", KeyCall(builder, "DropPrimaryKey", newKey!, newTable, newSchema, null, indent)));
-                steps.Add(new Step(string.Empty, KeyCall(builder, "AddPrimaryKey", oldKey!, newTable, newSchema, keyColumns, indent)));
+                steps.Comment("Give the primary key its old name back.")
+                    .Call("DropPrimaryKey", null, KeyArguments(newKey!, newTable, newSchema, null))
+                    .Call("AddPrimaryKey", null, KeyArguments(oldKey!, newTable, newSchema, keyColumns));
             }
 
-            steps.Add(new Step($"Rename {newTable} back to {oldTable}: its rows stay.", RenameTableCall(builder, newTable, newSchema, oldTable, schema, indent)));
-            root = downDrop is not null ? MigrationEdits.Replace(root, downDrop, steps) : MigrationEdits.Prepend(root, target.Down(root)!, steps);
-            if (target.Find(root, "DownAdd") is { } staleCreate)
+            steps.Comment($"Rename {newTable} back to {oldTable}: its rows stay.").Call("RenameTable", null, RenameTableArguments(newTable, newSchema, oldTable, schema));
+            // Down's re-add of the old column goes; when Down has no drop to replace, the steps take its place.
+            var staleCreate = request.Find("DownAdd");
+            if (request.Find("DownDrop") is { } downDrop)
             {
-                root = MigrationEdits.Remove(root, staleCreate);
+                edits.Replace(downDrop, steps);
+                if (staleCreate is not null)
+                {
+                    edits.Remove(staleCreate);
+                }
+            }
+            else if (staleCreate is not null)
+            {
+                edits.Replace(staleCreate, steps);
+            }
+            else
+            {
+                edits.Prepend(down, steps);
             }
         }
 
-        drop = target.Statement(root)!;
-        var upIndent = MigrationEdits.Indentation(drop);
-        var upSteps = new List<Step>
-        {
-            new($"Rename {oldTable} to {newTable} instead of dropping it: a rename keeps every row.", RenameTableCall(builder, oldTable, schema, newTable, newSchema, upIndent)),
-        };
+        var upSteps = edits.Code(builder).Comment($"Rename {oldTable} to {newTable} instead of dropping it: a rename keeps every row.").Call("RenameTable", null, RenameTableArguments(oldTable, schema, newTable, newSchema));
         if (renameKey)
         {
-            upSteps.Add(new Step($"Name the primary key as the model now does.", KeyCall(builder, "DropPrimaryKey", oldKey!, newTable, newSchema, null, upIndent)));
-            upSteps.Add(new Step(string.Empty, KeyCall(builder, "AddPrimaryKey", newKey!, newTable, newSchema, keyColumns, upIndent)));
+            upSteps.Comment("Name the primary key as the model now does.")
+                .Call("DropPrimaryKey", null, KeyArguments(oldKey!, newTable, newSchema, null))
+                .Call("AddPrimaryKey", null, KeyArguments(newKey!, newTable, newSchema, keyColumns));
         }
 
-        root = MigrationEdits.Replace(root, drop, upSteps);
-        return target.Find(root, "UpAdd") is { } staleUpCreate ? MigrationEdits.Remove(root, staleUpCreate) : root;
+        edits.Replace(drop, upSteps);
+        if (request.Find("UpAdd") is { } staleUpCreate)
+        {
+            edits.Remove(staleUpCreate);
+        }
+
+        return true;
     }
 
     private readonly struct ColumnDefinition
     {
-        public ColumnDefinition(string? clrType, List<(string Name, string Value)> facets)
+        public ColumnDefinition(string? clrType, List<Argument> facets)
         {
             ClrType = clrType;
             Facets = facets;
@@ -162,21 +205,36 @@ public sealed class RenameAsDropAndAddFixer : MigrationFixer
 
         public string? ClrType { get; }
 
-        public List<(string Name, string Value)> Facets { get; }
+        public List<Argument> Facets { get; }
+
+        public ColumnDefinition Without(string facet) => new(ClrType, Facets.FindAll(argument => argument.Name != facet));
     }
 
-    private static ColumnDefinition Definition(InvocationExpressionSyntax addColumn)
+    /// <summary>A default on the added column that is not EF's placeholder, or that the target model declares: chosen, kept.</summary>
+    private static bool HasDeliberateDefault(FixRequest request, MigrationOperation added, string table, string column)
     {
-        var facets = new List<(string, string)>();
-        foreach (var (name, argument) in MigrationEdits.Arguments(addColumn, AddColumnParameters))
+        var value = added["defaultValue"];
+        if (value.State == ArgumentState.Default || (value.IsKnown && value.Value is null))
         {
-            if (System.Array.IndexOf(Facets, name) >= 0)
+            return added.IsKnown("defaultValueSql") && added.GetString("defaultValueSql") is not null;
+        }
+
+        return PlaceholderDefaults.Describe(value) is null
+            || request.Migration.Model.TargetModel?.FindTable(request.Property(DiagnosticProperties.Schema), table)?.FindColumn(column)?.DefaultValue is not null;
+    }
+
+    private static ColumnDefinition Definition(MigrationOperation addColumn)
+    {
+        var facets = new List<Argument>();
+        foreach (var argument in LoadedMigration.ArgumentsOf(addColumn))
+        {
+            if (Array.IndexOf(Facets, argument.Name) >= 0)
             {
-                facets.Add((name, argument.Expression.ToString()));
+                facets.Add(argument);
             }
         }
 
-        return new ColumnDefinition(MigrationEdits.TypeArgument(addColumn), facets);
+        return new ColumnDefinition(LoadedMigration.TypeArgumentOf(addColumn), facets);
     }
 
     private static bool SameDefinition(ColumnDefinition left, ColumnDefinition right)
@@ -200,95 +258,95 @@ public sealed class RenameAsDropAndAddFixer : MigrationFixer
 
     private static string Value(ColumnDefinition definition, string facet)
     {
-        foreach (var (name, value) in definition.Facets)
+        foreach (var argument in definition.Facets)
         {
-            if (name == facet)
+            if (argument.Name == facet)
             {
-                return value;
+                return argument.Code;
             }
         }
 
         return facet == "nullable" ? "false" : string.Empty;
     }
 
-    private static string AlterColumn(string builder, string name, string table, string? schema, ColumnDefinition to, ColumnDefinition from, string indent)
+    private static Argument[] AlterColumn(string name, string table, string? schema, ColumnDefinition to, ColumnDefinition from)
     {
-        var arguments = new List<(string, string)> { ("name", MigrationEdits.Quote(name)), ("table", MigrationEdits.Quote(table)) };
+        var arguments = new List<Argument> { Argument.String("name", name), Argument.String("table", table) };
         if (schema is not null)
         {
-            arguments.Add(("schema", MigrationEdits.Quote(schema)));
+            arguments.Add(Argument.String("schema", schema));
         }
 
         arguments.AddRange(to.Facets);
         if (from.ClrType is not null)
         {
-            arguments.Add(("oldClrType", "typeof(" + from.ClrType + ")"));
+            arguments.Add(new Argument("oldClrType", "typeof(" + from.ClrType + ")"));
         }
 
-        foreach (var (facet, value) in from.Facets)
+        foreach (var facet in from.Facets)
         {
-            if (facet != "defaultValue" || value != "null")
+            if (facet.Name != "defaultValue" || facet.Code != "null")
             {
-                arguments.Add(("old" + char.ToUpperInvariant(facet[0]) + facet.Substring(1), value));
+                arguments.Add(new Argument("old" + char.ToUpperInvariant(facet.Name[0]) + facet.Name.Substring(1), facet.Code));
             }
         }
 
-        return MigrationEdits.Call(builder, "AlterColumn", to.ClrType, arguments, indent);
+        return arguments.ToArray();
     }
 
-    private static string RenameColumnCall(string builder, string name, string table, string? schema, string newName, string indent)
+    private static Argument[] RenameColumnArguments(string name, string table, string? schema, string newName)
     {
-        var arguments = new List<(string, string)> { ("name", MigrationEdits.Quote(name)), ("table", MigrationEdits.Quote(table)) };
+        var arguments = new List<Argument> { Argument.String("name", name), Argument.String("table", table) };
         if (schema is not null)
         {
-            arguments.Add(("schema", MigrationEdits.Quote(schema)));
+            arguments.Add(Argument.String("schema", schema));
         }
 
-        arguments.Add(("newName", MigrationEdits.Quote(newName)));
-        return MigrationEdits.Call(builder, "RenameColumn", null, arguments, indent);
+        arguments.Add(Argument.String("newName", newName));
+        return arguments.ToArray();
     }
 
-    private static string RenameTableCall(string builder, string name, string? schema, string newName, string? newSchema, string indent)
+    private static Argument[] RenameTableArguments(string name, string? schema, string newName, string? newSchema)
     {
-        var arguments = new List<(string, string)> { ("name", MigrationEdits.Quote(name)) };
+        var arguments = new List<Argument> { Argument.String("name", name) };
         if (schema is not null)
         {
-            arguments.Add(("schema", MigrationEdits.Quote(schema)));
+            arguments.Add(Argument.String("schema", schema));
         }
 
-        arguments.Add(("newName", MigrationEdits.Quote(newName)));
+        arguments.Add(Argument.String("newName", newName));
         if (newSchema != schema)
         {
-            arguments.Add(("newSchema", newSchema is null ? "null" : MigrationEdits.Quote(newSchema)));
+            arguments.Add(new Argument("newSchema", newSchema is null ? "null" : MigrationWriter.Literal(newSchema)));
         }
 
-        return MigrationEdits.Call(builder, "RenameTable", null, arguments, indent);
+        return arguments.ToArray();
     }
 
-    private static string KeyCall(string builder, string method, string name, string table, string? schema, IReadOnlyList<string>? columns, string indent)
+    private static Argument[] KeyArguments(string name, string table, string? schema, IReadOnlyList<string>? columns)
     {
-        var arguments = new List<(string, string)> { ("name", MigrationEdits.Quote(name)) };
+        var arguments = new List<Argument> { Argument.String("name", name) };
         if (schema is not null)
         {
-            arguments.Add(("schema", MigrationEdits.Quote(schema)));
+            arguments.Add(Argument.String("schema", schema));
         }
 
-        arguments.Add(("table", MigrationEdits.Quote(table)));
+        arguments.Add(Argument.String("table", table));
         if (columns is { Count: 1 })
         {
-            arguments.Add(("column", MigrationEdits.Quote(columns[0])));
+            arguments.Add(Argument.String("column", columns[0]));
         }
         else if (columns is not null)
         {
             var list = new List<string>();
             foreach (var column in columns)
             {
-                list.Add(MigrationEdits.Quote(column));
+                list.Add(MigrationWriter.Literal(column));
             }
 
-            arguments.Add(("columns", "new[] { " + string.Join(", ", list) + " }"));
+            arguments.Add(new Argument("columns", "new[] { " + string.Join(", ", list) + " }"));
         }
 
-        return MigrationEdits.Call(builder, method, null, arguments, indent);
+        return arguments.ToArray();
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
@@ -6,103 +7,108 @@ using Lossless.CodeFixes.Migrations;
 using Lossless.CodeFixes.Sql;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Lossless.CodeFixes.Rules.DataLoss;
 
 /// <summary>
-/// LL1008: a deliberate defaultValue (the IDE puts the caret on it), or add the column nullable, fill the existing rows
-/// with an UPDATE (placeholder value to edit), then make it required with an AlterColumn.
+/// LL1008 and LL1012. When the target model declares the column's default (HasDefaultValue), the AddColumn gets it as its
+/// defaultValue. Else the column is added nullable, an UPDATE gives the existing rows a value left to choose
+/// (NULL /* lossless: choose */), and an AlterColumn makes it required: left as it is, that AlterColumn fails on a
+/// table with rows, and the rule keeps reporting until a person writes the value.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RequiredColumnAddedFixer)), Shared]
 public sealed class RequiredColumnAddedFixer : MigrationFixer
 {
-    private static readonly string[] AddColumnParameters =
-    [
-        "name", "table", "type", "unicode", "maxLength", "rowVersion", "schema", "nullable", "defaultValue", "defaultValueSql",
-        "computedColumnSql", "fixedLength", "comment", "collation", "precision", "scale", "stored",
-    ];
-
     /// <summary>The facets an AlterColumn repeats on both sides when only nullability changes.</summary>
     private static readonly string[] Facets = ["type", "unicode", "maxLength", "fixedLength", "precision", "scale", "comment", "collation"];
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RequiredColumnAdded);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = Ids(RuleIds.RequiredColumnAdded, RuleIds.ExistingRowsGetPlaceholder);
 
-    internal override IEnumerable<(string Title, string Key)> Actions(Diagnostic diagnostic)
+    internal override IEnumerable<FixOffer> Offers(Diagnostic diagnostic, SyntaxNode root)
     {
-        diagnostic.Properties.TryGetValue(DiagnosticProperties.ClrType, out var clrType);
-        diagnostic.Properties.TryGetValue(DiagnosticProperties.Provider, out var provider);
-        if (ArgumentEdits.DeliberateValue(clrType) is not null)
+        if (UnchosenValue.IsLeftToChoose(diagnostic))
         {
-            yield return ("Give the existing rows a deliberate default", FixerKeys.LL1008_DeliberateDefault);
+            yield break;
         }
 
-        if (SqlWriter.ZeroLiteral(MadeRequiredFixer.ProviderOf(provider), clrType) is not null)
+        var llTwelve = diagnostic.Id == RuleIds.ExistingRowsGetPlaceholder;
+        if (diagnostic.Properties.TryGetValue(DiagnosticProperties.ModelDefault, out var modelDefault) && modelDefault is not null)
         {
-            yield return ("Add the column nullable, fill the existing rows, then make it required", FixerKeys.LL1008_AddNullableBackfillRequire);
+            yield return new FixOffer($"Give the existing rows the model's default ({modelDefault})", llTwelve ? FixerKeys.LL1012_UseModelDefault : FixerKeys.LL1008_UseModelDefault);
         }
+
+        yield return new FixOffer("Add the column nullable, fill the existing rows with a value you choose, then make it required", llTwelve ? FixerKeys.LL1012_AddNullableBackfillRequire : FixerKeys.LL1008_AddNullableBackfillRequire);
     }
 
-    internal override SyntaxNode Apply(SyntaxNode root, FixTarget target, string key)
+    internal override IEnumerable<string> KeysFor(string diagnosticId) => diagnosticId == RuleIds.ExistingRowsGetPlaceholder
+        ? [FixerKeys.LL1012_UseModelDefault, FixerKeys.LL1012_AddNullableBackfillRequire]
+        : [FixerKeys.LL1008_UseModelDefault, FixerKeys.LL1008_AddNullableBackfillRequire];
+
+    internal override bool Write(FixRequest request)
     {
-        var statement = target.Statement(root)!;
-        var invocation = MigrationEdits.Invocation(statement)!;
-        var clrType = target.Property(DiagnosticProperties.ClrType);
-        if (key == FixerKeys.LL1008_DeliberateDefault)
+        if (request.Statement is not { } statement
+            || DocumentEdits.Invocation(statement) is not { } invocation
+            || LoadedMigration.ReceiverOf(request.Operation!) is not { } builder
+            || request.Property(DiagnosticProperties.Table) is not { } table
+            || request.Property(DiagnosticProperties.Column) is not { } column)
         {
-            var value = SyntaxFactory.ParseExpression(ArgumentEdits.DeliberateValue(clrType)!).WithAdditionalAnnotations(MigrationEdits.Navigation());
-            return root.ReplaceNode(invocation, ArgumentEdits.Set(invocation, "defaultValue", value, after: "nullable"));
+            return false;
         }
 
-        var schema = target.Property(DiagnosticProperties.Schema);
-        var table = target.Property(DiagnosticProperties.Table)!;
-        var column = target.Property(DiagnosticProperties.Column)!;
-        var qualified = (schema is null ? string.Empty : schema + ".") + table + "." + column;
-        var builder = MigrationEdits.Builder(statement);
-        var indent = MigrationEdits.Indentation(statement);
-        var typeArgument = MigrationEdits.TypeArgument(invocation);
+        var edits = request.Edits;
+        if (request.Key is FixerKeys.LL1008_UseModelDefault or FixerKeys.LL1012_UseModelDefault)
+        {
+            if (request.Property(DiagnosticProperties.ModelDefault) is not { } modelDefault)
+            {
+                return false;
+            }
 
-        // AlterColumn<T>(…, nullable: false, oldClrType: typeof(T), <same facets as old…>, oldNullable: true).
-        var arguments = new List<(string, string)> { ("name", MigrationEdits.Quote(column)), ("table", MigrationEdits.Quote(table)) };
+            edits.SetArgument(invocation, "defaultValue", modelDefault, after: "nullable");
+            return true;
+        }
+
+        var schema = request.Property(DiagnosticProperties.Schema);
+        var qualified = (schema is null ? string.Empty : schema + ".") + table + "." + column;
+        var typeArgument = DocumentEdits.TypeArgument(invocation);
+
+        // AlterColumn<T>(…, nullable: false, oldClrType: typeof(T), <the same facets as old…>, oldNullable: true).
+        var arguments = new List<Argument> { Argument.String("name", column), Argument.String("table", table) };
         if (schema is not null)
         {
-            arguments.Add(("schema", MigrationEdits.Quote(schema)));
+            arguments.Add(Argument.String("schema", schema));
         }
 
-        var facets = new List<(string Name, string Value)>();
-        foreach (var (name, argument) in MigrationEdits.Arguments(invocation, AddColumnParameters))
+        var facets = new List<Argument>();
+        foreach (var argument in LoadedMigration.ArgumentsOf(request.Operation!))
         {
-            if (System.Array.IndexOf(Facets, name) >= 0)
+            if (Array.IndexOf(Facets, argument.Name) >= 0)
             {
-                facets.Add((name, argument.Expression.ToString()));
+                facets.Add(argument);
             }
         }
 
         arguments.AddRange(facets);
-        arguments.Add(("nullable", "false"));
+        arguments.Add(new Argument("nullable", "false"));
         if (typeArgument is not null)
         {
-            arguments.Add(("oldClrType", "typeof(" + typeArgument + ")"));
+            arguments.Add(new Argument("oldClrType", "typeof(" + typeArgument + ")"));
         }
 
-        foreach (var (name, value) in facets)
+        foreach (var facet in facets)
         {
-            arguments.Add(("old" + char.ToUpperInvariant(name[0]) + name.Substring(1), value));
+            arguments.Add(new Argument("old" + char.ToUpperInvariant(facet.Name[0]) + facet.Name.Substring(1), facet.Code));
         }
 
-        arguments.Add(("oldNullable", "true"));
-        var sql = SqlWriter.BackfillNulls(target.Provider, schema, table, column, SqlWriter.ZeroLiteral(target.Provider, clrType)!);
-        root = MigrationEdits.InsertAfter(root, statement, new[]
-        {
-            new Step($"Give every existing row a value. The value written here is a placeholder: choose it.", builder + ".Sql(" + MigrationEdits.SqlLiteral(sql, raw: false, indent) + ");", navigateToString: true),
-            new Step($"Only now make {qualified} required: every row has a value.", MigrationEdits.Call(builder, "AlterColumn", typeArgument, arguments, indent)),
-        });
+        arguments.Add(new Argument("oldNullable", "true"));
+        edits.InsertAfter(statement, edits.Code(builder)
+            .Comment($"Choose the value the existing rows get, in place of {UnchosenValue.Sql}. Left as it is, making {qualified} required fails on a table with rows.")
+            .Sql(SqlWriter.BackfillNulls(request.Migration.Provider, schema, table, column, UnchosenValue.Sql))
+            .Comment($"Only now make {qualified} required: every row has a value.")
+            .Call("AlterColumn", typeArgument, arguments.ToArray()));
 
         // The column is added nullable and without EF's placeholder: the UPDATE above gives the rows their value.
-        statement = target.Statement(root)!;
-        invocation = MigrationEdits.Invocation(statement)!;
-        var nullable = ArgumentEdits.Set(invocation, "nullable", SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression), after: "type");
-        return root.ReplaceNode(invocation, ArgumentEdits.Remove(nullable, "defaultValue"));
+        edits.SetArgument(invocation, "nullable", "true", after: "type");
+        edits.RemoveArgument(invocation, "defaultValue");
+        return true;
     }
 }

@@ -1,15 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 using Lossless.Analyzers;
-using Lossless.Analyzers.Infrastructure;
 using Lossless.Analyzers.Model;
-using Lossless.Analyzers.Model.Providers;
 using Lossless.Analyzers.Rules.Reversibility;
+using Lossless.CodeFixes.Migrations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -17,115 +13,51 @@ using Microsoft.CodeAnalysis.Text;
 namespace Lossless.CodeFixes.Rules.Reversibility;
 
 /// <summary>
-/// Applies LL2001–LL2003 fixes to one document as text edits: a new Down after Up, Down's body replaced, or inverses
-/// inserted where they belong in Down (before the inverses of earlier Up operations), so the code around them keeps
-/// its formatting and comments.
+/// Writes the LL2001–LL2003 fix of one diagnostic as edits of its document: a new Down after Up, Down's body
+/// replaced, or an inverse inserted where it belongs in Down (before the inverses of earlier Up operations), so the
+/// code around it keeps its formatting and comments.
 /// </summary>
 internal static class DownWriter
 {
-    public static async Task<Document?> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    public static bool Write(FixRequest request)
     {
-        if (diagnostics.IsEmpty
-            || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax root
-            || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } semanticModel
-            || MigrationSymbols.TryCreate(semanticModel.Compilation) is not { } symbols)
+        var migration = request.Migration;
+        var model = migration.Model;
+        var upDeclaration = migration.Declaration(model.UpMethod);
+        var downDeclaration = migration.Declaration(model.DownMethod);
+        if (upDeclaration is null || (model.DownMethod is not null && downDeclaration is null) || migration.Root is not CompilationUnitSyntax root)
         {
-            return document;
+            return false;
         }
 
-        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var newLine = text.ToString().Contains("\r\n") ? "\r\n" : "\n";
-        var byClass = new Dictionary<INamedTypeSymbol, List<Diagnostic>>(SymbolEqualityComparer.Default);
-        foreach (var diagnostic in diagnostics)
-        {
-            if (diagnostic.Location.SourceTree != root.SyntaxTree
-                || root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<ClassDeclarationSyntax>() is not { } declaration
-                || semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type)
-            {
-                continue;
-            }
-
-            if (!byClass.TryGetValue(type, out var list))
-            {
-                byClass.Add(type, list = new List<Diagnostic>());
-            }
-
-            list.Add(diagnostic);
-        }
-
+        var newLine = migration.NewLine;
         var changes = new List<TextChange>();
-        var usings = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var entry in byClass)
-        {
-            var migration = ReadMigration(document, root.SyntaxTree, semanticModel.Compilation, entry.Key, symbols, cancellationToken);
-            FixClass(migration, entry.Value, root, newLine, changes, usings);
-        }
-
-        AddUsings(root, usings, newLine, changes);
-        return changes.Count == 0 ? document : document.WithText(text.WithChanges(changes));
-    }
-
-    private static MigrationModel ReadMigration(Document document, SyntaxTree tree, Compilation compilation, INamedTypeSymbol type, MigrationSymbols symbols, CancellationToken cancellationToken)
-    {
-        var reader = new MigrationReader(type, symbols, new MigrationIndex(compilation, symbols));
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            var model = compilation.GetSemanticModel(reference.SyntaxTree);
-            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
-            {
-                continue;
-            }
-
-            foreach (var method in declaration.Members.OfType<MethodDeclarationSyntax>())
-            {
-                var body = (SyntaxNode?)method.Body ?? method.ExpressionBody;
-                if (body is not null && model.GetDeclaredSymbol(method, cancellationToken) is { } symbol && model.GetOperation(body, cancellationToken) is { } operation)
-                {
-                    reader.AddBody(symbol, ImmutableArray.Create(operation), cancellationToken);
-                }
-            }
-        }
-
-        var options = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider;
-        var provider = ProviderDetector.FromOptions(options.GetOptions(tree))
-            ?? ProviderDetector.FromOptions(options.GlobalOptions)
-            ?? ProviderDetector.FromReferences(compilation);
-        return reader.Build(provider, cancellationToken);
-    }
-
-    private static void FixClass(MigrationModel migration, List<Diagnostic> diagnostics, CompilationUnitSyntax root, string newLine, List<TextChange> changes, SortedSet<string> usings)
-    {
-        var upDeclaration = Declaration(migration.UpMethod, root);
-        var downDeclaration = Declaration(migration.DownMethod, root);
-        if (upDeclaration is null || (migration.DownMethod is not null && downDeclaration is null))
-        {
-            return;
-        }
-
         var builder = (downDeclaration ?? upDeclaration).ParameterList.Parameters.FirstOrDefault()?.Identifier.ValueText ?? "migrationBuilder";
-        var methodIndent = IndentationOf(downDeclaration ?? upDeclaration);
-        var statementIndent = StatementIndentation(downDeclaration ?? upDeclaration, methodIndent);
-        var writer = new InverseWriter(migration, new CallText(statementIndent, builder, newLine));
+        var methodIndent = MigrationWriter.IndentOf(downDeclaration ?? upDeclaration);
+        var statementIndent = MigrationWriter.StatementIndentOf(downDeclaration ?? upDeclaration);
+        var writer = new InverseWriter(model, new CallText(statementIndent, builder, newLine));
 
         if (downDeclaration is null)
         {
-            if (diagnostics.Any(d => d.Id == RuleIds.MissingDown))
+            if (request.Diagnostic.Id != RuleIds.MissingDown)
             {
-                var method = new StringBuilder();
-                method.Append(newLine).Append(newLine);
-                if (upDeclaration.GetLeadingTrivia().ToFullString().Contains("<inheritdoc"))
-                {
-                    method.Append(methodIndent).Append("/// <inheritdoc />").Append(newLine);
-                }
-
-                method.Append(methodIndent).Append("protected override void Down").Append(upDeclaration.ParameterList.ToString()).Append(newLine)
-                    .Append(methodIndent).Append('{').Append(newLine)
-                    .Append(string.Join(newLine + newLine, writer.WriteAll())).Append(newLine)
-                    .Append(methodIndent).Append('}');
-                changes.Add(new TextChange(new TextSpan(upDeclaration.Span.End, 0), method.ToString()));
+                return false;
             }
+
+            var method = new StringBuilder();
+            method.Append(newLine).Append(newLine);
+            if (upDeclaration.GetLeadingTrivia().ToFullString().Contains("<inheritdoc"))
+            {
+                method.Append(methodIndent).Append("/// <inheritdoc />").Append(newLine);
+            }
+
+            method.Append(methodIndent).Append("protected override void Down").Append(upDeclaration.ParameterList.ToString()).Append(newLine)
+                .Append(methodIndent).Append('{').Append(newLine)
+                .Append(string.Join(newLine + newLine, writer.WriteAll())).Append(newLine)
+                .Append(methodIndent).Append('}');
+            changes.Add(new TextChange(new TextSpan(upDeclaration.Span.End, 0), method.ToString()));
         }
-        else if (diagnostics.Any(d => d.Id == RuleIds.EmptyDown))
+        else if (request.Diagnostic.Id == RuleIds.EmptyDown)
         {
             // A TODO that Down already holds (written by an earlier fix) is not written twice.
             var existing = downDeclaration.ToFullString();
@@ -135,12 +67,46 @@ internal static class DownWriter
                 ReplaceBody(downDeclaration, string.Join(newLine + newLine, blocks), methodIndent, newLine, changes);
             }
         }
-        else
+        else if (request.Diagnostic.Id == RuleIds.DownDoesNotUndoUp)
         {
-            InsertMissing(migration, diagnostics, downDeclaration, writer, newLine, changes);
+            InsertMissing(model, request.Diagnostic, downDeclaration, writer, newLine, changes);
         }
 
-        usings.UnionWith(writer.Usings);
+        if (changes.Count == 0)
+        {
+            return false;
+        }
+
+        AddUsings(root, writer.Usings, newLine, changes);
+        foreach (var change in changes)
+        {
+            request.Edits.ReplaceSpan(change.Span, change.NewText!);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when Down is left with nothing but the TODOs a generated Down writes (comments about Up, no statement): the
+    /// fix has nothing more to write there, and is not offered again. Read from syntax alone.
+    /// </summary>
+    public static bool HoldsOnlyGeneratedTodos(MethodDeclarationSyntax down)
+    {
+        if (down.Body is not { Statements.Count: 0 } body)
+        {
+            return false;
+        }
+
+        foreach (var trivia in body.CloseBraceToken.LeadingTrivia)
+        {
+            var text = trivia.ToString();
+            if (text.StartsWith("// TODO: ", StringComparison.Ordinal) && text.IndexOf("Up", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>LL2002: Down's body becomes the generated inverses; comments in an empty body stay, throwing statements go.</summary>
@@ -169,77 +135,46 @@ internal static class DownWriter
         changes.Add(new TextChange(inner, (kept.Length == 0 ? newLine : kept + newLine) + blocks + newLine + methodIndent));
     }
 
-    /// <summary>LL2003: each missing inverse goes before the first inverse of an earlier Up operation; a wrong one is replaced.</summary>
-    private static void InsertMissing(MigrationModel migration, List<Diagnostic> diagnostics, MethodDeclarationSyntax down, InverseWriter writer, string newLine, List<TextChange> changes)
+    /// <summary>LL2003: the missing inverse goes before the first inverse of an earlier Up operation; a wrong one is replaced.</summary>
+    private static void InsertMissing(MigrationModel migration, Diagnostic diagnostic, MethodDeclarationSyntax down, InverseWriter writer, string newLine, List<TextChange> changes)
     {
-        if (down.Body is not { Statements.Count: > 0 } body)
+        var index = UpIndex(migration, diagnostic.Location);
+        if (down.Body is not { Statements.Count: > 0 } body || index < 0)
         {
             return;
         }
 
         var matcher = new InverseMatcher(migration);
-        var insertions = new SortedDictionary<int, List<KeyValuePair<int, string>>>();
-        foreach (var diagnostic in diagnostics)
+        var match = matcher.Match(index);
+        if (match.Status == InverseStatus.Wrong && match.Inverse is { } wrong && TopLevelStatement(wrong.Invocation.Syntax, body) is { } statement)
         {
-            if (diagnostic.Id != RuleIds.DownDoesNotUndoUp)
+            if (writer.Write(index, migration.Down) is { } replacement)
             {
-                continue;
+                changes.Add(new TextChange(statement.Span, replacement.TrimStart()));
             }
 
-            var index = UpIndex(migration, diagnostic.Location);
-            if (index < 0)
-            {
-                continue;
-            }
-
-            var match = matcher.Match(index);
-            if (match.Status == InverseStatus.Wrong && match.Inverse is { } wrong && TopLevelStatement(wrong.Invocation.Syntax, body) is { } statement)
-            {
-                if (writer.Write(index, migration.Down) is { } replacement)
-                {
-                    changes.Add(new TextChange(statement.Span, replacement.TrimStart()));
-                }
-
-                continue;
-            }
-
-            if (match.Status != InverseStatus.Missing || writer.Write(index, migration.Down) is not { } block || IsWrittenIn(block, down.ToFullString()))
-            {
-                continue;
-            }
-
-            var position = -1;
-            for (var earlier = 0; earlier < index; earlier++)
-            {
-                if (matcher.Match(earlier) is { Status: InverseStatus.Found, Inverse: { } inverse } && TopLevelStatement(inverse.Invocation.Syntax, body) is { } before)
-                {
-                    var start = LineStart(before);
-                    position = position < 0 ? start : Math.Min(position, start);
-                }
-            }
-
-            if (!insertions.TryGetValue(position, out var list))
-            {
-                insertions.Add(position, list = new List<KeyValuePair<int, string>>());
-            }
-
-            list.Add(new KeyValuePair<int, string>(index, block));
+            return;
         }
 
-        foreach (var insertion in insertions)
+        if (match.Status != InverseStatus.Missing || writer.Write(index, migration.Down) is not { } block || IsWrittenIn(block, down.ToFullString()))
         {
-            // Several inverses at one place keep Down's order: the later Up operation is undone first.
-            var blocks = insertion.Value.OrderByDescending(static entry => entry.Key).Select(static entry => entry.Value).ToList();
-            if (insertion.Key < 0)
+            return;
+        }
+
+        // Down undoes Up last first: the inverse goes before those of the operations Up runs earlier.
+        var position = -1;
+        for (var earlier = 0; earlier < index; earlier++)
+        {
+            if (matcher.Match(earlier) is { Status: InverseStatus.Found, Inverse: { } inverse } && TopLevelStatement(inverse.Invocation.Syntax, body) is { } before)
             {
-                var last = body.Statements[body.Statements.Count - 1];
-                changes.Add(new TextChange(new TextSpan(last.Span.End, 0), newLine + newLine + string.Join(newLine + newLine, blocks)));
-            }
-            else
-            {
-                changes.Add(new TextChange(new TextSpan(insertion.Key, 0), string.Join(newLine + newLine, blocks) + newLine + newLine));
+                var start = LineStart(before);
+                position = position < 0 ? start : Math.Min(position, start);
             }
         }
+
+        changes.Add(position < 0
+            ? new TextChange(new TextSpan(body.Statements[body.Statements.Count - 1].Span.End, 0), newLine + newLine + block)
+            : new TextChange(new TextSpan(position, 0), block + newLine + newLine));
     }
 
     /// <summary>True for a block of comments only (a TODO) whose lines Down already holds.</summary>
@@ -285,34 +220,6 @@ internal static class DownWriter
     }
 
     private static int LineStart(SyntaxNode node) => node.SyntaxTree.GetText().Lines.GetLineFromPosition(node.SpanStart).Start;
-
-    private static MethodDeclarationSyntax? Declaration(IMethodSymbol? method, CompilationUnitSyntax root)
-    {
-        if (method is null)
-        {
-            return null;
-        }
-
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            if (reference.SyntaxTree == root.SyntaxTree && reference.GetSyntax() is MethodDeclarationSyntax declaration)
-            {
-                return declaration;
-            }
-        }
-
-        return null;
-    }
-
-    private static string IndentationOf(SyntaxNode node)
-    {
-        var line = node.SyntaxTree.GetText().Lines.GetLineFromPosition(node.SpanStart).ToString();
-        return line.Substring(0, line.Length - line.TrimStart().Length);
-    }
-
-    /// <summary>The indentation of the method's statements, or one level deeper than the method when it has none.</summary>
-    private static string StatementIndentation(MethodDeclarationSyntax method, string methodIndent)
-        => method.Body is { Statements.Count: > 0 } body ? IndentationOf(body.Statements[0]) : methodIndent + CallText.Unit;
 
     /// <summary>Adds the using directives the written code needs, in order among the file's own.</summary>
     private static void AddUsings(CompilationUnitSyntax root, SortedSet<string> namespaces, string newLine, List<TextChange> changes)

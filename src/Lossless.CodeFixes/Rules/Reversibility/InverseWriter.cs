@@ -83,39 +83,37 @@ internal sealed class InverseWriter
             return _text.Comment("TODO: undo Up's " + operation.MethodName + "(...) by hand: its arguments are computed in Up and cannot be copied into Down.");
         }
 
+        // Which operation undoes which is the catalog's one table, the same LL2003 judges by; what follows only writes
+        // each inverse's arguments.
+        var inverse = OperationInverses.InverseOf(operation.Kind)?.ToString();
         switch (operation.Kind)
         {
             case MigrationOperationKind.CreateTable:
-                return Call("DropTable", up, ["name", "schema"]);
+            case MigrationOperationKind.CreateSequence:
+                return Call(inverse!, up, ["name", "schema"]);
             case MigrationOperationKind.AddColumn:
-                return Call("DropColumn", up, ["name", "schema", "table"]);
             case MigrationOperationKind.CreateIndex:
-                return Call("DropIndex", up, ["name", "schema", "table"]);
             case MigrationOperationKind.AddForeignKey:
-                return Call("DropForeignKey", up, ["name", "schema", "table"]);
             case MigrationOperationKind.AddPrimaryKey:
-                return Call("DropPrimaryKey", up, ["name", "schema", "table"]);
             case MigrationOperationKind.AddUniqueConstraint:
-                return Call("DropUniqueConstraint", up, ["name", "schema", "table"]);
             case MigrationOperationKind.AddCheckConstraint:
             case MigrationOperationKind.CreateCheckConstraint:
-                return Call("DropCheckConstraint", up, ["name", "schema", "table"]);
-            case MigrationOperationKind.CreateSequence:
-                return Call("DropSequence", up, ["name", "schema"]);
+                return Call(inverse!, up, ["name", "schema", "table"]);
             case MigrationOperationKind.DropSchema:
-                return Call("EnsureSchema", up, ["name"]);
+                return Call(inverse!, up, ["name"]);
+            case MigrationOperationKind.RenameColumn:
+            case MigrationOperationKind.RenameIndex:
+                return _text.Call(inverse!, null, Arguments(("name", up["newName"]), ("schema", up["schema"]), ("table", up["table"]), ("newName", up["name"])));
             case MigrationOperationKind.AlterColumn:
                 return Swap(up, AlterColumnOrder, typed: true);
+
+            // Not in the table (LL2003 does not judge them), but each carries its old values: it is undone by itself, swapped.
             case MigrationOperationKind.AlterTable:
                 return Swap(up, AlterTableOrder, typed: false);
             case MigrationOperationKind.AlterSequence:
                 return Swap(up, AlterSequenceOrder, typed: false);
             case MigrationOperationKind.AlterDatabase:
                 return Swap(up, AlterDatabaseOrder, typed: false);
-            case MigrationOperationKind.RenameColumn:
-                return _text.Call("RenameColumn", null, Arguments(("name", up["newName"]), ("schema", up["schema"]), ("table", up["table"]), ("newName", up["name"])));
-            case MigrationOperationKind.RenameIndex:
-                return _text.Call("RenameIndex", null, Arguments(("name", up["newName"]), ("schema", up["schema"]), ("table", up["table"]), ("newName", up["name"])));
             case MigrationOperationKind.RenameTable:
             case MigrationOperationKind.RenameSequence:
                 return RenameBack(up);
@@ -176,6 +174,9 @@ internal sealed class InverseWriter
 
         return false;
     }
+
+    /// <summary>The method that undoes <paramref name="kind"/>, from the catalog's table of inverses.</summary>
+    private static string InverseName(MigrationOperationKind kind) => OperationInverses.InverseOf(kind)!.Value.ToString();
 
     private string Call(string method, UpCall up, string[] parameters)
     {
@@ -287,15 +288,9 @@ internal sealed class InverseWriter
         var schema = up["schema"];
         var newName = up["newName"];
         var newSchema = up["newSchema"];
-        if (schema is null && newSchema is not null)
-        {
-            return _text.Comment(
-                "TODO: move " + Qualified(up.Operation.GetString("newSchema"), up.Operation.GetString("newName") ?? up.Operation.GetString("name")) + " back to the default schema by its name:",
-                "Up does not name the schema it moves the " + (up.Operation.Kind == MigrationOperationKind.RenameTable ? "table" : "sequence") + " from.");
-        }
 
-        // Up leaves newSchema out when the schema stays: Down then stays in Up's schema too.
-        return _text.Call(up.Operation.MethodName, null, Arguments(("name", newName ?? name), ("schema", newSchema ?? schema), ("newName", newName is null ? null : name), ("newSchema", newSchema is null ? null : schema)));
+        // A missing schema or newSchema is the default schema (RULES.md, as EF reads it): Down moves it back where it was.
+        return _text.Call(up.Operation.MethodName, null, Arguments(("name", newName ?? name), ("schema", newSchema), ("newName", newName is null ? null : name), ("newSchema", schema)));
     }
 
     /// <summary>InsertData back: DeleteData by key (the key of the migration's own model) row by row, or else by every inserted column.</summary>
@@ -349,7 +344,7 @@ internal sealed class InverseWriter
                         arguments.Add(new KeyValuePair<string, string>("keyValues", "new object[] { " + string.Join(", ", values) + " }"));
                     }
 
-                    statements.Add(_text.Call("DeleteData", null, arguments));
+                    statements.Add(_text.Call(InverseName(MigrationOperationKind.InsertData), null, arguments));
                 }
 
                 if (statements.Count > 0)
@@ -360,7 +355,7 @@ internal sealed class InverseWriter
         }
 
         // No key known: every inserted column is the key, so exactly the inserted rows go.
-        return _text.Call("DeleteData", null, Arguments(
+        return _text.Call(InverseName(MigrationOperationKind.InsertData), null, Arguments(
             ("table", up["table"]),
             ("schema", up["schema"]),
             ("keyColumn", up["column"]),
@@ -494,7 +489,7 @@ internal sealed class InverseWriter
 
         constraintText.Append(_text.NewLine).Append(inner).Append('}');
 
-        var create = _text.Call("CreateTable", null, Arguments(
+        var create = _text.Call(InverseName(MigrationOperationKind.DropTable), null, Arguments(
             ("name", up["name"]),
             ("schema", up["schema"]),
             ("columns", columns.ToString()),
@@ -537,7 +532,7 @@ internal sealed class InverseWriter
             ("unique", index.IsUnique ? "true" : null),
             ("filter", index.Filter is null ? null : Literal(index.Filter)),
             ("descending", index.Descending.IsEmpty ? null : "new[] { " + string.Join(", ", Booleans(index.Descending)) + " }"));
-        return _text.Call("CreateIndex", null, arguments);
+        return _text.Call(InverseName(MigrationOperationKind.DropIndex), null, arguments);
     }
 
     private static IEnumerable<string> Booleans(ImmutableArray<bool> values)
@@ -569,7 +564,7 @@ internal sealed class InverseWriter
         var arguments = Arguments(("name", up["name"]), ("schema", up["schema"]), ("table", up["table"]));
         arguments.AddRange(ColumnArguments(column, table, withName: false, toExistingRows: true, out var typeArgument, out var annotation));
         var chain = annotation is { } value ? new List<string> { ".Annotation(" + Literal(value.Key) + ", " + value.Value + ")" } : null;
-        var add = _text.Call("AddColumn", typeArgument, arguments, chain);
+        var add = _text.Call(InverseName(MigrationOperationKind.DropColumn), typeArgument, arguments, chain);
         if (column.IsRequired && column.DefaultValue is null && column.DefaultValueSql is null && column.ComputedColumnSql is null)
         {
             var placeholder = Placeholder(column.ClrType);
@@ -612,7 +607,7 @@ internal sealed class InverseWriter
         {
             if (InverseMatcher.ForeignKeyName(foreignKey) == name && foreignKey.Dependent.Name == operation.Table && SchemaMatches(foreignKey.Dependent.Schema, operation.Schema))
             {
-                return _text.Call("AddForeignKey", null, Arguments(
+                return _text.Call(InverseName(MigrationOperationKind.DropForeignKey), null, Arguments(
                     ("name", up["name"]),
                     ("schema", up["schema"]),
                     ("table", up["table"]),
@@ -632,7 +627,7 @@ internal sealed class InverseWriter
         var operation = up.Operation;
         if (PreviousTable(operation, "table") is { PrimaryKey.IsEmpty: false } table)
         {
-            return _text.Call("AddPrimaryKey", null, Arguments(
+            return _text.Call(InverseName(MigrationOperationKind.DropPrimaryKey), null, Arguments(
                 ("name", up["name"]),
                 ("schema", up["schema"]),
                 ("table", up["table"]),
@@ -651,7 +646,7 @@ internal sealed class InverseWriter
             {
                 if (key.Name == operation.GetString("name"))
                 {
-                    return _text.Call("AddUniqueConstraint", null, Arguments(
+                    return _text.Call(InverseName(MigrationOperationKind.DropUniqueConstraint), null, Arguments(
                         ("name", up["name"]),
                         ("schema", up["schema"]),
                         ("table", up["table"]),

@@ -7,9 +7,10 @@ namespace Lossless.CodeFixes.Sql.Conversions;
 /// <summary>One column changing from one store type to another on a provider: what a conversion step verifies and converts.</summary>
 internal sealed class ColumnConversion
 {
-    public ColumnConversion(ColumnRef column, StoreType from, StoreType to, DatabaseProvider provider)
+    public ColumnConversion(ColumnRef column, StoreType from, StoreType to, DatabaseProvider provider, System.Collections.Immutable.ImmutableArray<string> key = default)
     {
         Column = column;
+        Key = key.IsDefault ? System.Collections.Immutable.ImmutableArray<string>.Empty : key;
         Provider = provider;
         From = from;
         To = to;
@@ -17,6 +18,12 @@ internal sealed class ColumnConversion
     }
 
     public ColumnRef Column { get; }
+
+    /// <summary>The table's primary-key columns, to name offending rows by; empty when unknown.</summary>
+    public System.Collections.Immutable.ImmutableArray<string> Key { get; }
+
+    /// <summary>The same conversion, naming offending rows by <paramref name="key"/>.</summary>
+    public ColumnConversion WithKey(System.Collections.Immutable.ImmutableArray<string> key) => new(Column, From, To, Provider, key);
 
     public StoreType From { get; }
 

@@ -9,8 +9,9 @@ namespace Lossless.CodeFixes.Sql.Conversions;
 
 /// <summary>
 /// The SQL text of one migrationBuilder.Sql(...) step a type-change fix writes: the verified marker naming every
-/// column, a guard that aborts the migration (naming table, column and count) when a value would be lost or
-/// changed, then the statements that convert.
+/// column, a guard that aborts the migration before anything changes when a value would be lost, changed or fail
+/// (naming table, column, the number of such rows and up to three of their primary-key values, never their contents),
+/// then the statements that convert. A guard reads each table once, set-based.
 /// </summary>
 internal static class ConversionStep
 {
@@ -35,10 +36,16 @@ internal static class ConversionStep
             switch (provider)
             {
                 case DatabaseProvider.PostgreSql:
-                    PostgreSqlGuard(lines, columns, checks, guarded);
+                    PostgreSqlBlock(lines, PostgreSqlChecks(columns, checks, guarded, out var perRow), perRow);
                     break;
                 case DatabaseProvider.SqlServer:
-                    SqlServerGuard(lines, columns, checks, guarded);
+                    lines.Add("DECLARE @bad bigint, @keys nvarchar(max), @message nvarchar(2048);");
+                    foreach (var i in guarded)
+                    {
+                        lines.Add(string.Empty);
+                        AddThrow(lines, columns[i], checks[i]!.Predicate!, Message(columns[i], checks[i]!));
+                    }
+
                     break;
                 case DatabaseProvider.Sqlite:
                     SqliteGuard(lines, columns, checks, guarded);
@@ -69,71 +76,223 @@ internal static class ConversionStep
         return text.ToString();
     }
 
-    /// <summary>The abort message: table, column, both types and (where the database can say it) the count.</summary>
-    public static string Message(ColumnConversion conversion, string count)
-        => "lossless: " + count + " of " + conversion.Column.ToString() + " cannot be converted from " + conversion.From.Text + " to " + conversion.To.Text
-            + " without loss; the migration was stopped and nothing was changed";
+    /// <summary>
+    /// The abort message, with {count} and {keys} to fill: table.column, both types, and "without loss" only when the
+    /// check proves every value that passes reads back the same.
+    /// </summary>
+    public static AbortMessage Message(ColumnConversion conversion, ValueCheck check)
+        => new(
+            "lossless: ",
+            " value(s) of " + conversion.Column.ToString() + " cannot be converted from " + conversion.From.Text + " to " + conversion.To.Text + (check.ProvesNoLoss ? " without loss" : string.Empty),
+            KeyPhrase(conversion),
+            "; the migration was stopped and nothing was changed");
+
+    /// <summary>", e.g. in the rows with id " (or "with (tenant, id) ") before the key values; empty when the table's key is not known.</summary>
+    private static string KeyPhrase(ColumnConversion conversion)
+        => conversion.Key.Length switch
+        {
+            0 => string.Empty,
+            1 => ", e.g. in the rows with " + conversion.Key[0] + " ",
+            _ => ", e.g. in the rows with (" + string.Join(", ", conversion.Key) + ") ",
+        };
 
     // ---------------------------------------------------------------- PostgreSQL: DO block, RAISE EXCEPTION
 
-    private static void PostgreSqlGuard(List<string> lines, IReadOnlyList<ColumnConversion> columns, IReadOnlyList<ValueCheck?> checks, List<int> guarded)
-        => PostgreSqlBlock(lines, PostgreSqlChecks(columns, checks, guarded, out var perRow), perRow);
-
-    /// <summary>The body of the DO block: per column, count the values that would be lost, and raise when there are any.</summary>
+    /// <summary>
+    /// The body of the DO block, per table. Where a check has a fast form (casts that raise only on values that do not
+    /// convert), one scan counts with it, inside one exception block for the whole scan; only when that count is not
+    /// zero, or a cast raised (the migration then stops anyway), do the exact checks run: one scan counting each
+    /// column's rows with expressions that never raise (a loop over the values only for the types no expression
+    /// decides), then, for each column with any, its first rows by key, and the block raises. A table whose values all
+    /// pass is read once.
+    /// </summary>
     private static List<string> PostgreSqlChecks(IReadOnlyList<ColumnConversion> columns, IReadOnlyList<ValueCheck?> checks, List<int> guarded, out bool perRow)
     {
         var body = new List<string>();
         perRow = false;
-        foreach (var i in guarded)
+        foreach (var group in GroupByTable(columns, guarded))
         {
-            var column = columns[i];
-            var check = checks[i]!;
             if (body.Count > 0)
             {
                 body.Add(string.Empty);
             }
 
-            if (check.Predicate is { } predicate)
+            var exact = ExactChecks(columns, checks, group, ref perRow);
+            var fast = new List<string>();
+            foreach (var i in group)
             {
-                body.Add("    SELECT count(*) INTO bad FROM " + column.Table + " WHERE " + predicate + ";");
-            }
-            else
-            {
-                perRow = true;
-                body.Add("    bad := 0;");
-                body.Add("    FOR r IN SELECT " + column.Name + " AS v FROM " + column.Table + " WHERE " + column.Name + " IS NOT NULL LOOP");
-                body.Add("        BEGIN");
-                if (check.RowTestIsCast)
+                if ((checks[i]!.FastPredicate ?? checks[i]!.Predicate) is { } predicate)
                 {
-                    body.Add("            PERFORM " + check.RowTest + ";");
+                    fast.Add(predicate);
                 }
-                else
-                {
-                    body.Add("            IF NOT (" + check.RowTest + ") THEN");
-                    body.Add("                bad := bad + 1;");
-                    body.Add("            END IF;");
-                }
-
-                body.Add("        EXCEPTION WHEN others THEN");
-                body.Add("            bad := bad + 1;");
-                body.Add("        END;");
-                body.Add("    END LOOP;");
             }
 
-            AddRaise(body, Message(column, "{count}"));
+            if (fast.Count < group.Count || !group.Exists(i => checks[i]!.FastPredicate is not null))
+            {
+                body.AddRange(exact);
+                continue;
+            }
+
+            body.Add("    BEGIN");
+            body.Add("        SELECT count(*) INTO bad FROM " + columns[group[0]].Table + " WHERE " + (fast.Count == 1 ? fast[0] : "(" + string.Join(") OR (", fast) + ")") + ";");
+            body.Add("    EXCEPTION WHEN others THEN");
+            body.Add("        bad := -1;");
+            body.Add("    END;");
+            body.Add("    IF bad <> 0 THEN");
+            foreach (var line in exact)
+            {
+                body.Add(line.Length == 0 ? line : "    " + line);
+            }
+
+            body.Add("    END IF;");
         }
 
         return body;
     }
 
-    /// <summary>IF bad &gt; 0 THEN RAISE EXCEPTION '…', bad: the message is a RAISE format, % is the count, a literal % is written %%.</summary>
-    private static void AddRaise(List<string> body, string message)
+    /// <summary>The guarded columns grouped by table, in the order their tables first appear.</summary>
+    private static List<List<int>> GroupByTable(IReadOnlyList<ColumnConversion> columns, List<int> guarded)
     {
-        var split = message.IndexOf("{count}", StringComparison.Ordinal);
-        var format = message.Substring(0, split).Replace("%", "%%") + "% value(s)" + message.Substring(split + "{count}".Length).Replace("%", "%%");
-        body.Add("    IF bad > 0 THEN");
-        body.Add("        RAISE EXCEPTION " + SqlDialect.QuoteLiteral(DatabaseProvider.PostgreSql, format) + ", bad;");
+        var groups = new List<List<int>>();
+        foreach (var i in guarded)
+        {
+            if (groups.Find(g => SameTable(columns[g[0]], columns[i])) is { } group)
+            {
+                group.Add(i);
+            }
+            else
+            {
+                groups.Add(new List<int> { i });
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>The exact checks of one table's columns: loops for the per-value checks, one scan for the set-based ones.</summary>
+    private static List<string> ExactChecks(IReadOnlyList<ColumnConversion> columns, IReadOnlyList<ValueCheck?> checks, List<int> group, ref bool perRow)
+    {
+        var body = new List<string>();
+        var setBased = new List<int>();
+        foreach (var i in group)
+        {
+            var column = columns[i];
+            var check = checks[i]!;
+            if (check.Predicate is not null)
+            {
+                setBased.Add(i);
+                continue;
+            }
+
+            // No expression decides it: each value is converted and read back, an error counting as a failure.
+            perRow = true;
+            var withKey = !column.Key.IsEmpty;
+            if (body.Count > 0)
+            {
+                body.Add(string.Empty);
+            }
+
+            body.Add("    bad := 0;");
+            if (withKey)
+            {
+                body.Add("    keys := NULL;");
+            }
+
+            body.Add("    FOR r IN SELECT " + column.Name + " AS v" + (withKey ? ", " + PostgreSqlKeyText(column) + " AS k" : string.Empty) + " FROM " + column.Table + " WHERE " + column.Name + " IS NOT NULL LOOP");
+            body.Add("        BEGIN");
+            body.Add("            ok := (" + check.RowTest + ");");
+            body.Add("        EXCEPTION WHEN others THEN");
+            body.Add("            ok := false;");
+            body.Add("        END;");
+            body.Add("        IF ok IS NOT TRUE THEN");
+            body.Add("            bad := bad + 1;");
+            if (withKey)
+            {
+                body.Add("            IF bad <= 3 THEN");
+                body.Add("                keys := concat_ws(', ', keys, r.k);");
+                body.Add("            END IF;");
+            }
+
+            body.Add("        END IF;");
+            body.Add("    END LOOP;");
+            AddRaise(body, column, null, Message(column, check), "bad");
+        }
+
+        if (setBased.Count == 0)
+        {
+            return body;
+        }
+
+        if (body.Count > 0)
+        {
+            body.Add(string.Empty);
+        }
+
+        var first = columns[setBased[0]];
+        if (setBased.Count == 1)
+        {
+            var check = checks[setBased[0]]!;
+            body.Add("    SELECT count(*) INTO bad FROM " + first.Table + " WHERE " + check.Predicate + ";");
+            AddRaise(body, first, check.Predicate, Message(first, check), "bad");
+            return body;
+        }
+
+        var counts = new List<string>();
+        var targets = new List<string>();
+        foreach (var j in setBased)
+        {
+            counts.Add("count(*) FILTER (WHERE " + checks[j]!.Predicate + ")");
+            targets.Add("bad_" + Number(j + 1));
+        }
+
+        body.Add("    SELECT " + string.Join(", ", counts) + " INTO " + string.Join(", ", targets) + " FROM " + first.Table + ";");
+        foreach (var j in setBased)
+        {
+            AddRaise(body, columns[j], checks[j]!.Predicate!, Message(columns[j], checks[j]!), "bad_" + Number(j + 1));
+        }
+
+        return body;
+    }
+
+    /// <summary>
+    /// IF count &gt; 0: look up the first rows by key (unless <paramref name="predicate"/> is null: a loop collected them),
+    /// then RAISE EXCEPTION with count and keys (a literal % is written %%).
+    /// </summary>
+    private static void AddRaise(List<string> body, ColumnConversion column, string? predicate, AbortMessage message, string count)
+    {
+        var format = message.Prefix.Replace("%", "%%") + "%" + message.Subject.Replace("%", "%%");
+        var arguments = count;
+        body.Add("    IF " + count + " > 0 THEN");
+        if (!column.Key.IsEmpty)
+        {
+            if (predicate is not null)
+            {
+                body.Add("        SELECT string_agg(k, ', ') INTO keys FROM (SELECT " + PostgreSqlKeyText(column) + " AS k FROM " + column.Table + " WHERE " + predicate + " ORDER BY " + KeyList(column) + " LIMIT 3) AS first_rows;");
+            }
+
+            format += message.Keys.Replace("%", "%%") + "%";
+            arguments += ", keys";
+        }
+
+        format += message.Suffix.Replace("%", "%%");
+        body.Add("        RAISE EXCEPTION " + SqlDialect.QuoteLiteral(DatabaseProvider.PostgreSql, format) + ", " + arguments + ";");
         body.Add("    END IF;");
+    }
+
+    private static string PostgreSqlKeyText(ColumnConversion column)
+    {
+        if (column.Key.Length == 1)
+        {
+            return Quote(column, column.Key[0]) + "::text";
+        }
+
+        var parts = new List<string>();
+        foreach (var key in column.Key)
+        {
+            parts.Add(Quote(column, key) + "::text");
+        }
+
+        return "'(' || " + string.Join(" || ', ' || ", parts) + " || ')'";
     }
 
     private static void PostgreSqlBlock(List<string> lines, List<string> body, bool perRow)
@@ -141,9 +300,29 @@ internal static class ConversionStep
         var tag = DollarTag(body);
         lines.Add("DO " + tag);
         lines.Add("DECLARE");
-        lines.Add("    bad bigint;");
+        var declared = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var line in body)
+        {
+            foreach (var variable in Variables(line))
+            {
+                declared.Add(variable);
+            }
+        }
+
+        foreach (var variable in declared)
+        {
+            lines.Add("    " + variable + " bigint;");
+        }
+
+        var text = string.Join("\n", body);
+        if (text.IndexOf(" INTO keys ", StringComparison.Ordinal) >= 0 || text.IndexOf("keys := ", StringComparison.Ordinal) >= 0)
+        {
+            lines.Add("    keys text;");
+        }
+
         if (perRow)
         {
+            lines.Add("    ok boolean;");
             lines.Add("    r record;");
         }
 
@@ -151,6 +330,26 @@ internal static class ConversionStep
         lines.AddRange(body);
         lines.Add("END");
         lines.Add(tag + ";");
+    }
+
+    /// <summary>The count variables a line assigns: bad, bad_1, bad_2, ….</summary>
+    private static IEnumerable<string> Variables(string line)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.StartsWith("bad := 0", StringComparison.Ordinal))
+        {
+            yield return "bad";
+        }
+
+        var into = trimmed.IndexOf(" INTO ", StringComparison.Ordinal);
+        if (trimmed.StartsWith("SELECT count(*)", StringComparison.Ordinal) && into >= 0)
+        {
+            var end = trimmed.IndexOf(" FROM ", into, StringComparison.Ordinal);
+            foreach (var name in trimmed.Substring(into + 6, end - into - 6).Split(','))
+            {
+                yield return name.Trim();
+            }
+        }
     }
 
     // ---------------------------------------------------------------- Expand/contract: copy into the new column
@@ -164,15 +363,16 @@ internal static class ConversionStep
         var provider = conversion.Provider;
         var lines = new List<string> { Marker(new[] { conversion }) };
         var quotedTarget = SqlDialect.QuoteIdentifier(provider, target);
-        var lost = "lossless: {count} of " + conversion.Column.ToString() + " were not copied to " + target + "; the migration was stopped and nothing was changed";
-        var guarded = new List<int>();
-        if (check is not null)
-        {
-            guarded.Add(0);
-        }
-
+        var lost = new AbortMessage("lossless: ", " value(s) of " + conversion.Column.ToString() + " were not copied to " + target, KeyPhrase(conversion), "; the migration was stopped and nothing was changed");
+        var notCopied = "(" + conversion.Name + " IS NULL) <> (" + quotedTarget + " IS NULL)";
         if (provider == DatabaseProvider.PostgreSql)
         {
+            var guarded = new List<int>();
+            if (check is not null)
+            {
+                guarded.Add(0);
+            }
+
             var body = PostgreSqlChecks(new[] { conversion }, new[] { check }, guarded, out var perRow);
             if (body.Count > 0)
             {
@@ -180,21 +380,22 @@ internal static class ConversionStep
             }
 
             body.Add("    UPDATE " + conversion.Table + " SET " + quotedTarget + " = " + conversion.Name + "::" + conversion.To.Text + ";");
-            body.Add("    SELECT count(*) INTO bad FROM " + conversion.Table + " WHERE (" + conversion.Name + " IS NULL) <> (" + quotedTarget + " IS NULL);");
-            AddRaise(body, lost);
+            body.Add("    SELECT count(*) INTO bad FROM " + conversion.Table + " WHERE " + notCopied + ";");
+            AddRaise(body, conversion, notCopied, lost, "bad");
             PostgreSqlBlock(lines, body, perRow);
         }
         else
         {
-            SqlServerGuard(lines, new[] { conversion }, new[] { check }, guarded);
-            if (guarded.Count == 0)
+            lines.Add("DECLARE @bad bigint, @keys nvarchar(max), @message nvarchar(2048);");
+            if (check is not null)
             {
-                lines.Add("DECLARE @bad bigint, @message nvarchar(2048);");
+                lines.Add(string.Empty);
+                AddThrow(lines, conversion, check.Predicate!, Message(conversion, check));
             }
 
             lines.Add(string.Empty);
             lines.Add("UPDATE " + conversion.Table + " SET " + quotedTarget + " = CAST(" + conversion.Name + " AS " + conversion.To.Text + ");");
-            AddThrow(lines, "SELECT @bad = COUNT_BIG(*) FROM " + conversion.Table + " WHERE CASE WHEN " + conversion.Name + " IS NULL THEN 1 ELSE 0 END <> CASE WHEN " + quotedTarget + " IS NULL THEN 1 ELSE 0 END;", lost);
+            AddThrow(lines, conversion, "CASE WHEN " + conversion.Name + " IS NULL THEN 1 ELSE 0 END <> CASE WHEN " + quotedTarget + " IS NULL THEN 1 ELSE 0 END", lost);
         }
 
         return string.Join("\n", lines);
@@ -214,61 +415,125 @@ internal static class ConversionStep
 
     // ---------------------------------------------------------------- SQL Server: THROW
 
-    private static void SqlServerGuard(List<string> lines, IReadOnlyList<ColumnConversion> columns, IReadOnlyList<ValueCheck?> checks, List<int> guarded)
+    private static void AddThrow(List<string> lines, ColumnConversion column, string predicate, AbortMessage message)
     {
-        if (guarded.Count == 0)
-        {
-            return;
-        }
-
-        lines.Add("DECLARE @bad bigint, @message nvarchar(2048);");
-        foreach (var i in guarded)
-        {
-            var column = columns[i];
-            lines.Add(string.Empty);
-            AddThrow(lines, "SELECT @bad = COUNT_BIG(*) FROM " + column.Table + " WHERE " + checks[i]!.Predicate + ";", Message(column, "{count}"));
-        }
-    }
-
-    private static void AddThrow(List<string> lines, string count, string message)
-    {
-        var split = message.IndexOf("{count}", StringComparison.Ordinal);
-        lines.Add(count);
+        lines.Add("SELECT @bad = COUNT_BIG(*) FROM " + column.Table + " WHERE " + predicate + ";");
         lines.Add("IF @bad > 0");
         lines.Add("BEGIN");
-        lines.Add("    SET @message = CONCAT(" + SqlDialect.QuoteLiteral(DatabaseProvider.SqlServer, message.Substring(0, split)) + ", @bad, "
-            + SqlDialect.QuoteLiteral(DatabaseProvider.SqlServer, " value(s)" + message.Substring(split + "{count}".Length)) + ");");
+        var parts = new List<string> { Literal(message.Prefix), "@bad" };
+        if (column.Key.IsEmpty)
+        {
+            parts.Add(Literal(message.Subject + message.Suffix));
+        }
+        else
+        {
+            parts.Add(Literal(message.Subject));
+            var keyText = column.Key.Length == 1
+                ? "CONVERT(nvarchar(max), " + Quote(column, column.Key[0]) + ")"
+                : "CONCAT(N'(', " + string.Join(", N', ', ", KeyConversions(column)) + ", N')')";
+            lines.Add("    SELECT @keys = STRING_AGG(k, N', ') FROM (SELECT TOP (3) " + keyText + " AS k FROM " + column.Table + " WHERE " + predicate + " ORDER BY " + KeyList(column) + ") AS first_rows;");
+            parts.Add(Literal(message.Keys));
+            parts.Add("@keys");
+            parts.Add(Literal(message.Suffix));
+        }
+
+        lines.Add("    SET @message = CONCAT(" + string.Join(", ", parts) + ");");
         lines.Add("    THROW 50000, @message, 1;");
         lines.Add("END;");
+
+        static string Literal(string text) => SqlDialect.QuoteLiteral(DatabaseProvider.SqlServer, text);
+    }
+
+    private static IEnumerable<string> KeyConversions(ColumnConversion column)
+    {
+        foreach (var key in column.Key)
+        {
+            yield return "CONVERT(nvarchar(max), " + Quote(column, key) + ")";
+        }
     }
 
     // ---------------------------------------------------------------- SQLite: a TEMP trigger that raises
 
     /// <summary>
-    /// RAISE() outside a trigger fails at prepare time even on clean data, and its message must be a literal: the guard
-    /// is a TEMP trigger that aborts when a count inserted into a TEMP table is not zero.
+    /// RAISE() outside a trigger fails at prepare time even on clean data: the guard is a TEMP trigger on a TEMP table
+    /// that aborts with the message of the row inserted into it, and a row is inserted only when a column has values
+    /// that would not survive (its first rows by key looked up only then).
     /// </summary>
     private static void SqliteGuard(List<string> lines, IReadOnlyList<ColumnConversion> columns, IReadOnlyList<ValueCheck?> checks, List<int> guarded)
     {
         var table = SqlDialect.QuoteIdentifier(DatabaseProvider.Sqlite, "lossless_guard");
-        lines.Add("CREATE TEMP TABLE " + table + " (\"step\" INTEGER NOT NULL, \"rows\" INTEGER NOT NULL);");
-        for (var n = 0; n < guarded.Count; n++)
+        lines.Add("CREATE TEMP TABLE " + table + " (\"message\" TEXT NOT NULL);");
+        lines.Add("CREATE TEMP TRIGGER " + SqlDialect.QuoteIdentifier(DatabaseProvider.Sqlite, "lossless_guard_abort") + " BEFORE INSERT ON " + table);
+        lines.Add("BEGIN");
+        lines.Add("    SELECT RAISE(ABORT, NEW.\"message\");");
+        lines.Add("END;");
+        foreach (var i in guarded)
         {
-            var column = columns[guarded[n]];
-            var step = (n + 1).ToString(CultureInfo.InvariantCulture);
-            lines.Add("CREATE TEMP TRIGGER " + SqlDialect.QuoteIdentifier(DatabaseProvider.Sqlite, "lossless_guard_" + step) + " BEFORE INSERT ON " + table
-                + " WHEN NEW.\"step\" = " + step + " AND NEW.\"rows\" > 0");
-            lines.Add("BEGIN");
-            lines.Add("    SELECT RAISE(ABORT, " + SqlDialect.QuoteLiteral(DatabaseProvider.Sqlite, Message(column, "values")) + ");");
-            lines.Add("END;");
-        }
+            var column = columns[i];
+            var predicate = checks[i]!.Predicate!;
+            var message = Message(column, checks[i]!);
+            var text = new StringBuilder("INSERT INTO " + table + " SELECT ")
+                .Append(Literal(message.Prefix)).Append(" || count(*) || ");
+            if (column.Key.IsEmpty)
+            {
+                text.Append(Literal(message.Subject + message.Suffix));
+            }
+            else
+            {
+                var keyText = column.Key.Length == 1
+                    ? Quote(column, column.Key[0])
+                    : "'(' || " + string.Join(" || ', ' || ", QuotedKeys(column)) + " || ')'";
+                text.Append(Literal(message.Subject)).Append(" || ").Append(Literal(message.Keys))
+                    .Append(" || (SELECT group_concat(k, ', ') FROM (SELECT ").Append(keyText).Append(" AS k FROM ").Append(column.Table)
+                    .Append(" WHERE ").Append(predicate).Append(" ORDER BY ").Append(KeyList(column)).Append(" LIMIT 3)) || ").Append(Literal(message.Suffix));
+            }
 
-        for (var n = 0; n < guarded.Count; n++)
-        {
-            var index = guarded[n];
-            lines.Add("INSERT INTO " + table + " SELECT " + (n + 1).ToString(CultureInfo.InvariantCulture) + ", count(*) FROM " + columns[index].Table + " WHERE " + checks[index]!.Predicate + ";");
+            text.Append(" FROM ").Append(column.Table).Append(" WHERE ").Append(predicate).Append(" HAVING count(*) > 0;");
+            lines.Add(text.ToString());
         }
 
         lines.Add("DROP TABLE " + table + ";");
+
+        static string Literal(string text) => SqlDialect.QuoteLiteral(DatabaseProvider.Sqlite, text);
     }
+
+    // ---------------------------------------------------------------- Shared
+
+    private static IEnumerable<string> QuotedKeys(ColumnConversion column)
+    {
+        foreach (var key in column.Key)
+        {
+            yield return Quote(column, key);
+        }
+    }
+
+    private static string KeyList(ColumnConversion column) => string.Join(", ", QuotedKeys(column));
+
+    private static string Quote(ColumnConversion column, string name) => SqlDialect.QuoteIdentifier(column.Provider, name);
+
+    private static bool SameTable(ColumnConversion left, ColumnConversion right)
+        => string.Equals(left.Column.Table, right.Column.Table, StringComparison.Ordinal) && string.Equals(left.Column.Schema, right.Column.Schema, StringComparison.Ordinal);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>An abort message in four parts: "lossless: ", count, " value(s) of t.c …", ", e.g. in the rows with id ", keys, "; the migration …".</summary>
+internal readonly struct AbortMessage
+{
+    public AbortMessage(string prefix, string subject, string keys, string suffix)
+    {
+        Prefix = prefix;
+        Subject = subject;
+        Keys = keys;
+        Suffix = suffix;
+    }
+
+    public string Prefix { get; }
+
+    public string Subject { get; }
+
+    /// <summary>The words before the key values; empty when there are none to name.</summary>
+    public string Keys { get; }
+
+    public string Suffix { get; }
 }

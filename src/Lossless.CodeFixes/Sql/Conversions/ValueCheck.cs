@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using Lossless.Analyzers.Model.Providers;
 using Lossless.Analyzers.Model.StoreTypes;
@@ -5,30 +6,47 @@ using Lossless.Analyzers.Model.StoreTypes;
 namespace Lossless.CodeFixes.Sql.Conversions;
 
 /// <summary>
-/// How to find the rows whose value a conversion would lose or change: a set-based predicate over the row, or, on
-/// PostgreSQL, a test run on each value (r.v) in which an error counts as a failure.
+/// How a guard finds the rows whose value a conversion would lose, change or fail on: a set-based predicate over the
+/// row (regex, range, length, round trip), or, on PostgreSQL for the few types no expression can test without raising
+/// (text into timestamps, intervals, jsonb, …), a round trip tried on each value in which an error counts as a failure.
 /// </summary>
 internal sealed class ValueCheck
 {
-    private ValueCheck(string? predicate, string? rowTest, bool rowTestIsCast)
+    private ValueCheck(string? predicate, string? rowTest, bool provesNoLoss, string? fastPredicate = null)
     {
         Predicate = predicate;
         RowTest = rowTest;
-        RowTestIsCast = rowTestIsCast;
+        ProvesNoLoss = provesNoLoss;
+        FastPredicate = fastPredicate;
     }
 
-    /// <summary>A condition true for each row whose value would be lost or changed (WHERE …); null for a per-row test.</summary>
+    /// <summary>
+    /// PostgreSQL: the same check with plain casts, true for the same rows, which may raise on a value that does not
+    /// convert (the guard then runs <see cref="Predicate"/> or <see cref="RowTest"/>). A cast is what the ALTER itself
+    /// does, and far cheaper than the expressions that decide without raising: the guard's one scan when every value
+    /// passes. Null when the exact check is cheap already.
+    /// </summary>
+    public string? FastPredicate { get; }
+
+    /// <summary>This check with <paramref name="fast"/> as its fast form.</summary>
+    private ValueCheck Fast(string fast) => new(Predicate, RowTest, ProvesNoLoss, fast);
+
+    /// <summary>A condition true for each row whose value would be lost, changed or fail (WHERE …); null for a per-row test.</summary>
     public string? Predicate { get; }
 
-    /// <summary>PostgreSQL: an expression over <c>r.v</c>, true when the value converts unchanged; raising counts as a failure.</summary>
+    /// <summary>PostgreSQL: an expression over <c>r.v</c>, true when the value converts and reads back the same; raising counts as a failure.</summary>
     public string? RowTest { get; }
 
-    /// <summary>True when <see cref="RowTest"/> is a bare cast, whose only way to fail is to raise.</summary>
-    public bool RowTestIsCast { get; }
+    /// <summary>
+    /// True when the check proves that every value that passes reads back the same (or equal after a documented,
+    /// harmless normalisation): only then does its message say "without loss". False for a check that only proves the
+    /// values cast (SQL Server's TRY_CONVERT).
+    /// </summary>
+    public bool ProvesNoLoss { get; }
 
-    public static ValueCheck Rows(string predicate) => new(predicate, null, false);
+    public static ValueCheck Rows(string predicate, bool provesNoLoss = true) => new(predicate, null, provesNoLoss);
 
-    public static ValueCheck EachValue(string test, bool isCast = false) => new(null, test, isCast);
+    public static ValueCheck EachValue(string test) => new(null, test, provesNoLoss: true);
 
     /// <summary>
     /// The check for a conversion. False when the conversion cannot be verified (no fix is offered); true with a null
@@ -59,23 +77,66 @@ internal sealed class ValueCheck
 
     // ---------------------------------------------------------------- PostgreSQL
 
-    private const string UuidPattern = "'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'";
+    /// <summary>
+    /// Every form PostgreSQL's uuid input reads: 32 hex digits in either case, a hyphen allowed after any group of four
+    /// (not after the last), the whole optionally in braces; nothing else, not even a space.
+    /// </summary>
+    public const string UuidInputPattern = @"'^(\{([0-9a-f]{4}-?){7}[0-9a-f]{4}\}|([0-9a-f]{4}-?){7}[0-9a-f]{4})$'";
+
+    /// <summary>Digits with an optional minus and fractional part: what numeric reads without raising, and what the round trip then compares.</summary>
+    private const string DecimalPattern = @"'^-?[0-9]+(\.[0-9]+)?$'";
+
+    /// <summary>A decimal, with an exponent as PostgreSQL writes one for floating point (1e+21, 1e-05): numeric reads it too.</summary>
+    private const string FloatPattern = @"'^-?[0-9]+(\.[0-9]+)?(e[-+][0-9]+)?$'";
 
     private static ValueCheck PostgreSql(StoreType from, StoreType to, string column)
     {
         switch (from.Family, to.Family)
         {
             case (StoreTypeFamily.Text, StoreTypeFamily.Uuid):
-                return Rows(column + " !~* " + UuidPattern);
+                // Case, hyphens and braces are all PostgreSQL normalises: the same 128 bits come back.
+                return Rows(column + " !~* " + UuidInputPattern).Fast(column + "::uuid IS NULL");
+            case (StoreTypeFamily.Text, StoreTypeFamily.Integer):
+                // Cast only what can be cast, and keep only what reads back as the same text: not '02134', ' 42', '+5', '1.0', '-0'.
+                Limits(to, out var min, out var max);
+                return Rows("CASE WHEN " + column + " !~ '^-?[0-9]{1,19}$' THEN true"
+                    + " WHEN " + column + "::numeric NOT BETWEEN " + Number(min) + " AND " + Number(max) + " THEN true"
+                    + " ELSE " + column + "::" + to.NormalizedText + "::text <> " + column + " END")
+                    .Fast(column + "::" + to.NormalizedText + "::text <> " + column);
+            case (StoreTypeFamily.Text, StoreTypeFamily.Decimal):
+                // A decimal whose every digit the new type keeps and that reads back the same; the type may add zeros to its scale (12.5 reads 12.50).
+                return Rows(PlainDecimal(column, to)).Fast("CASE WHEN " + column + " IN ('NaN', 'Infinity', '-Infinity') THEN true ELSE "
+                    + (to.Scale is not null ? column + "::" + to.NormalizedText + " <> " + column + "::numeric OR " : string.Empty)
+                    + column + "::numeric::text <> " + column + " END");
+            case (StoreTypeFamily.Text, StoreTypeFamily.FloatingPoint):
+                // NaN and the infinities as PostgreSQL writes them, or a decimal in the type's range (nothing nearer zero
+                // than it can hold) that reads back as the same text.
+                var limit = to.Size == 4 ? "3.4028234e38" : "1.7976931348623157e308";
+                var tiny = to.Size == 4 ? "7.1e-46" : "2.5e-324";
+                return Rows("CASE WHEN " + column + " IN ('NaN', 'Infinity', '-Infinity') THEN false"
+                    + " WHEN " + column + " !~ " + FloatPattern + " THEN true"
+                    + " WHEN abs(" + column + "::numeric) > " + limit + " THEN true"
+                    + " WHEN " + column + "::numeric <> 0 AND abs(" + column + "::numeric) < " + tiny + " THEN true"
+                    + " ELSE " + column + "::" + to.NormalizedText + "::text <> " + column + " END")
+                    .Fast("CASE WHEN " + column + " IN ('NaN', 'Infinity', '-Infinity') THEN false ELSE " + column + "::" + to.NormalizedText + "::text <> " + column + " END");
+            case (StoreTypeFamily.Text, StoreTypeFamily.Boolean):
+                // What PostgreSQL reads back as written, 't' and 'f' being its own short forms of 'true' and 'false'.
+                return Rows(column + " NOT IN ('true', 'false', 't', 'f')");
+            case (StoreTypeFamily.Text, StoreTypeFamily.Date):
+                // An ISO date that exists: built from its parts without a cast that could raise, it must write the same text.
+                return Rows("CASE WHEN " + column + " !~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' OR left(" + column + ", 4) = '0000' THEN true"
+                    + " ELSE to_char((left(" + column + ", 8) || '01')::date + (right(" + column + ", 2)::integer - 1), 'YYYY-MM-DD') <> " + column + " END")
+                    .Fast("CASE WHEN " + column + " NOT LIKE '____-__-__' THEN true ELSE " + column + "::date::text <> " + column + " END");
+            case (StoreTypeFamily.Text, StoreTypeFamily.Json) when to.Name == "json":
+                // json keeps its input text: the value only has to be JSON.
+                return EachValue("r.v::json IS NOT NULL").Fast(column + "::json IS NULL");
             case (StoreTypeFamily.Text, StoreTypeFamily.Text) when Shorter(from.Length, to.Length) is int length:
                 return Rows("length(" + column + ") > " + Number(length));
             case (StoreTypeFamily.Binary, StoreTypeFamily.Binary) when Shorter(from.Length, to.Length) is int length:
                 return Rows("octet_length(" + column + ") > " + Number(length));
-            case (StoreTypeFamily.Text, StoreTypeFamily.Decimal) when to.Scale is not null:
-                // The cast fails on what is not a number or does not fit, and rounds what has more decimals.
-                return EachValue("r.v::numeric = r.v::" + to.NormalizedText);
             case (StoreTypeFamily.Text, _) when to.Family != StoreTypeFamily.Text:
-                return EachValue("r.v::" + to.NormalizedText, isCast: true);
+                // Timestamps, times, intervals, jsonb, …: convert each value and back; what raises or reads back otherwise fails.
+                return EachValue("r.v::" + to.NormalizedText + "::text = r.v").Fast(column + "::" + to.NormalizedText + "::text <> " + column);
             case (StoreTypeFamily.Integer, StoreTypeFamily.Integer):
                 return Rows(OutOfRange(column, to));
             case (StoreTypeFamily.Integer, StoreTypeFamily.Decimal) when to.IntegerDigits is int digits:
@@ -103,8 +164,30 @@ internal sealed class ValueCheck
                 return Rows(column + " <> " + column + "::" + to.NormalizedText);
             default:
                 // Whatever else: convert each value and back, and compare.
-                return EachValue("r.v::" + to.NormalizedText + "::" + from.NormalizedText + " = r.v");
+                return EachValue("r.v::" + to.NormalizedText + "::" + from.NormalizedText + " = r.v").Fast(column + "::" + to.NormalizedText + "::" + from.NormalizedText + " <> " + column);
         }
+    }
+
+    /// <summary>
+    /// Text into numeric: rejected unless digits with an optional minus and fraction; then unless rounding to the scale
+    /// keeps the value; then unless its integer digits fit; then unless it reads back through numeric as the same text
+    /// ('02134', '-0' and '1.' do not). 'NaN' and the infinities, which numeric holds and .NET's decimal cannot, are
+    /// rejected. Each step is a CASE branch, so nothing is cast before it is known to cast.
+    /// </summary>
+    private static string PlainDecimal(string column, StoreType to)
+    {
+        var text = new System.Text.StringBuilder("CASE WHEN " + column + " !~ " + DecimalPattern + " THEN true");
+        if (to.Scale is int scale)
+        {
+            text.Append(" WHEN round(" + column + "::numeric, " + Number(scale) + ") <> " + column + "::numeric THEN true");
+        }
+
+        if (to.IntegerDigits is int digits)
+        {
+            text.Append(" WHEN abs(" + column + "::numeric) >= " + PowerOfTen(digits) + " THEN true");
+        }
+
+        return text.Append(" ELSE " + column + "::numeric::text <> " + column + " END").ToString();
     }
 
     // ---------------------------------------------------------------- SQL Server
@@ -114,9 +197,9 @@ internal sealed class ValueCheck
         switch (from.Family, to.Family)
         {
             case (StoreTypeFamily.Text, StoreTypeFamily.Uuid):
-                return Rows("(TRY_CONVERT(uniqueidentifier, " + column + ") IS NULL OR LEN(" + column + ") <> 36) AND " + column + " IS NOT NULL");
+                return Rows("(TRY_CONVERT(uniqueidentifier, " + column + ") IS NULL OR LEN(" + column + ") <> 36) AND " + column + " IS NOT NULL", provesNoLoss: false);
             case (StoreTypeFamily.Text, StoreTypeFamily.Text):
-                var parts = new System.Collections.Generic.List<string>();
+                var parts = new List<string>();
                 if (Shorter(from.Length, to.Length) is int maxLength)
                 {
                     // LEN ignores trailing spaces; the appended character keeps them counted.
@@ -132,8 +215,13 @@ internal sealed class ValueCheck
                 return parts.Count == 0 ? null : Rows(parts.Count == 1 ? parts[0] : "(" + string.Join(" OR ", parts) + ")");
             case (StoreTypeFamily.Binary, StoreTypeFamily.Binary) when Shorter(from.Length, to.Length) is int length:
                 return Rows("DATALENGTH(" + column + ") > " + Number(length));
+            case (StoreTypeFamily.Text, StoreTypeFamily.Integer):
+                // An integer reads back as its canonical text: '02134', ' 42' and '+5' do not.
+                // The appended character keeps trailing spaces counted, which comparisons otherwise ignore.
+                return Rows(column + " IS NOT NULL AND (TRY_CONVERT(" + to.NormalizedText + ", " + column + ") IS NULL OR CONVERT(nvarchar(40), TRY_CONVERT(" + to.NormalizedText + ", " + column + ")) + N'x' <> " + column + " + N'x')");
             case (StoreTypeFamily.Text, _):
-                return Rows(column + " IS NOT NULL AND TRY_CONVERT(" + to.NormalizedText + ", " + column + ") IS NULL");
+                // Only proves that the values convert: the message says no more.
+                return Rows(column + " IS NOT NULL AND TRY_CONVERT(" + to.NormalizedText + ", " + column + ") IS NULL", provesNoLoss: false);
             case (StoreTypeFamily.Integer, StoreTypeFamily.Integer):
                 return Rows(OutOfRange(column, to));
             case (StoreTypeFamily.Integer, StoreTypeFamily.Decimal) when to.IntegerDigits is int digits:
@@ -159,20 +247,20 @@ internal sealed class ValueCheck
     // ---------------------------------------------------------------- SQLite
 
     /// <summary>
-    /// SQLite copies the rows into the rebuilt table with no cast: the new column's affinity converts a value only
-    /// when the conversion is exact. A value converts when it equals its cast to the new type, compared with the
-    /// same affinity rules.
+    /// SQLite copies the rows into the rebuilt table with no cast: the new column's affinity converts a value when it
+    /// looks like a number, trimming spaces and leading zeros on the way ('02134' becomes 2134). Text passes only when
+    /// the converted value reads back as the same text; a number only when the cast keeps its value.
     /// </summary>
     private static ValueCheck? Sqlite(StoreType from, StoreType to, string column)
     {
         switch (to.Family)
         {
             case StoreTypeFamily.Integer:
-                return Rows("typeof(" + column + ") NOT IN ('integer', 'null') AND NOT (CAST(" + column + " AS INTEGER) = " + column + ")");
+                return Rows(SqliteRoundTrip(column, "INTEGER", "'integer'"));
             case StoreTypeFamily.FloatingPoint:
-                return Rows("typeof(" + column + ") NOT IN ('real', 'null') AND NOT (CAST(" + column + " AS REAL) = " + column + ")");
+                return Rows(SqliteRoundTrip(column, "REAL", "'real'"));
             case StoreTypeFamily.Decimal:
-                return Rows("typeof(" + column + ") IN ('text', 'blob') AND NOT (CAST(" + column + " AS NUMERIC) = " + column + ")");
+                return Rows(SqliteRoundTrip(column, "NUMERIC", "'integer', 'real'"));
             case StoreTypeFamily.Binary when from.Family != StoreTypeFamily.Text:
                 // Numbers stay numbers in a BLOB column and read as the bytes of their text.
                 return Rows("typeof(" + column + ") IN ('integer', 'real')");
@@ -181,13 +269,20 @@ internal sealed class ValueCheck
         }
     }
 
+    /// <summary>Text must read back as the same text; a number of the kind the affinity keeps passes; any other value must keep its value in the cast.</summary>
+    private static string SqliteRoundTrip(string column, string type, string keeps)
+        => "CASE WHEN typeof(" + column + ") = 'null' THEN 0"
+            + " WHEN typeof(" + column + ") = 'text' THEN CAST(CAST(" + column + " AS " + type + ") AS TEXT) IS NOT " + column
+            + " WHEN typeof(" + column + ") IN (" + keeps + ") THEN 0"
+            + " ELSE NOT (CAST(" + column + " AS " + type + ") = " + column + ") END";
+
     // ---------------------------------------------------------------- Shared
 
     private static int? Shorter(int? from, int? to) => to is int length && (from is not int had || had > length) ? length : null;
 
     private static string? DecimalLoss(string column, StoreType from, StoreType to, string roundFormat)
     {
-        var parts = new System.Collections.Generic.List<string>();
+        var parts = new List<string>();
         if (to.Scale is int scale && (from.Scale is not int had || had > scale))
         {
             parts.Add(column + " <> " + string.Format(CultureInfo.InvariantCulture, roundFormat, scale));
@@ -209,7 +304,7 @@ internal sealed class ValueCheck
     private static string OutOfRange(string column, StoreType type)
     {
         Limits(type, out var min, out var max);
-        return column + " NOT BETWEEN " + min.ToString(CultureInfo.InvariantCulture) + " AND " + max.ToString(CultureInfo.InvariantCulture);
+        return column + " NOT BETWEEN " + Number(min) + " AND " + Number(max);
     }
 
     private static void Limits(StoreType type, out decimal min, out decimal max)
@@ -229,4 +324,6 @@ internal sealed class ValueCheck
     private static string PowerOfTen(int digits) => "1" + new string('0', digits);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

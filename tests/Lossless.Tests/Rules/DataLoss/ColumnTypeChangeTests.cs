@@ -363,7 +363,7 @@ public class ColumnTypeChangeTests
     {
         var test = new Verify.Test(TestProvider.PostgreSql);
         test.TestState.Sources.Add(Sources.Migration(
-            "migrationBuilder.Sql(\"\"\"\n    -- lossless: verified users.id, projects.userId\n    SELECT 1;\n    \"\"\");\n\n" + IncidentUp));
+            "migrationBuilder.Sql(\"\"\"\n    -- lossless: verified users.id, projects.userId\n    ALTER TABLE projects DROP CONSTRAINT \"FK_projects_users_userId\";\n    ALTER TABLE users ALTER COLUMN id TYPE uuid USING id::uuid;\n    ALTER TABLE projects ALTER COLUMN \"userId\" TYPE uuid USING \"userId\"::uuid;\n    \"\"\");\n\n" + IncidentUp));
         test.TestState.Sources.Add(Sources.Designer(Sources.IncidentModel));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.KeyTypeChange).WithLocation(0).WithArguments("primary-key", "users.id", "character varying(255)", "uuid", "fails on every database, even when every value is a valid uuid: PostgreSQL has no cast from character varying(255) to uuid without USING, and EF Core writes none", "it is referenced by accounts.userId and projects.userId, and this migration leaves accounts.userId as 'character varying(255)'"));
         await test.RunAsync();
@@ -385,7 +385,7 @@ public class ColumnTypeChangeTests
             """;
         var test = new Verify.Test(TestProvider.PostgreSql);
         test.TestState.Sources.Add(Sources.Migration(
-            "migrationBuilder.Sql(\"-- lossless: verified Users.Id, projects.userid, public.accounts.userId\\nSELECT 1;\");\n\n" + IncidentUp.Replace("{|#0:AlterColumn|}", "AlterColumn").Replace("{|#1:AlterColumn|}", "AlterColumn") + accounts));
+            "migrationBuilder.Sql(\"-- lossless: verified Users.Id, projects.userid, public.accounts.userId\\nALTER TABLE \\\"Users\\\" ALTER \\\"Id\\\" TYPE uuid USING \\\"Id\\\"::uuid; ALTER TABLE projects ALTER COLUMN \\\"userId\\\" TYPE uuid USING \\\"userId\\\"::uuid; ALTER TABLE public.accounts ALTER COLUMN \\\"userId\\\" SET DATA TYPE uuid USING \\\"userId\\\"::uuid;\");\n\n" + IncidentUp.Replace("{|#0:AlterColumn|}", "AlterColumn").Replace("{|#1:AlterColumn|}", "AlterColumn") + accounts));
         test.TestState.Sources.Add(Sources.Designer(Sources.IncidentModel));
         await test.RunAsync();
     }
@@ -448,8 +448,10 @@ public class ColumnTypeChangeTests
     }
 
     [Fact]
-    public async Task VerifiedStepBefore_DoesNotReport()
+    public async Task VerifiedGuardBefore_OfAChangeThatFailsOnEveryDatabase_StillReports()
     {
+        // The guard proves every value is an integer, but EF's ALTER … TYPE integer without USING still fails (42804):
+        // a marker documents a check, it cannot make the AlterColumn succeed.
         var test = new Verify.Test(TestProvider.PostgreSql)
         {
             // The guard's dollar-quoted body is not test markup.
@@ -462,7 +464,58 @@ public class ColumnTypeChangeTests
                 migrationBuilder.AlterColumn<int>(name: "quantity", table: "orders", type: "integer", oldClrType: typeof(string), oldType: "text");
                 """),
         };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.FailingTypeChange).WithSpan(18, 30, 18, 41).WithArguments("orders.quantity", "text", "integer", "fails on every database, even when every value is a valid integer in the range of integer: PostgreSQL has no cast from text to integer without USING, and EF Core writes none"));
         await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task BareVerifiedComment_OfAChangeThatFailsOnEveryDatabase_StillReports()
+    {
+        await VerifyAsync(
+            """
+            migrationBuilder.Sql("-- lossless: verified orders.quantity");
+            migrationBuilder.{|#0:AlterColumn|}<int>(name: "quantity", table: "orders", type: "integer", oldClrType: typeof(string), oldType: "text");
+            """,
+            TestProvider.PostgreSql,
+            LL1002("orders.quantity", "text", "integer", "fails on every database, even when every value is a valid integer in the range of integer: PostgreSQL has no cast from text to integer without USING, and EF Core writes none"));
+    }
+
+    [Theory]
+    [InlineData("ALTER TABLE orders ALTER COLUMN quantity TYPE integer USING quantity::integer;")]
+    [InlineData("ALTER TABLE \\\"Orders\\\" ALTER \\\"Quantity\\\" SET DATA TYPE integer USING trim(\\\"Quantity\\\")::integer;")]
+    [InlineData("ALTER TABLE orders ADD quantity_new integer; UPDATE orders SET quantity_new = quantity::integer; ALTER TABLE orders DROP COLUMN quantity; ALTER TABLE orders RENAME quantity_new TO quantity;")]
+    public async Task VerifiedStepThatConverts_OfAChangeThatFailsOnEveryDatabase_DoesNotReport(string conversion)
+    {
+        await VerifyAsync(
+            $$"""
+            migrationBuilder.Sql("-- lossless: verified orders.quantity\n{{conversion}}");
+            migrationBuilder.AlterColumn<int>(name: "quantity", table: "orders", type: "integer", oldClrType: typeof(string), oldType: "text");
+            """,
+            TestProvider.PostgreSql);
+    }
+
+    [Fact]
+    public async Task VerifiedConversionOfAnotherColumn_StillReports()
+    {
+        await VerifyAsync(
+            """
+            migrationBuilder.Sql("-- lossless: verified orders.quantity\nALTER TABLE orders ALTER COLUMN total TYPE integer USING total::integer;");
+            migrationBuilder.{|#0:AlterColumn|}<int>(name: "quantity", table: "orders", type: "integer", oldClrType: typeof(string), oldType: "text");
+            """,
+            TestProvider.PostgreSql,
+            LL1002("orders.quantity", "text", "integer", "fails on every database, even when every value is a valid integer in the range of integer: PostgreSQL has no cast from text to integer without USING, and EF Core writes none"));
+    }
+
+    [Fact]
+    public async Task VerifiedGuardBefore_OfAChangeThatFailsOnlyOnBadData_DoesNotReport()
+    {
+        // varchar(50) -> varchar(20) has an assignment cast: it fails only on a value longer than 20, which the guard rules out.
+        await VerifyAsync(
+            """
+            migrationBuilder.Sql("-- lossless: verified users.name\nDO $x$ BEGIN IF EXISTS (SELECT 1 FROM users WHERE length(name) > 20) THEN RAISE EXCEPTION 'too long'; END IF; END $x$;");
+            migrationBuilder.AlterColumn<string>(name: "name", table: "users", type: "character varying(20)", maxLength: 20, oldClrType: typeof(string), oldType: "character varying(50)", oldMaxLength: 50);
+            """,
+            TestProvider.PostgreSql);
     }
 
     [Fact]

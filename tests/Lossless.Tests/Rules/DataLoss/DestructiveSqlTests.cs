@@ -98,6 +98,126 @@ public class DestructiveSqlTests
             down: """migrationBuilder.Sql("DROP TABLE users;");"""));
     }
 
+    // ---- T-SQL: statements separated by new lines only, and GO.
+
+    [Theory]
+    [InlineData("ALTER TABLE [Tokens] DROP CONSTRAINT [FK_Tokens_Authorizations]\n\nTRUNCATE TABLE Tokens\n\nTRUNCATE TABLE Authorizations\n", "TRUNCATE TABLE Tokens", 2)]
+    [InlineData("IF OBJECT_ID('old_log') IS NOT NULL\n    DROP TABLE old_log\nGO\nDELETE FROM sessions\nGO", "DROP TABLE old_log", 2)]
+    [InlineData("SET NOCOUNT ON\nUPDATE [Orders]\nSET [Total] = 0\nPRINT 'done'", "UPDATE [Orders] SET [Total] = 0", 1)]
+    public void TSql_StatementsOnTheirOwnLines_AreSplit(string sql, string first, int count)
+    {
+        var found = SqlScanner.FindDestructive(sql, Lossless.Analyzers.Model.Providers.DatabaseProvider.SqlServer);
+        Assert.Equal(count, found.Count);
+        Assert.Equal(first, found[0].Text);
+    }
+
+    [Theory]
+    [InlineData("ALTER TABLE [Users]\nDROP COLUMN [Nickname]", DestructiveSqlKind.DropColumn)]
+    [InlineData("ALTER TABLE [Users]\nALTER COLUMN [Name] nvarchar(50) NOT NULL", DestructiveSqlKind.ColumnTypeChange)]
+    public void TSql_AlterTableActionsOnTheNextLine_StayOneStatement(string sql, DestructiveSqlKind kind)
+    {
+        Assert.Equal(kind, Assert.Single(SqlScanner.FindDestructive(sql, Lossless.Analyzers.Model.Providers.DatabaseProvider.SqlServer)).Kind);
+    }
+
+    [Theory]
+    [InlineData("INSERT INTO [Archive] ([Id])\nSELECT [Id] FROM [Orders]\nDELETE FROM [Orders] WHERE [Shipped] = 1")]
+    [InlineData("WITH old AS (SELECT Id FROM Orders WHERE Year < 2000)\nDELETE FROM Orders WHERE Id IN (SELECT Id FROM old)")]
+    [InlineData("UPDATE [Orders]\nSET [Total] = 0\nWHERE [Id] = 1")]
+    public void TSql_SelectSetAndWithContinueTheirStatement(string sql)
+    {
+        Assert.Empty(SqlScanner.FindDestructive(sql, Lossless.Analyzers.Model.Providers.DatabaseProvider.SqlServer));
+    }
+
+    [Fact]
+    public async Task TSqlWithoutSemicolons_OnSqlServer_Reports()
+    {
+        await Verify.VerifyAnalyzerAsync(
+            Sources.Migration("""
+                migrationBuilder.{|#0:Sql|}(@"
+                    ALTER TABLE [Tokens] DROP CONSTRAINT [FK_Tokens_Authorizations]
+
+                    TRUNCATE TABLE Tokens
+
+                    ALTER TABLE [Tokens] WITH CHECK ADD CONSTRAINT [FK_Tokens_Authorizations] FOREIGN KEY([AuthorizationId]) REFERENCES [Authorizations] ([Id])
+                ");
+                """),
+            TestProvider.SqlServer,
+            Verify.Diagnostic(RuleIds.DestructiveSql).WithLocation(0).WithArguments("TRUNCATE TABLE Tokens", "deletes every row of the table"));
+    }
+
+    // ---- Not destructive: backfills of new columns, widenings the previous model proves.
+
+    [Fact]
+    public async Task UpdateOfAColumnThisUpAdded_IsABackfill()
+    {
+        await Verify.VerifyAnalyzerAsync(Sources.Migration("""
+            migrationBuilder.AddColumn<string>(name: "StreamingCountry", table: "AspNetUsers", type: "TEXT", nullable: true);
+            migrationBuilder.Sql("UPDATE AspNetUsers SET StreamingCountry = 'US'");
+            """), TestProvider.Sqlite);
+    }
+
+    [Fact]
+    public async Task UpdateOfAColumnAnEarlierMigrationAdded_StillReports()
+    {
+        await Verify.VerifyAnalyzerAsync(
+            Sources.Migration("""migrationBuilder.{|#0:Sql|}("UPDATE AspNetUsers SET StreamingCountry = 'US'");"""),
+            TestProvider.Sqlite,
+            Verify.Diagnostic(RuleIds.DestructiveSql).WithLocation(0).WithArguments("UPDATE AspNetUsers SET StreamingCountry = 'US'", "has no WHERE and overwrites every row of the table"));
+    }
+
+    private const string InvoiceModel = """
+        modelBuilder.Entity("Sample.Invoice", b =>
+            {
+                b.Property<string>("Id")
+                    .HasColumnType("text");
+
+                b.Property<string>("OrderId")
+                    .HasMaxLength(100)
+                    .HasColumnType("character varying(100)");
+
+                b.Property<int>("Number")
+                    .HasColumnType("integer");
+
+                b.HasKey("Id");
+
+                b.ToTable("Invoices");
+            });
+        """;
+
+    private static Verify.Test WithPreviousModel(string up, params DiagnosticResult[] expected)
+    {
+        var test = new Verify.Test(TestProvider.PostgreSql);
+        test.TestState.Sources.Add(Sources.Migration(up, name: "FixLengths", id: "20250102000000_FixLengths"));
+        test.TestState.Sources.Add(Sources.Migration(string.Empty, name: "Initial", id: "20250101000000_Initial").Replace(Sources.Context, string.Empty));
+        test.TestState.Sources.Add(Sources.Designer(InvoiceModel, name: "Initial"));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test;
+    }
+
+    [Theory]
+    [InlineData("ALTER TABLE \\\"Invoices\\\" ALTER COLUMN \\\"OrderId\\\" TYPE TEXT;")]
+    [InlineData("ALTER TABLE \\\"Invoices\\\" ALTER COLUMN \\\"OrderId\\\" TYPE character varying(200), ALTER COLUMN \\\"Number\\\" TYPE bigint;")]
+    public async Task TypeChangeThePreviousModelProvesAWidening_DoesNotReport(string sql)
+    {
+        await WithPreviousModel($$"""migrationBuilder.Sql("{{sql}}");""").RunAsync();
+    }
+
+    [Fact]
+    public async Task TypeChangeThatNarrows_StillReports()
+    {
+        await WithPreviousModel(
+            """migrationBuilder.{|#0:Sql|}("ALTER TABLE \"Invoices\" ALTER COLUMN \"OrderId\" TYPE character varying(20);");""",
+            Verify.Diagnostic(RuleIds.DestructiveSql).WithLocation(0).WithArguments("ALTER TABLE \"Invoices\" ALTER COLUMN \"OrderId\" TYPE character varying(20)", "changes a column's type: every stored value is converted, and values that do not convert fail or change")).RunAsync();
+    }
+
+    [Fact]
+    public async Task TypeChangeWithoutAPreviousModel_StillReports()
+    {
+        await Verify.VerifyAnalyzerAsync(
+            Sources.Migration("""migrationBuilder.{|#0:Sql|}("ALTER TABLE \"Invoices\" ALTER COLUMN \"OrderId\" TYPE TEXT;");"""),
+            Verify.Diagnostic(RuleIds.DestructiveSql).WithLocation(0).WithArguments("ALTER TABLE \"Invoices\" ALTER COLUMN \"OrderId\" TYPE TEXT", "changes a column's type: every stored value is converted, and values that do not convert fail or change"));
+    }
+
     private static string DestructiveSqlRuleEffect(DestructiveSqlKind kind) => kind switch
     {
         DestructiveSqlKind.DropTable => "drops a table and every row it holds",

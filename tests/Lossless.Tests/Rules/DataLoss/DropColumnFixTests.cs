@@ -65,7 +65,7 @@ public class DropColumnFixTests
             // Keep every value of users.nickname with its key, so that Down can restore them (the backup table stays until Down drops it).
             migrationBuilder.Sql("""
                 -- lossless: verified users.nickname
-                CREATE TABLE "__mg_backup_users_nickname_20250117120000_ChangeTypes" AS SELECT "id", "nickname" FROM "users";
+                CREATE TABLE "__lossless_backup_users_nickname_20250117120000_ChangeTypes" AS SELECT "id", "nickname" FROM "users";
                 """);
 
             migrationBuilder.DropColumn(
@@ -81,8 +81,8 @@ public class DropColumnFixTests
 
             // Put back the values Up backed up from users.nickname, by key, then drop the backup.
             migrationBuilder.Sql("""
-                UPDATE "users" SET "nickname" = (SELECT b."nickname" FROM "__mg_backup_users_nickname_20250117120000_ChangeTypes" AS b WHERE b."id" = "users"."id") WHERE EXISTS (SELECT 1 FROM "__mg_backup_users_nickname_20250117120000_ChangeTypes" AS b WHERE b."id" = "users"."id");
-                DROP TABLE "__mg_backup_users_nickname_20250117120000_ChangeTypes";
+                UPDATE "users" SET "nickname" = (SELECT b."nickname" FROM "__lossless_backup_users_nickname_20250117120000_ChangeTypes" AS b WHERE b."id" = "users"."id") WHERE EXISTS (SELECT 1 FROM "__lossless_backup_users_nickname_20250117120000_ChangeTypes" AS b WHERE b."id" = "users"."id");
+                DROP TABLE "__lossless_backup_users_nickname_20250117120000_ChangeTypes";
                 """);
             """";
         await Test(Sources.Migration(Up, Down), Sources.Migration(fixedUp, fixedDown), TestProvider.PostgreSql, Expected(0, "users.nickname")).RunAsync();
@@ -133,7 +133,7 @@ public class DropColumnFixMoreTests
             // Keep every value of auth.bazaar-vid_user.image with its key, so that Down can restore them (the backup table stays until Down drops it).
             migrationBuilder.Sql("""
                 -- lossless: verified auth.bazaar-vid_user.image
-                SELECT [id], [tenant"key], [image] INTO [auth].[__mg_backup_bazaar-vid_user_image_20250117120000_ChangeTypes] FROM [auth].[bazaar-vid_user];
+                SELECT [id], [tenant"key], [image] INTO [auth].[__lossless_backup_bazaar-vid_user_image_20250117120000_2610ca14] FROM [auth].[bazaar-vid_user];
                 """);
 
             migrationBuilder.DropColumn(name: "image", table: "bazaar-vid_user", schema: "auth");
@@ -143,8 +143,8 @@ public class DropColumnFixMoreTests
 
             // Put back the values Up backed up from auth.bazaar-vid_user.image, by key, then drop the backup.
             migrationBuilder.Sql("""
-                UPDATE [auth].[bazaar-vid_user] SET [image] = (SELECT b.[image] FROM [auth].[__mg_backup_bazaar-vid_user_image_20250117120000_ChangeTypes] AS b WHERE b.[id] = [auth].[bazaar-vid_user].[id] AND b.[tenant"key] = [auth].[bazaar-vid_user].[tenant"key]) WHERE EXISTS (SELECT 1 FROM [auth].[__mg_backup_bazaar-vid_user_image_20250117120000_ChangeTypes] AS b WHERE b.[id] = [auth].[bazaar-vid_user].[id] AND b.[tenant"key] = [auth].[bazaar-vid_user].[tenant"key]);
-                DROP TABLE [auth].[__mg_backup_bazaar-vid_user_image_20250117120000_ChangeTypes];
+                UPDATE [auth].[bazaar-vid_user] SET [image] = (SELECT b.[image] FROM [auth].[__lossless_backup_bazaar-vid_user_image_20250117120000_2610ca14] AS b WHERE b.[id] = [auth].[bazaar-vid_user].[id] AND b.[tenant"key] = [auth].[bazaar-vid_user].[tenant"key]) WHERE EXISTS (SELECT 1 FROM [auth].[__lossless_backup_bazaar-vid_user_image_20250117120000_2610ca14] AS b WHERE b.[id] = [auth].[bazaar-vid_user].[id] AND b.[tenant"key] = [auth].[bazaar-vid_user].[tenant"key]);
+                DROP TABLE [auth].[__lossless_backup_bazaar-vid_user_image_20250117120000_2610ca14];
                 """);
             """");
         await Test(source, fixedSource, TestProvider.SqlServer, IncidentTableModel, Expected(0, "auth.bazaar-vid_user.image")).RunAsync();
@@ -181,13 +181,13 @@ public class DropColumnFixMoreTests
         var source = Sources.Migration("""migrationBuilder.{|#0:DropColumn|}(name: "nickname", table: "users");""");
         var fixedSource = Sources.Migration("""
             // Keep every value of users.nickname with its key, so that Down can restore them (the backup table stays until Down drops it).
-            migrationBuilder.Sql("-- lossless: verified users.nickname\nCREATE TABLE \"__mg_backup_users_nickname_20250117120000_ChangeTypes\" AS SELECT \"id\", \"nickname\" FROM \"users\";");
+            migrationBuilder.Sql("-- lossless: verified users.nickname\nCREATE TABLE \"__lossless_backup_users_nickname_20250117120000_ChangeTypes\" AS SELECT \"id\", \"nickname\" FROM \"users\";");
 
             migrationBuilder.DropColumn(name: "nickname", table: "users");
             """,
             down: """
             // TODO: re-add users.nickname above this step (Down has no AddColumn for it); this puts its values back from the backup Up made.
-            migrationBuilder.Sql("UPDATE \"users\" SET \"nickname\" = (SELECT b.\"nickname\" FROM \"__mg_backup_users_nickname_20250117120000_ChangeTypes\" AS b WHERE b.\"id\" = \"users\".\"id\") WHERE EXISTS (SELECT 1 FROM \"__mg_backup_users_nickname_20250117120000_ChangeTypes\" AS b WHERE b.\"id\" = \"users\".\"id\");\nDROP TABLE \"__mg_backup_users_nickname_20250117120000_ChangeTypes\";");
+            migrationBuilder.Sql("UPDATE \"users\" SET \"nickname\" = (SELECT b.\"nickname\" FROM \"__lossless_backup_users_nickname_20250117120000_ChangeTypes\" AS b WHERE b.\"id\" = \"users\".\"id\") WHERE EXISTS (SELECT 1 FROM \"__lossless_backup_users_nickname_20250117120000_ChangeTypes\" AS b WHERE b.\"id\" = \"users\".\"id\");\nDROP TABLE \"__lossless_backup_users_nickname_20250117120000_ChangeTypes\";");
             """);
         var test = Test(source, fixedSource, TestProvider.PostgreSql, DropColumnFixTests.UsersModel, Expected(0, "users.nickname"));
         test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectParseOptions(projectId, new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10)));
@@ -222,7 +222,7 @@ public class DropColumnFixMoreTests
             // Keep every value of users.nickname with its key, so that Down can restore them (the backup table stays until Down drops it).
             migrationBuilder.Sql("""
                 -- lossless: verified users.nickname
-                CREATE TABLE "__mg_backup_users_nickname_20250117120000_ChangeTypes" AS SELECT "id", "nickname" FROM "users";
+                CREATE TABLE "__lossless_backup_users_nickname_20250117120000_ChangeTypes" AS SELECT "id", "nickname" FROM "users";
                 """);
 
             migrationBuilder.DropColumn(name: "nickname", table: "users");
@@ -230,7 +230,7 @@ public class DropColumnFixMoreTests
             // Keep every value of users.avatar with its key, so that Down can restore them (the backup table stays until Down drops it).
             migrationBuilder.Sql("""
                 -- lossless: verified users.avatar
-                CREATE TABLE "__mg_backup_users_avatar_20250117120000_ChangeTypes" AS SELECT "id", "avatar" FROM "users";
+                CREATE TABLE "__lossless_backup_users_avatar_20250117120000_ChangeTypes" AS SELECT "id", "avatar" FROM "users";
                 """);
 
             migrationBuilder.DropColumn(name: "avatar", table: "users");
@@ -240,16 +240,16 @@ public class DropColumnFixMoreTests
 
             // Put back the values Up backed up from users.avatar, by key, then drop the backup.
             migrationBuilder.Sql("""
-                UPDATE "users" SET "avatar" = (SELECT b."avatar" FROM "__mg_backup_users_avatar_20250117120000_ChangeTypes" AS b WHERE b."id" = "users"."id") WHERE EXISTS (SELECT 1 FROM "__mg_backup_users_avatar_20250117120000_ChangeTypes" AS b WHERE b."id" = "users"."id");
-                DROP TABLE "__mg_backup_users_avatar_20250117120000_ChangeTypes";
+                UPDATE "users" SET "avatar" = (SELECT b."avatar" FROM "__lossless_backup_users_avatar_20250117120000_ChangeTypes" AS b WHERE b."id" = "users"."id") WHERE EXISTS (SELECT 1 FROM "__lossless_backup_users_avatar_20250117120000_ChangeTypes" AS b WHERE b."id" = "users"."id");
+                DROP TABLE "__lossless_backup_users_avatar_20250117120000_ChangeTypes";
                 """);
 
             migrationBuilder.AddColumn<string>(name: "nickname", table: "users", type: "text", nullable: true);
 
             // Put back the values Up backed up from users.nickname, by key, then drop the backup.
             migrationBuilder.Sql("""
-                UPDATE "users" SET "nickname" = (SELECT b."nickname" FROM "__mg_backup_users_nickname_20250117120000_ChangeTypes" AS b WHERE b."id" = "users"."id") WHERE EXISTS (SELECT 1 FROM "__mg_backup_users_nickname_20250117120000_ChangeTypes" AS b WHERE b."id" = "users"."id");
-                DROP TABLE "__mg_backup_users_nickname_20250117120000_ChangeTypes";
+                UPDATE "users" SET "nickname" = (SELECT b."nickname" FROM "__lossless_backup_users_nickname_20250117120000_ChangeTypes" AS b WHERE b."id" = "users"."id") WHERE EXISTS (SELECT 1 FROM "__lossless_backup_users_nickname_20250117120000_ChangeTypes" AS b WHERE b."id" = "users"."id");
+                DROP TABLE "__lossless_backup_users_nickname_20250117120000_ChangeTypes";
                 """);
             """");
         await Test(source, fixedSource, TestProvider.PostgreSql, DropColumnFixTests.UsersModel, Expected(0, "users.nickname"), Expected(1, "users.avatar")).RunAsync();

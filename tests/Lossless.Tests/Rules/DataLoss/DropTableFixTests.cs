@@ -46,7 +46,7 @@ public class DropTableFixTests
             // Keep every row of sessions, so that Down can restore them (the backup table stays until Down drops it).
             migrationBuilder.Sql("""
                 -- lossless: verified sessions.*
-                CREATE TABLE "__mg_backup_sessions_20250117120000_ChangeTypes" AS SELECT * FROM "sessions";
+                CREATE TABLE "__lossless_backup_sessions_20250117120000_ChangeTypes" AS SELECT * FROM "sessions";
                 """);
 
             migrationBuilder.DropTable(
@@ -61,9 +61,9 @@ public class DropTableFixTests
 
             // Put back every row Up backed up from sessions, then drop the backup.
             migrationBuilder.Sql("""
-                INSERT INTO "sessions" ("id", "token", "expires") SELECT "id", "token", "expires" FROM "__mg_backup_sessions_20250117120000_ChangeTypes";
+                INSERT INTO "sessions" ("id", "token", "expires") SELECT "id", "token", "expires" FROM "__lossless_backup_sessions_20250117120000_ChangeTypes";
                 SELECT setval(pg_get_serial_sequence('"sessions"', 'id'), max("id")) FROM "sessions";
-                DROP TABLE "__mg_backup_sessions_20250117120000_ChangeTypes";
+                DROP TABLE "__lossless_backup_sessions_20250117120000_ChangeTypes";
                 """);
 
             migrationBuilder.CreateIndex(
@@ -95,7 +95,7 @@ public class DropTableFixTests
             // Keep every row of auth.sessions, so that Down can restore them (the backup table stays until Down drops it).
             migrationBuilder.Sql("""
                 -- lossless: verified auth.sessions.*
-                SELECT * INTO [auth].[__mg_backup_sessions_20250117120000_ChangeTypes] FROM [auth].[sessions];
+                SELECT * INTO [auth].[__lossless_backup_sessions_20250117120000_ChangeTypes] FROM [auth].[sessions];
                 """);
 
             migrationBuilder.DropTable(name: "sessions", schema: "auth");
@@ -106,9 +106,9 @@ public class DropTableFixTests
             // Put back every row Up backed up from auth.sessions, then drop the backup.
             migrationBuilder.Sql("""
                 SET IDENTITY_INSERT [auth].[sessions] ON;
-                INSERT INTO [auth].[sessions] ([id], [token]) SELECT [id], [token] FROM [auth].[__mg_backup_sessions_20250117120000_ChangeTypes];
+                INSERT INTO [auth].[sessions] ([id], [token]) SELECT [id], [token] FROM [auth].[__lossless_backup_sessions_20250117120000_ChangeTypes];
                 SET IDENTITY_INSERT [auth].[sessions] OFF;
-                DROP TABLE [auth].[__mg_backup_sessions_20250117120000_ChangeTypes];
+                DROP TABLE [auth].[__lossless_backup_sessions_20250117120000_ChangeTypes];
                 """);
             """");
         await Fix.VerifyCodeFixAsync(source, fixedSource, TestProvider.SqlServer, FixerKeys.LL1005_BackUpTable, Expected(0, "auth.sessions"));
@@ -164,7 +164,7 @@ public class DropTableFixTests
             // Keep every row of a, so that Down can restore them (the backup table stays until Down drops it).
             migrationBuilder.Sql("""
                 -- lossless: verified a.*
-                CREATE TABLE "__mg_backup_a_20250117120000_ChangeTypes" AS SELECT * FROM "a";
+                CREATE TABLE "__lossless_backup_a_20250117120000_ChangeTypes" AS SELECT * FROM "a";
                 """);
 
             migrationBuilder.DropTable(name: "a");
@@ -172,7 +172,7 @@ public class DropTableFixTests
             // Keep every row of b, so that Down can restore them (the backup table stays until Down drops it).
             migrationBuilder.Sql("""
                 -- lossless: verified b.*
-                CREATE TABLE "__mg_backup_b_20250117120000_ChangeTypes" AS SELECT * FROM "b";
+                CREATE TABLE "__lossless_backup_b_20250117120000_ChangeTypes" AS SELECT * FROM "b";
                 """);
 
             migrationBuilder.DropTable(name: "b");
@@ -188,8 +188,8 @@ public class DropTableFixTests
 
             // Put back every row Up backed up from a, then drop the backup.
             migrationBuilder.Sql("""
-                INSERT INTO "a" ("id") SELECT "id" FROM "__mg_backup_a_20250117120000_ChangeTypes";
-                DROP TABLE "__mg_backup_a_20250117120000_ChangeTypes";
+                INSERT INTO "a" ("id") SELECT "id" FROM "__lossless_backup_a_20250117120000_ChangeTypes";
+                DROP TABLE "__lossless_backup_a_20250117120000_ChangeTypes";
                 """);
 
             migrationBuilder.CreateTable(
@@ -201,8 +201,8 @@ public class DropTableFixTests
 
             // Put back every row Up backed up from b, then drop the backup.
             migrationBuilder.Sql("""
-                INSERT INTO "b" ("id") SELECT "id" FROM "__mg_backup_b_20250117120000_ChangeTypes";
-                DROP TABLE "__mg_backup_b_20250117120000_ChangeTypes";
+                INSERT INTO "b" ("id") SELECT "id" FROM "__lossless_backup_b_20250117120000_ChangeTypes";
+                DROP TABLE "__lossless_backup_b_20250117120000_ChangeTypes";
                 """);
             """");
         await Fix.VerifyCodeFixAsync(source, fixedSource, TestProvider.Sqlite, FixerKeys.LL1005_BackUpTable, Expected(0, "a"), Expected(1, "b"));

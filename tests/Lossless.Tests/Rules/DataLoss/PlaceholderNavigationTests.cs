@@ -11,27 +11,28 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Lossless.Tests.Rules.DataLoss;
 
-/// <summary>The placeholder a fix writes carries the navigation annotation that puts the IDE's caret on it.</summary>
+/// <summary>The value a fix leaves to choose (lossless: choose) carries the navigation annotation that puts the IDE's caret on it.</summary>
 public class PlaceholderNavigationTests
 {
     private const string NavigationKind = "CodeAction_Navigation";
 
-    [Theory]
-    [InlineData(FixerKeys.LL1007_BackfillNulls, "\"UPDATE \\\"users\\\" SET \\\"email\\\" = '' WHERE \\\"email\\\" IS NULL;\"")]
-    [InlineData(FixerKeys.LL1007_AddDefaultValue, "\"unknown\"")]
-    public async Task MadeRequired_PlaceholderIsTheNavigationTarget(string key, string expected)
+
+    [Fact]
+    public async Task MadeRequired_ValueToChooseIsTheNavigationTarget()
     {
         var up = """migrationBuilder.AlterColumn<string>(name: "email", table: "users", type: "text", nullable: false, oldClrType: typeof(string), oldType: "text", oldNullable: true);""";
-        Assert.Equal([expected], await NavigationTargetsAsync(new MadeRequiredFixer(), key, Sources.Migration(up)));
+        Assert.Equal(
+            ["\"UPDATE \\\"users\\\" SET \\\"email\\\" = NULL /* lossless: choose */ WHERE \\\"email\\\" IS NULL;\""],
+            await NavigationTargetsAsync(new MadeRequiredFixer(), FixerKeys.LL1007_BackfillNulls, Sources.Migration(up)));
     }
 
-    [Theory]
-    [InlineData(FixerKeys.LL1008_DeliberateDefault, "-1")]
-    [InlineData(FixerKeys.LL1008_AddNullableBackfillRequire, "\"UPDATE \\\"users\\\" SET \\\"age\\\" = 0 WHERE \\\"age\\\" IS NULL;\"")]
-    public async Task RequiredColumnAdded_PlaceholderIsTheNavigationTarget(string key, string expected)
+    [Fact]
+    public async Task RequiredColumnAdded_ValueToChooseIsTheNavigationTarget()
     {
-        var up = """migrationBuilder.AddColumn<int>(name: "age", table: "users", type: "integer", nullable: false, defaultValue: 0);""";
-        Assert.Equal([expected], await NavigationTargetsAsync(new RequiredColumnAddedFixer(), key, Sources.Migration(up)));
+        var up = """migrationBuilder.AddColumn<int>(name: "age", table: "users", type: "integer", nullable: false);""";
+        Assert.Equal(
+            ["\"UPDATE \\\"users\\\" SET \\\"age\\\" = NULL /* lossless: choose */ WHERE \\\"age\\\" IS NULL;\""],
+            await NavigationTargetsAsync(new RequiredColumnAddedFixer(), FixerKeys.LL1008_AddNullableBackfillRequire, Sources.Migration(up)));
     }
 
     private static async Task<string[]> NavigationTargetsAsync(CodeFixProvider fixer, string key, string source)

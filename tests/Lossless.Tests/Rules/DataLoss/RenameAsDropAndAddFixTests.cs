@@ -25,13 +25,15 @@ public class RenameAsDropAndAddFixTests
                 table: "users",
                 newName: "FullName");
 
+            // users.FullName becomes required: choose the value the rows that hold NULL get, in place of NULL /* lossless: choose */. Left as it is, the migration fails on those rows.
+            migrationBuilder.Sql("UPDATE \"users\" SET \"FullName\" = NULL /* lossless: choose */ WHERE \"FullName\" IS NULL;");
+
             // Then change its type and nullability to what the model now says.
             migrationBuilder.{|#0:AlterColumn|}<string>(
                 name: "FullName",
                 table: "users",
                 type: "text",
                 nullable: false,
-                defaultValue: "",
                 oldClrType: typeof(string),
                 oldType: "text",
                 oldNullable: true);
@@ -45,8 +47,7 @@ public class RenameAsDropAndAddFixTests
                 nullable: true,
                 oldClrType: typeof(string),
                 oldType: "text",
-                oldNullable: false,
-                oldDefaultValue: "");
+                oldNullable: false);
 
             // Rename users.FullName back to Name: its values stay.
             migrationBuilder.RenameColumn(
@@ -57,8 +58,8 @@ public class RenameAsDropAndAddFixTests
         var test = new Fix.Test(TestProvider.PostgreSql) { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = FixerKeys.LL1006_Rename };
         test.ExpectedDiagnostics.Add(Expected(0, "Column", "users.Name", "FullName", "same table, same type 'text', the only column dropped and the only one added on this table"));
 
-        // The rename keeps the values; the placeholder default that now turns NULL names into '' is LL1007's to report.
-        test.FixedState.ExpectedDiagnostics.Add(Fix.Diagnostic(RuleIds.MadeRequired).WithLocation(0).WithArguments("users.FullName", "turns every NULL it holds into the placeholder ''"));
+        // The rename keeps the values; what the NULLs become is a person's to choose, and LL1007 says so until then.
+        test.FixedState.ExpectedDiagnostics.Add(Fix.Diagnostic(RuleIds.MadeRequired).WithLocation(0).WithArguments("users.FullName", "fails on every row that holds NULL: the backfill value marked 'lossless: choose' has not been chosen yet"));
         await test.RunAsync();
     }
 

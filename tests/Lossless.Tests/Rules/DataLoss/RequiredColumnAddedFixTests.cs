@@ -6,48 +6,40 @@ using Fix = Lossless.Tests.Verifiers.CSharpCodeFixVerifier<Lossless.Analyzers.In
 
 namespace Lossless.Tests.Rules.DataLoss;
 
+/// <summary>
+/// LL1008's fix never invents the existing rows' value: add the column nullable, an UPDATE whose value is left to
+/// choose (NULL /* lossless: choose */: left as it is, the AlterColumn fails on a table with rows), then make it
+/// required; or, where the target model declares a default, that default.
+/// </summary>
 public class RequiredColumnAddedFixTests
 {
-    private const string Placeholder = """
+    private const string NoDefault = """
         migrationBuilder.{|#0:AddColumn|}<string>(
             name: "Country",
             table: "users",
             type: "character varying(2)",
             maxLength: 2,
-            nullable: false,
-            defaultValue: "");
+            nullable: false);
         """;
 
     private static DiagnosticResult Expected(int location, string column, string effect)
         => Fix.Diagnostic(RuleIds.RequiredColumnAdded).WithLocation(location).WithArguments(column, effect);
 
-    [Fact]
-    public async Task DeliberateDefault_ReplacesThePlaceholder()
+    /// <summary>What the fixed migration still reports, by design, until a person replaces the marker: LL1007 on the AlterColumn the fix wrote.</summary>
+    private static DiagnosticResult LeftToChoose(int location, string column)
+        => Fix.Diagnostic(RuleIds.MadeRequired).WithLocation(location).WithArguments(column, "fails on every row that holds NULL: the backfill value marked 'lossless: choose' has not been chosen yet");
+
+    private static Task Verify(string source, string fixedSource, TestProvider provider, string key, DiagnosticResult[] before, DiagnosticResult[] after)
     {
-        var fixedUp = """
-            migrationBuilder.AddColumn<string>(
-                name: "Country",
-                table: "users",
-                type: "character varying(2)",
-                maxLength: 2,
-                nullable: false,
-                defaultValue: "unknown");
-            """;
-        await Fix.VerifyCodeFixAsync(Sources.Migration(Placeholder), Sources.Migration(fixedUp), TestProvider.PostgreSql, FixerKeys.LL1008_DeliberateDefault,
-            Expected(0, "users.Country", "gives every existing row the placeholder ''"));
+        var test = new Fix.Test(provider) { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = key };
+        test.ExpectedDiagnostics.AddRange(before);
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.FixedState.ExpectedDiagnostics.AddRange(after);
+        return test.RunAsync();
     }
 
     [Fact]
-    public async Task DeliberateDefault_IsAddedWhenThereIsNone()
-    {
-        var source = Sources.Migration("""migrationBuilder.{|#0:AddColumn|}<int>(name: "age", table: "users", type: "integer", nullable: false);""");
-        var fixedSource = Sources.Migration("""migrationBuilder.AddColumn<int>(name: "age", table: "users", type: "integer", nullable: false, defaultValue: -1);""");
-        await Fix.VerifyCodeFixAsync(source, fixedSource, TestProvider.PostgreSql, FixerKeys.LL1008_DeliberateDefault,
-            Expected(0, "users.age", "with no default fails on a table that has rows"));
-    }
-
-    [Fact]
-    public async Task NullableBackfillRequire_AddsNullableThenUpdatesThenAlters()
+    public async Task NullableBackfillRequire_AddsNullableThenAValueToChooseThenRequires()
     {
         var fixedUp = """
             migrationBuilder.AddColumn<string>(
@@ -57,11 +49,11 @@ public class RequiredColumnAddedFixTests
                 maxLength: 2,
                 nullable: true);
 
-            // Give every existing row a value. The value written here is a placeholder: choose it.
-            migrationBuilder.Sql("UPDATE \"users\" SET \"Country\" = '' WHERE \"Country\" IS NULL;");
+            // Choose the value the existing rows get, in place of NULL /* lossless: choose */. Left as it is, making users.Country required fails on a table with rows.
+            migrationBuilder.Sql("UPDATE \"users\" SET \"Country\" = NULL /* lossless: choose */ WHERE \"Country\" IS NULL;");
 
             // Only now make users.Country required: every row has a value.
-            migrationBuilder.AlterColumn<string>(
+            migrationBuilder.{|#0:AlterColumn|}<string>(
                 name: "Country",
                 table: "users",
                 type: "character varying(2)",
@@ -72,25 +64,141 @@ public class RequiredColumnAddedFixTests
                 oldMaxLength: 2,
                 oldNullable: true);
             """;
-        await Fix.VerifyCodeFixAsync(Sources.Migration(Placeholder), Sources.Migration(fixedUp), TestProvider.PostgreSql, FixerKeys.LL1008_AddNullableBackfillRequire,
-            Expected(0, "users.Country", "gives every existing row the placeholder ''"));
+        await Verify(Sources.Migration(NoDefault), Sources.Migration(fixedUp), TestProvider.PostgreSql, FixerKeys.LL1008_AddNullableBackfillRequire,
+            [Expected(0, "users.Country", "with no default fails on a table that has rows")],
+            [LeftToChoose(0, "users.Country")]);
+    }
+
+    /// <summary>EF's placeholder goes with the rest: it is not a value anyone chose (here Guid.Empty on a foreign key, which references no row).</summary>
+    [Fact]
+    public async Task NullableBackfillRequire_RemovesThePlaceholder_OnSqlite()
+    {
+        var source = Sources.Migration("""migrationBuilder.{|#0:AddColumn|}<DateTime>(name: "created", table: "users", type: "TEXT", nullable: false, defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));""");
+        var fixedSource = Sources.Migration("""
+            migrationBuilder.AddColumn<DateTime>(name: "created", table: "users", type: "TEXT", nullable: true);
+
+            // Choose the value the existing rows get, in place of NULL /* lossless: choose */. Left as it is, making users.created required fails on a table with rows.
+            migrationBuilder.Sql("UPDATE \"users\" SET \"created\" = NULL /* lossless: choose */ WHERE \"created\" IS NULL;");
+
+            // Only now make users.created required: every row has a value.
+            migrationBuilder.{|#0:AlterColumn|}<DateTime>(
+                name: "created",
+                table: "users",
+                type: "TEXT",
+                nullable: false,
+                oldClrType: typeof(DateTime),
+                oldType: "TEXT",
+                oldNullable: true);
+            """);
+        await Verify(source, fixedSource, TestProvider.Sqlite, FixerKeys.LL1008_AddNullableBackfillRequire,
+            [Expected(0, "users.created", "gives every existing row the placeholder DateTime.MinValue, a value that means no value")],
+            [LeftToChoose(0, "users.created")]);
+    }
+
+    /// <summary>LL1012 (info: EF's plain placeholder, often intended, sometimes not) gets the same steps: the value is a person's to choose.</summary>
+    [Fact]
+    public async Task LL1012_NullableBackfillRequire_LeavesTheValueToChoose()
+    {
+        var source = Sources.Migration("""migrationBuilder.{|#0:AddColumn|}<bool>(name: "is_active", table: "users", type: "boolean", nullable: false, defaultValue: false);""");
+        var fixedSource = Sources.Migration("""
+            migrationBuilder.AddColumn<bool>(name: "is_active", table: "users", type: "boolean", nullable: true);
+
+            // Choose the value the existing rows get, in place of NULL /* lossless: choose */. Left as it is, making users.is_active required fails on a table with rows.
+            migrationBuilder.Sql("UPDATE \"users\" SET \"is_active\" = NULL /* lossless: choose */ WHERE \"is_active\" IS NULL;");
+
+            // Only now make users.is_active required: every row has a value.
+            migrationBuilder.{|#0:AlterColumn|}<bool>(
+                name: "is_active",
+                table: "users",
+                type: "boolean",
+                nullable: false,
+                oldClrType: typeof(bool),
+                oldType: "boolean",
+                oldNullable: true);
+            """);
+        await Verify(source, fixedSource, TestProvider.PostgreSql, FixerKeys.LL1012_AddNullableBackfillRequire,
+            [Fix.Diagnostic(RuleIds.ExistingRowsGetPlaceholder).WithLocation(0).WithArguments("users.is_active", "gives every existing row the placeholder false")],
+            [LeftToChoose(0, "users.is_active")]);
     }
 
     [Fact]
-    public async Task FixAll_GivesEveryColumnADeliberateDefault()
+    public async Task UseModelDefault_WritesTheDefaultTheModelDeclares()
+    {
+        const string model = """
+            modelBuilder.Entity("Sample.User", b =>
+                {
+                    b.Property<int>("Id").HasColumnType("integer").HasColumnName("id");
+                    b.Property<string>("Country").IsRequired().HasMaxLength(2).HasColumnType("character varying(2)").HasDefaultValue("NL");
+                    b.HasKey("Id");
+                    b.ToTable("users");
+                });
+            """;
+        var test = new Fix.Test(TestProvider.PostgreSql) { CodeActionEquivalenceKey = FixerKeys.LL1008_UseModelDefault };
+        test.TestState.Sources.Add(Sources.Migration(NoDefault));
+        test.TestState.Sources.Add(Sources.Designer(model));
+        test.FixedState.Sources.Add(Sources.Migration("""
+            migrationBuilder.AddColumn<string>(
+                name: "Country",
+                table: "users",
+                type: "character varying(2)",
+                maxLength: 2,
+                nullable: false,
+                defaultValue: "NL");
+            """));
+        test.FixedState.Sources.Add(Sources.Designer(model));
+        test.ExpectedDiagnostics.Add(Expected(0, "users.Country", "with no default fails on a table that has rows"));
+        await test.RunAsync();
+    }
+
+    /// <summary>No model default: no action writes a value ("unknown" into a varchar(2) failed on every database).</summary>
+    [Fact]
+    public async Task WithoutAModelDefault_OnlyTheValueToChooseIsOffered()
+    {
+        var keys = await OfferedKeys.ForAsync(new Lossless.CodeFixes.Rules.DataLoss.RequiredColumnAddedFixer(), TestProvider.PostgreSql, Sources.Migration(NoDefault.Replace("{|#0:AddColumn|}", "AddColumn")));
+        Assert.Equal([FixerKeys.LL1008_AddNullableBackfillRequire], keys);
+    }
+
+    [Fact]
+    public async Task FixAll_FixesEveryColumn()
     {
         var source = Sources.Migration("""
-            migrationBuilder.{|#0:AddColumn|}<int>(name: "age", table: "users", type: "integer", nullable: false, defaultValue: 0);
+            migrationBuilder.{|#0:AddColumn|}<int>(name: "age", table: "users", type: "integer", nullable: false);
 
-            migrationBuilder.{|#1:AddColumn|}<bool>(name: "verified", table: "users", type: "boolean", nullable: false, defaultValue: false);
+            migrationBuilder.{|#1:AddColumn|}<Guid>(name: "tenant", table: "users", type: "uuid", nullable: false, defaultValue: Guid.Empty);
             """);
         var fixedSource = Sources.Migration("""
-            migrationBuilder.AddColumn<int>(name: "age", table: "users", type: "integer", nullable: false, defaultValue: -1);
+            migrationBuilder.AddColumn<int>(name: "age", table: "users", type: "integer", nullable: true);
 
-            migrationBuilder.AddColumn<bool>(name: "verified", table: "users", type: "boolean", nullable: false, defaultValue: true);
+            // Choose the value the existing rows get, in place of NULL /* lossless: choose */. Left as it is, making users.age required fails on a table with rows.
+            migrationBuilder.Sql("UPDATE \"users\" SET \"age\" = NULL /* lossless: choose */ WHERE \"age\" IS NULL;");
+
+            // Only now make users.age required: every row has a value.
+            migrationBuilder.{|#0:AlterColumn|}<int>(
+                name: "age",
+                table: "users",
+                type: "integer",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "integer",
+                oldNullable: true);
+
+            migrationBuilder.AddColumn<Guid>(name: "tenant", table: "users", type: "uuid", nullable: true);
+
+            // Choose the value the existing rows get, in place of NULL /* lossless: choose */. Left as it is, making users.tenant required fails on a table with rows.
+            migrationBuilder.Sql("UPDATE \"users\" SET \"tenant\" = NULL /* lossless: choose */ WHERE \"tenant\" IS NULL;");
+
+            // Only now make users.tenant required: every row has a value.
+            migrationBuilder.{|#1:AlterColumn|}<Guid>(
+                name: "tenant",
+                table: "users",
+                type: "uuid",
+                nullable: false,
+                oldClrType: typeof(Guid),
+                oldType: "uuid",
+                oldNullable: true);
             """);
-        await Fix.VerifyCodeFixAsync(source, fixedSource, TestProvider.PostgreSql, FixerKeys.LL1008_DeliberateDefault,
-            Expected(0, "users.age", "gives every existing row the placeholder 0"),
-            Expected(1, "users.verified", "gives every existing row the placeholder false"));
+        await Verify(source, fixedSource, TestProvider.PostgreSql, FixerKeys.LL1008_AddNullableBackfillRequire,
+            [Expected(0, "users.age", "with no default fails on a table that has rows"), Expected(1, "users.tenant", "gives every existing row the placeholder Guid.Empty, a value that means no value")],
+            [LeftToChoose(0, "users.age"), LeftToChoose(1, "users.tenant")]);
     }
 }

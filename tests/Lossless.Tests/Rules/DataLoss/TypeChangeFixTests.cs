@@ -128,9 +128,16 @@ public class TypeChangeFixTests
                     DECLARE
                         bad bigint;
                     BEGIN
-                        SELECT count(*) INTO bad FROM "bazaar-vid_user" WHERE "externalId" !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
-                        IF bad > 0 THEN
-                            RAISE EXCEPTION 'lossless: % value(s) of bazaar-vid_user.externalId cannot be converted from character varying(255) to uuid without loss; the migration was stopped and nothing was changed', bad;
+                        BEGIN
+                            SELECT count(*) INTO bad FROM "bazaar-vid_user" WHERE "externalId"::uuid IS NULL;
+                        EXCEPTION WHEN others THEN
+                            bad := -1;
+                        END;
+                        IF bad <> 0 THEN
+                            SELECT count(*) INTO bad FROM "bazaar-vid_user" WHERE "externalId" !~* '^(\{([0-9a-f]{4}-?){7}[0-9a-f]{4}\}|([0-9a-f]{4}-?){7}[0-9a-f]{4})$';
+                            IF bad > 0 THEN
+                                RAISE EXCEPTION 'lossless: % value(s) of bazaar-vid_user.externalId cannot be converted from character varying(255) to uuid without loss; the migration was stopped and nothing was changed', bad;
+                            END IF;
                         END IF;
                     END
                     $lossless$;
@@ -267,12 +274,12 @@ public class TypeChangeFixTests
                 // Stop the migration before it changes anything if a value of orders.quantity would not survive the change to INTEGER.
                 migrationBuilder.Sql("""
                     -- lossless: verified orders.quantity
-                    CREATE TEMP TABLE "lossless_guard" ("step" INTEGER NOT NULL, "rows" INTEGER NOT NULL);
-                    CREATE TEMP TRIGGER "lossless_guard_1" BEFORE INSERT ON "lossless_guard" WHEN NEW."step" = 1 AND NEW."rows" > 0
+                    CREATE TEMP TABLE "lossless_guard" ("message" TEXT NOT NULL);
+                    CREATE TEMP TRIGGER "lossless_guard_abort" BEFORE INSERT ON "lossless_guard"
                     BEGIN
-                        SELECT RAISE(ABORT, 'lossless: values of orders.quantity cannot be converted from TEXT to INTEGER without loss; the migration was stopped and nothing was changed');
+                        SELECT RAISE(ABORT, NEW."message");
                     END;
-                    INSERT INTO "lossless_guard" SELECT 1, count(*) FROM "orders" WHERE typeof("quantity") NOT IN ('integer', 'null') AND NOT (CAST("quantity" AS INTEGER) = "quantity");
+                    INSERT INTO "lossless_guard" SELECT 'lossless: ' || count(*) || ' value(s) of orders.quantity cannot be converted from TEXT to INTEGER without loss; the migration was stopped and nothing was changed' FROM "orders" WHERE CASE WHEN typeof("quantity") = 'null' THEN 0 WHEN typeof("quantity") = 'text' THEN CAST(CAST("quantity" AS INTEGER) AS TEXT) IS NOT "quantity" WHEN typeof("quantity") IN ('integer') THEN 0 ELSE NOT (CAST("quantity" AS INTEGER) = "quantity") END HAVING count(*) > 0;
                     DROP TABLE "lossless_guard";
                     """);
 
@@ -338,18 +345,17 @@ public class TypeChangeFixTests
                     DO $lossless$
                     DECLARE
                         bad bigint;
-                        r record;
                     BEGIN
-                        bad := 0;
-                        FOR r IN SELECT "quantity" AS v FROM "orders" WHERE "quantity" IS NOT NULL LOOP
-                            BEGIN
-                                PERFORM r.v::integer;
-                            EXCEPTION WHEN others THEN
-                                bad := bad + 1;
-                            END;
-                        END LOOP;
-                        IF bad > 0 THEN
-                            RAISE EXCEPTION 'lossless: % value(s) of orders.quantity cannot be converted from character varying(20) to integer without loss; the migration was stopped and nothing was changed', bad;
+                        BEGIN
+                            SELECT count(*) INTO bad FROM "orders" WHERE "quantity"::integer::text <> "quantity";
+                        EXCEPTION WHEN others THEN
+                            bad := -1;
+                        END;
+                        IF bad <> 0 THEN
+                            SELECT count(*) INTO bad FROM "orders" WHERE CASE WHEN "quantity" !~ '^-?[0-9]{1,19}$' THEN true WHEN "quantity"::numeric NOT BETWEEN -2147483648 AND 2147483647 THEN true ELSE "quantity"::integer::text <> "quantity" END;
+                            IF bad > 0 THEN
+                                RAISE EXCEPTION 'lossless: % value(s) of orders.quantity cannot be converted from character varying(20) to integer without loss; the migration was stopped and nothing was changed', bad;
+                            END IF;
                         END IF;
 
                         UPDATE "orders" SET "quantity_new" = "quantity"::integer;
@@ -461,9 +467,9 @@ public class TypeChangeFixTests
                 // Stop the migration before it changes anything if a value would not convert, else copy every value with an explicit conversion and check that all arrived.
                 migrationBuilder.Sql("""
                     -- lossless: verified orders.quantity
-                    DECLARE @bad bigint, @message nvarchar(2048);
+                    DECLARE @bad bigint, @keys nvarchar(max), @message nvarchar(2048);
 
-                    SELECT @bad = COUNT_BIG(*) FROM [orders] WHERE [quantity] IS NOT NULL AND TRY_CONVERT(int, [quantity]) IS NULL;
+                    SELECT @bad = COUNT_BIG(*) FROM [orders] WHERE [quantity] IS NOT NULL AND (TRY_CONVERT(int, [quantity]) IS NULL OR CONVERT(nvarchar(40), TRY_CONVERT(int, [quantity])) + N'x' <> [quantity] + N'x');
                     IF @bad > 0
                     BEGIN
                         SET @message = CONCAT(N'lossless: ', @bad, N' value(s) of orders.quantity cannot be converted from nvarchar(20) to int without loss; the migration was stopped and nothing was changed');
@@ -517,7 +523,7 @@ public class TypeChangeFixTests
                 // Stop the migration before it changes anything if a value of addresses.city would not survive the change to varchar(100).
                 migrationBuilder.Sql("""
                     -- lossless: verified addresses.city
-                    DECLARE @bad bigint, @message nvarchar(2048);
+                    DECLARE @bad bigint, @keys nvarchar(max), @message nvarchar(2048);
 
                     SELECT @bad = COUNT_BIG(*) FROM [addresses] WHERE CAST([city] AS varbinary(max)) <> CAST(CAST(CAST([city] AS varchar(max)) AS nvarchar(max)) AS varbinary(max));
                     IF @bad > 0
@@ -565,12 +571,12 @@ public class TypeChangeFixTests
                 // Stop the migration before it changes anything if a value of auth.users].externalId would not survive the change to uniqueidentifier.
                 migrationBuilder.Sql("""
                     -- lossless: verified auth.users].externalId
-                    DECLARE @bad bigint, @message nvarchar(2048);
+                    DECLARE @bad bigint, @keys nvarchar(max), @message nvarchar(2048);
 
                     SELECT @bad = COUNT_BIG(*) FROM [auth].[users]]] WHERE (TRY_CONVERT(uniqueidentifier, [externalId]) IS NULL OR LEN([externalId]) <> 36) AND [externalId] IS NOT NULL;
                     IF @bad > 0
                     BEGIN
-                        SET @message = CONCAT(N'lossless: ', @bad, N' value(s) of auth.users].externalId cannot be converted from nvarchar(255) to uniqueidentifier without loss; the migration was stopped and nothing was changed');
+                        SET @message = CONCAT(N'lossless: ', @bad, N' value(s) of auth.users].externalId cannot be converted from nvarchar(255) to uniqueidentifier; the migration was stopped and nothing was changed');
                         THROW 50000, @message, 1;
                     END;
                     """);
@@ -745,6 +751,43 @@ public class TypeChangeFixTests
             """,
             TestProvider.PostgreSql,
             FixerKeys.LL1002_ExpandContract);
+
+    /// <summary>
+    /// A Down that does something else and leaves the column alone (btcpayserver's invoicesorderindex drops an index)
+    /// has no inverse for expand/contract to rewrite the other way: the action is not offered rather than offered and
+    /// changing nothing.
+    /// </summary>
+    [Fact]
+    public async Task ExpandContract_DownWithoutTheInverse_IsNotOffered()
+    {
+        const string Up = """
+            migrationBuilder.AlterColumn<int>(
+                name: "quantity",
+                table: "orders",
+                type: "integer",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "text");
+            """;
+        const string InverseDown = """
+            migrationBuilder.AlterColumn<string>(
+                name: "quantity",
+                table: "orders",
+                type: "text",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "integer");
+            """;
+        const string OtherDown = """
+            migrationBuilder.DropIndex(
+                name: "IX_orders_quantity",
+                table: "orders");
+            """;
+        var fixer = new Lossless.CodeFixes.Rules.DataLoss.TypeChanges.TypeChangeFixer();
+        Assert.Equal([FixerKeys.LL1002_UsingCast], await OfferedKeys.ForAsync(fixer, TestProvider.PostgreSql, Sources.Migration(Up, OtherDown)));
+        Assert.Equal([FixerKeys.LL1002_UsingCast, FixerKeys.LL1002_ExpandContract], await OfferedKeys.ForAsync(fixer, TestProvider.PostgreSql, Sources.Migration(Up, InverseDown)));
+        Assert.Equal([FixerKeys.LL1002_UsingCast, FixerKeys.LL1002_ExpandContract], await OfferedKeys.ForAsync(fixer, TestProvider.PostgreSql, Sources.Migration(Up)));
+    }
 
     private static async Task NotOffered(string up, TestProvider provider, string equivalenceKey)
     {

@@ -57,7 +57,7 @@ internal static class FixerCases
 
                     migrationBuilder.RenameColumn(name: "title", table: "posts", newName: "headline");
 
-                    migrationBuilder.RenameTable(name: "tags", schema: "app", newName: "labels");
+                    migrationBuilder.RenameTable(name: "tags", schema: "app", newName: "labels", newSchema: "app");
 
                     migrationBuilder.CreateIndex(
                         name: "IX_users_nickname",

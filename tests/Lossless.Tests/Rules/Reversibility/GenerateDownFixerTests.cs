@@ -70,7 +70,7 @@ public sealed class GenerateDownFixerTests
 
                     migrationBuilder.RenameColumn(name: "title", table: "posts", newName: "headline");
 
-                    migrationBuilder.RenameTable(name: "tags", schema: "app", newName: "labels");
+                    migrationBuilder.RenameTable(name: "tags", schema: "app", newName: "labels", newSchema: "app");
 
                     migrationBuilder.CreateIndex(
                         name: "IX_users_nickname",
@@ -109,7 +109,8 @@ public sealed class GenerateDownFixerTests
                     migrationBuilder.RenameTable(
                         name: "labels",
                         schema: "app",
-                        newName: "tags");
+                        newName: "tags",
+                        newSchema: "app");
 
                     migrationBuilder.RenameColumn(
                         name: "headline",

@@ -20,7 +20,7 @@ public sealed class ReversibilityAnalyzerTests
     /// <summary>Ids of the other categories: their rules are tested elsewhere and stay out of these expectations.</summary>
     internal static readonly string[] OtherRules =
     [
-        "LL1001", "LL1002", "LL1003", "LL1004", "LL1005", "LL1006", "LL1007", "LL1008", "LL1009", "LL1010", "LL1011",
+        "LL1001", "LL1002", "LL1003", "LL1004", "LL1005", "LL1006", "LL1007", "LL1008", "LL1009", "LL1010", "LL1011", "LL1012",
         "LL3001", "LL3002", "LL3003", "LL3004", "LL3005", "LL4001", "LL4002", "LL4003",
     ];
 
@@ -96,10 +96,20 @@ public sealed class ReversibilityAnalyzerTests
     }
 
     [Fact]
-    public async Task MigrationWithoutDown_OnlySql_Reports()
+    public async Task MigrationWithoutDown_OnlySql_DoesNotReport()
+    {
+        // A data fix: EF cannot undo raw SQL, and no Down (EF's own throws) is as honest as an empty one.
+        await VerifyAsync(UpOnly("""migrationBuilder.Sql("UPDATE users SET email = lower(email);");""").Replace("{|#0:AddNickname|}", "AddNickname"));
+    }
+
+    [Fact]
+    public async Task MigrationWithoutDown_SqlAndASchemaChange_Reports()
     {
         await VerifyAsync(
-            UpOnly("""migrationBuilder.Sql("UPDATE users SET email = lower(email);");"""),
+            UpOnly("""
+                migrationBuilder.AddColumn<string>(name: "nickname", table: "users", type: "text", nullable: true);
+                migrationBuilder.Sql("UPDATE users SET nickname = email;");
+                """),
             Verify.Diagnostic(RuleIds.MissingDown).WithLocation(0).WithArguments("AddNickname"));
     }
 
@@ -125,9 +135,19 @@ public sealed class ReversibilityAnalyzerTests
     }
 
     [Fact]
-    public async Task EmptyDown_OnlySqlInUp_ReportsLL2002()
+    public async Task EmptyDown_OnlySqlInUp_DoesNotReport()
     {
-        var source = Sources.Migration("""migrationBuilder.Sql("UPDATE users SET email = lower(email);");""").Replace("void Down(", "void {|#0:Down|}(");
+        // A data-only migration (DELETE of orphans, a backfill): its empty Down is its honest inverse.
+        await VerifyAsync(Sources.Migration("""
+            migrationBuilder.Sql("DELETE FROM permissions WHERE user_id IS NULL;");
+            migrationBuilder.Sql("UPDATE users SET email = lower(email);");
+            """));
+    }
+
+    [Fact]
+    public async Task EmptyDown_InsertDataInUp_Reports()
+    {
+        var source = Sources.Migration("""migrationBuilder.InsertData(table: "roles", columns: new[] { "id", "name" }, values: new object[] { 1, "admin" });""").Replace("void Down(", "void {|#0:Down|}(");
         await VerifyAsync(
             source,
             Verify.Diagnostic(RuleIds.EmptyDown).WithLocation(0).WithArguments("ChangeTypes", "has no operations: a rollback records the migration as undone and leaves the operation of Up in place"));
@@ -324,7 +344,8 @@ public sealed class ReversibilityAnalyzerTests
     {
         var up = """migrationBuilder.{|#0:RenameTable|}(name: "tags", schema: "app", newName: "labels");""";
         var down = """migrationBuilder.RenameTable(name: "labels", newName: "tags");""";
-        await VerifyAsync(Sources.Migration(up, down), LL2003("rename table app.labels back to app.tags"));
+        // No newSchema: Up moves the table to the default schema too (as EF reads it), and Down leaves it there.
+        await VerifyAsync(Sources.Migration(up, down), LL2003("rename table labels back to app.tags"));
     }
 
     [Fact]

@@ -3,11 +3,11 @@ using System.Collections.Generic;
 using Lossless.Analyzers.Model.Operations;
 using Lossless.Analyzers.Model.Providers;
 using Lossless.Analyzers.Model.Targets;
+using Lossless.CodeFixes.Migrations;
 using Lossless.CodeFixes.Sql.Conversions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Lossless.CodeFixes.Rules.DataLoss.TypeChanges;
 
@@ -28,23 +28,45 @@ internal sealed partial class TypeChangePlan
     /// conversion, dropping the old column, renaming the new one, and making it required when it was; Down's inverse
     /// AlterColumn becomes the same steps the other way. PostgreSQL and SQL Server.
     /// </summary>
-    private bool ExpandContract(MigrationOperation alterColumn)
+    public bool ExpandContract(MigrationOperation alterColumn)
     {
         if (Provider is not (DatabaseProvider.PostgreSql or DatabaseProvider.SqlServer) || !ReplaceByCopy(alterColumn, "_new", rollback: false))
         {
             return false;
         }
 
-        var inverses = MigrationSource.AlterColumns(_source.Model.Down, ColumnOf(alterColumn));
-        return inverses.Count != 1 || _source.Model.IsDownOpaque || ReplaceByCopy(inverses[0], "_old", rollback: true);
+        // Down's inverse is rewritten the other way; a Down that undoes the change some other way (under a renamed name,
+        // in code that cannot be read) would no longer match Up's new steps, so then nothing is written.
+        var model = Migration.Model;
+        var inverses = LoadedMigration.OnColumn(model.Down, MigrationOperationKind.AlterColumn, ColumnOf(alterColumn));
+        return inverses.Count == 1 ? ReplaceByCopy(inverses[0], "_old", rollback: true) : model.Down.IsEmpty && !model.IsDownOpaque;
+    }
+
+    /// <summary>True when an AlterColumn says no more than types, facets and nullability, and names its CLR type: expand/contract can rewrite it exactly.</summary>
+    public static bool CanRewrite(InvocationExpressionSyntax invocation)
+    {
+        if (DocumentEdits.TypeArgument(invocation) is null)
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (argument.NameColon is { } name && !Rewritable.Contains(name.Name.Identifier.ValueText))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool ReplaceByCopy(MigrationOperation alterColumn, string suffix, bool rollback)
     {
-        if (!TryConversion(alterColumn, out var conversion)
+        if (!TryConversion(Migration, alterColumn, out var conversion)
             || !ValueCheck.TryCreate(conversion, out var check)
-            || MigrationSource.StatementOf(alterColumn) is not { } statement
-            || MigrationSource.ReceiverOf(alterColumn) is not { } receiver
+            || Migration.StatementOf(alterColumn) is not { } statement
+            || LoadedMigration.ReceiverOf(alterColumn) is not { } receiver
             || alterColumn.Invocation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax generic } }
             || generic.TypeArgumentList.Arguments.Count != 1
             || !TryFacets(alterColumn, out var facets))
@@ -58,7 +80,7 @@ internal sealed partial class TypeChangePlan
         var required = alterColumn["nullable"].Value is not true;
         var what = rollback ? "the rollback" : "the migration";
 
-        var code = Code(receiver, statement)
+        var code = Edits.Code(receiver)
             .Comment("Convert " + column + " through a new column, so the old values stay in place until every one is copied and checked.")
             .Call("AddColumn", clrType, Column(column, temporary, conversion.To.Text, facets, new Argument("nullable", "true")))
             .Comment(check is null
@@ -84,10 +106,7 @@ internal sealed partial class TypeChangePlan
         }
 
         // The steps replace the AlterColumn itself; comments above it stay above the first step.
-        var rendered = code.Render(MigrationCode.IndentOf(statement), NewLine(statement));
-        var indent = MigrationCode.IndentOf(statement);
-        var replacement = rendered.Substring(indent.Length).TrimEnd('\r', '\n');
-        Changes(statement).Add(new TextChange(statement.Span, replacement));
+        Edits.Replace(statement, code);
         return true;
     }
 
@@ -148,7 +167,7 @@ internal sealed partial class TypeChangePlan
     private string UnusedName(ColumnRef column, string name)
     {
         var candidate = name;
-        for (var n = 2; Exists(_source.Model.TargetModel, column, candidate) || Exists(_source.Model.PreviousTargetModel, column, candidate); n++)
+        for (var n = 2; Exists(Migration.Model.TargetModel, column, candidate) || Exists(Migration.Model.PreviousTargetModel, column, candidate); n++)
         {
             candidate = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using Lossless.Analyzers.Model.Operations;
 using Lossless.Analyzers.Model.Providers;
 using Lossless.Analyzers.Model.StoreTypes;
 using Lossless.Analyzers.Model.Targets;
+using Lossless.CodeFixes.Migrations;
 using Lossless.CodeFixes.Sql.Conversions;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -13,48 +15,44 @@ namespace Lossless.CodeFixes.Rules.DataLoss.TypeChanges;
 internal sealed partial class TypeChangePlan
 {
     /// <summary>
-    /// Drops the foreign keys that involve the column's graph, verifies and converts the key and every column joined to
-    /// it by a foreign key (the target model's), re-creates the foreign keys with their names and actions; the same
-    /// in reverse in Down. PostgreSQL and SQLite (where the table rebuild keeps the foreign keys, so none is dropped).
+    /// Drops the foreign keys that join the column's graph, verifies and converts the key and every column joined to it
+    /// by a foreign key, re-creates the foreign keys with their names and actions; the same in reverse in Down. The
+    /// graph is the rule's own (<see cref="Analyzers.Model.MigrationModel.Keys"/>: the target model's keys and this
+    /// migration's), so the fix converts exactly the columns the rule named. PostgreSQL and SQLite (where the table
+    /// rebuild keeps the foreign keys, so none is dropped).
     /// </summary>
-    private bool ConvertKey(MigrationOperation alterColumn)
+    public bool ConvertKey(MigrationOperation alterColumn)
     {
-        var model = _source.Model;
+        var model = Migration.Model;
         if (Provider is not (DatabaseProvider.PostgreSql or DatabaseProvider.Sqlite)
-            || model.TargetModel is not { } target
-            || MigrationSource.StatementOf(alterColumn) is null
-            || MigrationSource.ReceiverOf(alterColumn) is not { } receiver)
+            || Migration.StatementOf(alterColumn) is null
+            || LoadedMigration.ReceiverOf(alterColumn) is not { } receiver)
         {
             return false;
         }
 
-        var columns = Graph(target, ColumnOf(alterColumn));
+        var graph = KeyConversionGraph.Of(model.Keys, ColumnOf(alterColumn));
         var foreignKeys = new List<ForeignKeyStep>();
         if (Provider == DatabaseProvider.PostgreSql)
         {
-            foreach (var foreignKey in target.ForeignKeys)
+            foreach (var foreignKey in graph.ForeignKeys)
             {
-                if (!Touches(foreignKey, columns))
-                {
-                    continue;
-                }
-
-                var name = foreignKey.Name ?? DefaultForeignKeyName(foreignKey);
-                if (name is null || ManagedByMigration(name))
+                // A foreign key this migration drops or adds itself is the user's to order: the fix does not guess how.
+                if (foreignKey.Name is not { } name || ManagedByMigration(name))
                 {
                     return false;
                 }
 
-                foreignKeys.Add(new ForeignKeyStep(name, foreignKey));
+                foreignKeys.Add(foreignKey);
             }
         }
 
         // Each column's conversion: from this migration's AlterColumn when it has one, else from the previous and the
         // target model (a referencing column the migration left behind).
         var up = new List<ColumnChange>();
-        foreach (var column in columns)
+        foreach (var column in graph.Columns)
         {
-            var change = ColumnChange.From(this, column, target, model.PreviousTargetModel);
+            var change = ColumnChange.From(this, column);
             if (change is null || !ValueCheck.TryCreate(change.Conversion, out var check))
             {
                 return false;
@@ -101,7 +99,7 @@ internal sealed partial class TypeChangePlan
         {
             if (change.Existing is { } existing)
             {
-                if (MigrationSource.StatementOf(existing) is not { } statement)
+                if (Migration.StatementOf(existing) is not { } statement)
                 {
                     return false;
                 }
@@ -118,13 +116,13 @@ internal sealed partial class TypeChangePlan
             }
         }
 
-        if (first is null || last is null || first.SyntaxTree != last.SyntaxTree)
+        if (first is null || last is null)
         {
             return false;
         }
 
         var key = changes[0].Conversion.Column.ToString();
-        var before = Code(receiver, first);
+        var before = Edits.Code(receiver);
         if (foreignKeys.Count > 0)
         {
             before.Comment("A foreign key cannot join columns of different types: drop the foreign keys of " + key + " until every column is converted" + (rollback ? " back." : "."));
@@ -164,12 +162,9 @@ internal sealed partial class TypeChangePlan
                 .Sql(ConversionStep.Build(Provider, conversions, checks, new[] { "-- every value converts unchanged: there is nothing to check" }));
         }
 
-        if (!before.IsEmpty)
-        {
-            InsertBefore(first, before);
-        }
+        Edits.InsertBefore(first, before);
 
-        var after = Code(receiver, last);
+        var after = Edits.Code(receiver);
         var added = false;
         foreach (var change in changes)
         {
@@ -196,85 +191,14 @@ internal sealed partial class TypeChangePlan
             }
         }
 
-        if (!after.IsEmpty)
-        {
-            InsertAfter(last, after);
-        }
-
+        Edits.InsertAfter(last, after);
         return true;
     }
 
-    /// <summary>The column and every column joined to it by foreign keys, principal before dependent, in the target model's order.</summary>
-    private static List<ColumnRef> Graph(TargetModel target, ColumnRef start)
-    {
-        var members = new List<ColumnRef> { start };
-        var grown = true;
-        while (grown)
-        {
-            grown = false;
-            foreach (var foreignKey in target.ForeignKeys)
-            {
-                for (var i = 0; i < foreignKey.Columns.Length; i++)
-                {
-                    var dependent = new ColumnRef(foreignKey.Dependent.Schema, foreignKey.Dependent.Name, foreignKey.Columns[i]);
-                    var principal = new ColumnRef(foreignKey.Principal.Schema, foreignKey.Principal.Name, foreignKey.PrincipalColumns[i]);
-                    var hasDependent = ColumnRefs.Contains(members, dependent);
-                    var hasPrincipal = ColumnRefs.Contains(members, principal);
-                    if (hasDependent != hasPrincipal)
-                    {
-                        members.Add(hasDependent ? principal : dependent);
-                        grown = true;
-                    }
-                }
-            }
-        }
-
-        // A stable order whichever column the fix started from: each foreign key's principal, then its dependent.
-        var ordered = new List<ColumnRef>();
-        foreach (var foreignKey in target.ForeignKeys)
-        {
-            for (var i = 0; i < foreignKey.Columns.Length; i++)
-            {
-                var principal = new ColumnRef(foreignKey.Principal.Schema, foreignKey.Principal.Name, foreignKey.PrincipalColumns[i]);
-                var dependent = new ColumnRef(foreignKey.Dependent.Schema, foreignKey.Dependent.Name, foreignKey.Columns[i]);
-                if (ColumnRefs.Contains(members, principal) && !ColumnRefs.Contains(ordered, principal))
-                {
-                    ordered.Add(principal);
-                }
-
-                if (ColumnRefs.Contains(members, dependent) && !ColumnRefs.Contains(ordered, dependent))
-                {
-                    ordered.Add(dependent);
-                }
-            }
-        }
-
-        if (!ColumnRefs.Contains(ordered, start))
-        {
-            ordered.Insert(0, start);
-        }
-
-        return ordered;
-    }
-
-    private static bool Touches(TargetForeignKey foreignKey, List<ColumnRef> columns)
-    {
-        for (var i = 0; i < foreignKey.Columns.Length; i++)
-        {
-            if (ColumnRefs.Contains(columns, new ColumnRef(foreignKey.Dependent.Schema, foreignKey.Dependent.Name, foreignKey.Columns[i]))
-                || ColumnRefs.Contains(columns, new ColumnRef(foreignKey.Principal.Schema, foreignKey.Principal.Name, foreignKey.PrincipalColumns[i])))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A foreign key this migration drops or adds itself: the user already handles it, and the fix does not guess how.</summary>
+    /// <summary>A foreign key this migration drops or adds itself.</summary>
     private bool ManagedByMigration(string name)
     {
-        foreach (var operation in _source.Model.Up)
+        foreach (var operation in Migration.Model.Up)
         {
             if (operation.Kind is MigrationOperationKind.DropForeignKey or MigrationOperationKind.AddForeignKey && string.Equals(operation.GetString("name"), name, StringComparison.Ordinal))
             {
@@ -283,16 +207,6 @@ internal sealed partial class TypeChangePlan
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// EF Core's name for a foreign key the model does not name (HasConstraintName): FK_{table}_{principal table}_{columns}.
-    /// Null when it is longer than PostgreSQL's 63-character limit, where EF Core shortens it in a way not rebuilt here.
-    /// </summary>
-    private static string? DefaultForeignKeyName(TargetForeignKey foreignKey)
-    {
-        var name = "FK_" + foreignKey.Dependent.Name + "_" + foreignKey.Principal.Name + "_" + string.Join("_", foreignKey.Columns);
-        return name.Length <= 63 ? name : null;
     }
 
     /// <summary>One column of the key's graph changing type: its conversion, and the AlterColumn that does it, if the migration has one.</summary>
@@ -316,32 +230,33 @@ internal sealed partial class TypeChangePlan
 
         private TargetColumn? ToColumn { get; }
 
-        public static ColumnChange? From(TypeChangePlan plan, ColumnRef column, TargetModel target, TargetModel? previous)
+        public static ColumnChange? From(TypeChangePlan plan, ColumnRef column)
         {
-            var existing = MigrationSource.AlterColumns(plan._source.Model.Up, column);
+            var model = plan.Migration.Model;
+            var existing = LoadedMigration.OnColumn(model.Up, MigrationOperationKind.AlterColumn, column);
             if (existing.Count > 0)
             {
-                return plan.TryConversion(existing[0], out var conversion) ? new ColumnChange(conversion, existing[0], null, null) : null;
+                return TryConversion(plan.Migration, existing[0], out var conversion) ? new ColumnChange(conversion, existing[0], null, null) : null;
             }
 
-            var to = Find(target, column);
-            var from = previous is null ? null : Find(previous, column);
+            var to = model.TargetModel?.FindTable(column.Schema, column.Table)?.FindColumn(column.Column);
+            var from = model.PreviousTargetModel?.FindTable(column.Schema, column.Table)?.FindColumn(column.Column);
             if (to?.ColumnType is not { } newType || from?.ColumnType is not { } oldType || to.ClrType is null || from.ClrType is null)
             {
                 return null;
             }
 
             var provider = plan.Provider;
-            return new ColumnChange(new ColumnConversion(column, StoreTypeParser.Parse(oldType, provider), StoreTypeParser.Parse(newType, provider), provider), null, from, to);
+            return new ColumnChange(new ColumnConversion(column, StoreTypeParser.Parse(oldType, provider), StoreTypeParser.Parse(newType, provider), provider, KeyOf(plan.Migration, column.Schema, column.Table)), null, from, to);
         }
 
         /// <summary>The same change the other way, for Down: Down's own AlterColumn on the column when it has one.</summary>
         public ColumnChange? Inverse(TypeChangePlan plan)
         {
-            var existing = MigrationSource.AlterColumns(plan._source.Model.Down, Conversion.Column);
+            var existing = LoadedMigration.OnColumn(plan.Migration.Model.Down, MigrationOperationKind.AlterColumn, Conversion.Column);
             if (existing.Count > 0)
             {
-                return plan.TryConversion(existing[0], out var conversion) ? new ColumnChange(conversion, existing[0], null, null) : null;
+                return TryConversion(plan.Migration, existing[0], out var conversion) ? new ColumnChange(conversion, existing[0], null, null) : null;
             }
 
             if (FromColumn is null || ToColumn is null)
@@ -349,11 +264,11 @@ internal sealed partial class TypeChangePlan
                 return null;
             }
 
-            return new ColumnChange(new ColumnConversion(Conversion.Column, Conversion.To, Conversion.From, Conversion.Provider), null, ToColumn, FromColumn);
+            return new ColumnChange(new ColumnConversion(Conversion.Column, Conversion.To, Conversion.From, Conversion.Provider, Conversion.Key), null, ToColumn, FromColumn);
         }
 
         /// <summary>migrationBuilder.AlterColumn&lt;T&gt;(…) from one model column to the other, as EF Core scaffolds it.</summary>
-        public void WriteAlterColumn(MigrationCode code)
+        public void WriteAlterColumn(CodeBlock code)
         {
             var from = FromColumn!;
             var to = ToColumn!;
@@ -367,7 +282,7 @@ internal sealed partial class TypeChangePlan
             arguments.Add(Argument.String("type", to.ColumnType!));
             if (to.MaxLength is int maxLength)
             {
-                arguments.Add(new Argument("maxLength", maxLength.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                arguments.Add(new Argument("maxLength", maxLength.ToString(CultureInfo.InvariantCulture)));
             }
 
             arguments.Add(new Argument("nullable", to.IsRequired ? "false" : "true"));
@@ -375,7 +290,7 @@ internal sealed partial class TypeChangePlan
             arguments.Add(Argument.String("oldType", from.ColumnType!));
             if (from.MaxLength is int oldMaxLength)
             {
-                arguments.Add(new Argument("oldMaxLength", oldMaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                arguments.Add(new Argument("oldMaxLength", oldMaxLength.ToString(CultureInfo.InvariantCulture)));
             }
 
             if (!from.IsRequired)
@@ -387,108 +302,223 @@ internal sealed partial class TypeChangePlan
         }
 
         private static string NonNullable(string clrType) => clrType.EndsWith("?", StringComparison.Ordinal) ? clrType.Substring(0, clrType.Length - 1) : clrType;
-
-        private static TargetColumn? Find(TargetModel model, ColumnRef column)
-        {
-            if (model.FindTable(column.Schema, column.Table) is not { } table)
-            {
-                return null;
-            }
-
-            foreach (var candidate in table.Columns)
-            {
-                if (string.Equals(candidate.Name, column.Column, StringComparison.Ordinal))
-                {
-                    return candidate;
-                }
-            }
-
-            return null;
-        }
-    }
-
-    /// <summary>A foreign key of the target model, dropped and re-created with its name, columns and action.</summary>
-    private sealed class ForeignKeyStep
-    {
-        private readonly string _name;
-        private readonly TargetForeignKey _foreignKey;
-
-        public ForeignKeyStep(string name, TargetForeignKey foreignKey)
-        {
-            _name = name;
-            _foreignKey = foreignKey;
-        }
-
-        public void WriteDrop(MigrationCode code)
-        {
-            var arguments = new List<Argument> { Argument.String("name", _name) };
-            if (_foreignKey.Dependent.Schema is { } schema)
-            {
-                arguments.Add(Argument.String("schema", schema));
-            }
-
-            arguments.Add(Argument.String("table", _foreignKey.Dependent.Name));
-            code.Call("DropForeignKey", null, arguments.ToArray());
-        }
-
-        public void WriteAdd(MigrationCode code)
-        {
-            var arguments = new List<Argument> { Argument.String("name", _name) };
-            if (_foreignKey.Dependent.Schema is { } schema)
-            {
-                arguments.Add(Argument.String("schema", schema));
-            }
-
-            arguments.Add(Argument.String("table", _foreignKey.Dependent.Name));
-            arguments.Add(Names("column", "columns", _foreignKey.Columns));
-            if (_foreignKey.Principal.Schema is { } principalSchema)
-            {
-                arguments.Add(Argument.String("principalSchema", principalSchema));
-            }
-
-            arguments.Add(Argument.String("principalTable", _foreignKey.Principal.Name));
-            arguments.Add(Names("principalColumn", "principalColumns", _foreignKey.PrincipalColumns));
-            if (ReferentialAction(_foreignKey.OnDelete) is { } action)
-            {
-                arguments.Add(new Argument("onDelete", "ReferentialAction." + action));
-            }
-
-            code.Call("AddForeignKey", null, arguments.ToArray());
-        }
-
-        private static Argument Names(string single, string many, System.Collections.Immutable.ImmutableArray<string> names)
-        {
-            if (names.Length == 1)
-            {
-                return Argument.String(single, names[0]);
-            }
-
-            var items = new List<string>();
-            foreach (var name in names)
-            {
-                items.Add(Argument.Literal(name));
-            }
-
-            return new Argument(many, "new[] { " + string.Join(", ", items) + " }");
-        }
-
-        /// <summary>
-        /// The database action EF Core gives a DeleteBehavior (its relational model's mapping); null for NoAction, which
-        /// EF Core leaves out. A Designer without OnDelete means ClientSetNull.
-        /// </summary>
-        private static string? ReferentialAction(string? deleteBehavior) => deleteBehavior switch
-        {
-            "Cascade" => "Cascade",
-            "SetNull" => "SetNull",
-            "NoAction" or "ClientNoAction" => null,
-            _ => "Restrict",
-        };
     }
 }
 
-internal static class ColumnRefs
+/// <summary>A foreign key of the key graph, dropped and re-created with its name, columns and action.</summary>
+internal sealed class ForeignKeyStep
 {
-    public static bool Contains(List<ColumnRef> columns, ColumnRef column)
+    public ForeignKeyStep(string? name, ColumnRef[] dependents, ColumnRef[] principals, string? onDelete)
+    {
+        Name = name;
+        Dependents = dependents;
+        Principals = principals;
+        OnDelete = onDelete;
+    }
+
+    /// <summary>The constraint's name (the Designer's HasConstraintName, or EF Core's default); null when it cannot be known.</summary>
+    public string? Name { get; }
+
+    public ColumnRef[] Dependents { get; }
+
+    public ColumnRef[] Principals { get; }
+
+    /// <summary>The DeleteBehavior (target model) or ReferentialAction (this migration's operations) member name.</summary>
+    public string? OnDelete { get; }
+
+    public void WriteDrop(CodeBlock code)
+    {
+        var dependent = Dependents[0];
+        var arguments = new List<Argument> { Argument.String("name", Name!) };
+        if (dependent.Schema is { } schema)
+        {
+            arguments.Add(Argument.String("schema", schema));
+        }
+
+        arguments.Add(Argument.String("table", dependent.Table));
+        code.Call("DropForeignKey", null, arguments.ToArray());
+    }
+
+    public void WriteAdd(CodeBlock code)
+    {
+        var dependent = Dependents[0];
+        var principal = Principals[0];
+        var arguments = new List<Argument> { Argument.String("name", Name!) };
+        if (dependent.Schema is { } schema)
+        {
+            arguments.Add(Argument.String("schema", schema));
+        }
+
+        arguments.Add(Argument.String("table", dependent.Table));
+        arguments.Add(Names("column", "columns", Dependents));
+        if (principal.Schema is { } principalSchema)
+        {
+            arguments.Add(Argument.String("principalSchema", principalSchema));
+        }
+
+        arguments.Add(Argument.String("principalTable", principal.Table));
+        arguments.Add(Names("principalColumn", "principalColumns", Principals));
+        if (ReferentialAction(OnDelete) is { } action)
+        {
+            arguments.Add(new Argument("onDelete", "ReferentialAction." + action));
+        }
+
+        code.Call("AddForeignKey", null, arguments.ToArray());
+    }
+
+    /// <summary>
+    /// The database action as a migration writes it: EF Core's mapping of a DeleteBehavior (Cascade, SetNull,
+    /// Restrict; the Client* behaviors, ClientSetNull when the Designer says nothing, and NoAction are NO ACTION, which
+    /// EF Core leaves out), and a ReferentialAction as it is.
+    /// </summary>
+    public static string? ReferentialAction(string? onDelete) => onDelete switch
+    {
+        "Cascade" or "SetNull" or "Restrict" or "SetDefault" => onDelete,
+        _ => null,
+    };
+
+    private static Argument Names(string single, string many, ColumnRef[] columns)
+    {
+        if (columns.Length == 1)
+        {
+            return Argument.String(single, columns[0].Column);
+        }
+
+        var items = new List<string>();
+        foreach (var column in columns)
+        {
+            items.Add(MigrationWriter.Literal(column.Column));
+        }
+
+        return new Argument(many, "new[] { " + string.Join(", ", items) + " }");
+    }
+}
+
+/// <summary>
+/// The columns a key conversion converts and the foreign keys it drops and re-creates: the column and every column
+/// joined to it by foreign keys in the rule's key graph, principal before dependent, in the graph's order.
+/// </summary>
+internal sealed class KeyConversionGraph
+{
+    private KeyConversionGraph(List<ColumnRef> columns, List<ForeignKeyStep> foreignKeys)
+    {
+        Columns = columns;
+        ForeignKeys = foreignKeys;
+    }
+
+    public List<ColumnRef> Columns { get; }
+
+    public List<ForeignKeyStep> ForeignKeys { get; }
+
+    public static KeyConversionGraph Of(KeyGraph keys, ColumnRef start)
+    {
+        var links = keys.Links;
+        var members = new List<ColumnRef> { start };
+        for (var grown = true; grown;)
+        {
+            grown = false;
+            foreach (var link in links)
+            {
+                var hasDependent = Contains(members, link.Dependent);
+                var hasPrincipal = Contains(members, link.Principal);
+                if (hasDependent != hasPrincipal)
+                {
+                    members.Add(hasDependent ? link.Principal : link.Dependent);
+                    grown = true;
+                }
+            }
+        }
+
+        // A stable order whichever column the fix started from: each link's principal, then its dependent.
+        var ordered = new List<ColumnRef>();
+        foreach (var link in links)
+        {
+            if (Contains(members, link.Principal) && !Contains(ordered, link.Principal))
+            {
+                ordered.Add(link.Principal);
+            }
+
+            if (Contains(members, link.Dependent) && !Contains(ordered, link.Dependent))
+            {
+                ordered.Add(link.Dependent);
+            }
+        }
+
+        if (!Contains(ordered, start))
+        {
+            ordered.Insert(0, start);
+        }
+
+        // The foreign keys: the links of one constraint (same name, or same tables when unnamed) are its columns.
+        var foreignKeys = new List<ForeignKeyStep>();
+        var used = new bool[links.Count];
+        for (var i = 0; i < links.Count; i++)
+        {
+            if (used[i] || !Contains(members, links[i].Dependent))
+            {
+                continue;
+            }
+
+            var dependents = new List<ColumnRef>();
+            var principals = new List<ColumnRef>();
+            for (var j = i; j < links.Count; j++)
+            {
+                if (!used[j] && SameConstraint(links[i], links[j]) && !Contains(dependents, links[j].Dependent))
+                {
+                    used[j] = true;
+                    dependents.Add(links[j].Dependent);
+                    principals.Add(links[j].Principal);
+                }
+            }
+
+            var name = links[i].Name ?? DefaultName(dependents, principals[0]);
+            if (!ContainsForeignKey(foreignKeys, name, dependents[0]))
+            {
+                foreignKeys.Add(new ForeignKeyStep(name, dependents.ToArray(), principals.ToArray(), links[i].OnDelete));
+            }
+        }
+
+        return new KeyConversionGraph(ordered, foreignKeys);
+    }
+
+    private static bool SameConstraint(ForeignKeyLink left, ForeignKeyLink right)
+        => left.Name is not null
+            ? string.Equals(left.Name, right.Name, StringComparison.Ordinal) && SameTable(left.Dependent, right.Dependent)
+            : right.Name is null && SameTable(left.Dependent, right.Dependent) && SameTable(left.Principal, right.Principal);
+
+    private static bool SameTable(ColumnRef left, ColumnRef right)
+        => string.Equals(left.Table, right.Table, StringComparison.Ordinal) && ColumnRef.SchemasMatch(left.Schema, right.Schema);
+
+    /// <summary>
+    /// EF Core's name for a foreign key the model does not name: FK_{table}_{principal table}_{columns}. Null when it is
+    /// longer than PostgreSQL's 63-character limit, where EF Core shortens it in a way not rebuilt here.
+    /// </summary>
+    private static string? DefaultName(List<ColumnRef> dependents, ColumnRef principal)
+    {
+        var columns = new List<string>();
+        foreach (var dependent in dependents)
+        {
+            columns.Add(dependent.Column);
+        }
+
+        var name = "FK_" + dependents[0].Table + "_" + principal.Table + "_" + string.Join("_", columns);
+        return name.Length <= 63 ? name : null;
+    }
+
+    private static bool ContainsForeignKey(List<ForeignKeyStep> foreignKeys, string? name, ColumnRef dependent)
+    {
+        foreach (var foreignKey in foreignKeys)
+        {
+            if (string.Equals(foreignKey.Name, name, StringComparison.Ordinal) && SameTable(foreignKey.Dependents[0], dependent))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(List<ColumnRef> columns, ColumnRef column)
     {
         foreach (var candidate in columns)
         {

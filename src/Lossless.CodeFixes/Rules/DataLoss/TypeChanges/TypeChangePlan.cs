@@ -1,73 +1,47 @@
 using System.Collections.Generic;
-using System.Threading;
 using Lossless.Analyzers.Model.Operations;
 using Lossless.Analyzers.Model.Providers;
-using Lossless.Analyzers.Model.StoreTypes;
 using Lossless.Analyzers.Model.Targets;
+using Lossless.CodeFixes.Migrations;
 using Lossless.CodeFixes.Sql.Conversions;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Lossless.CodeFixes.Rules.DataLoss.TypeChanges;
 
-/// <summary>The fix kinds of LL1001–LL1003, each with its own equivalence key.</summary>
-internal enum TypeChangeFixKind
-{
-    VerifyThenConvert,
-    UsingCast,
-    ExpandContract,
-    ConvertKey,
-}
-
 /// <summary>
-/// Turns one dangerous AlterColumn into the steps of a fix kind, as text changes to the migration's files. Every fact
-/// comes from the migration model (operations, target model, previous target model); when one is missing the plan is
-/// null and no fix is offered.
+/// Turns one dangerous AlterColumn into the steps of a fix kind, as edits of the migration's document. Every fact
+/// comes from the migration model the rule judged (operations, keys, target model, previous target model); when one
+/// is missing nothing is written.
 /// </summary>
 internal sealed partial class TypeChangePlan
 {
-    private readonly MigrationSource _source;
-    private readonly Dictionary<SyntaxTree, List<TextChange>> _changes = new();
+    private readonly FixRequest _request;
 
-    private TypeChangePlan(MigrationSource source) => _source = source;
+    public TypeChangePlan(FixRequest request) => _request = request;
 
-    private DatabaseProvider Provider => _source.Provider;
+    private LoadedMigration Migration => _request.Migration;
 
-    public static Solution? Apply(MigrationSource source, MigrationOperation alterColumn, TypeChangeFixKind kind, CancellationToken cancellationToken)
-    {
-        var plan = new TypeChangePlan(source);
-        var planned = kind switch
-        {
-            TypeChangeFixKind.VerifyThenConvert => plan.VerifyThenConvert(alterColumn, explicitCast: false),
-            TypeChangeFixKind.UsingCast => plan.VerifyThenConvert(alterColumn, explicitCast: true),
-            TypeChangeFixKind.ExpandContract => plan.ExpandContract(alterColumn),
-            TypeChangeFixKind.ConvertKey => plan.ConvertKey(alterColumn),
-            _ => false,
-        };
+    private DocumentEdits Edits => _request.Edits;
 
-        return planned ? plan.ApplyChanges(cancellationToken) : null;
-    }
+    private DatabaseProvider Provider => Migration.Provider;
 
     // ---------------------------------------------------------------- Verify-then-convert, and USING on PostgreSQL
 
     /// <summary>
     /// A guard step before the AlterColumn. On PostgreSQL, a conversion without an assignment cast fails whatever the
-    /// data, so there the step also converts with USING (explicitCast) and plain verification is not offered.
+    /// data, so there the step also converts with USING (explicitCast) and plain verification is not written.
     /// </summary>
-    private bool VerifyThenConvert(MigrationOperation alterColumn, bool explicitCast)
+    public bool VerifyThenConvert(MigrationOperation alterColumn, ColumnConversion conversion, bool explicitCast)
     {
-        if (!TryConversion(alterColumn, out var conversion)
-            || conversion.NeedsExplicitCast != explicitCast
+        if (conversion.NeedsExplicitCast != explicitCast
             || !ValueCheck.TryCreate(conversion, out var check)
             || check is null
-            || MigrationSource.StatementOf(alterColumn) is not { } statement
-            || MigrationSource.ReceiverOf(alterColumn) is not { } receiver)
+            || Migration.StatementOf(alterColumn) is not { } statement
+            || LoadedMigration.ReceiverOf(alterColumn) is not { } receiver)
         {
             return false;
         }
 
-        var code = Code(receiver, statement);
+        var code = Edits.Code(receiver);
         if (explicitCast)
         {
             code.Comment("PostgreSQL has no automatic cast from " + conversion.From.Text + " to " + conversion.To.Text + ": stop the migration if a value of " + conversion + " would not convert, else convert with an explicit cast.")
@@ -79,7 +53,7 @@ internal sealed partial class TypeChangePlan
                 .Sql(ConversionStep.Build(Provider, new[] { conversion }, new[] { check }, new string[0]));
         }
 
-        InsertBefore(statement, code);
+        Edits.InsertBefore(statement, code);
         return InverseInDown(new[] { conversion.Column });
     }
 
@@ -91,24 +65,23 @@ internal sealed partial class TypeChangePlan
     {
         foreach (var column in columns)
         {
-            foreach (var inverse in MigrationSource.AlterColumns(_source.Model.Down, column))
+            foreach (var inverse in LoadedMigration.OnColumn(Migration.Model.Down, MigrationOperationKind.AlterColumn, column))
             {
-                if (!TryConversion(inverse, out var conversion) || conversion.KeepsEveryValue)
+                if (!TryConversion(Migration, inverse, out var conversion) || conversion.KeepsEveryValue)
                 {
                     continue;
                 }
 
                 if (!ValueCheck.TryCreate(conversion, out var check)
-                    || MigrationSource.StatementOf(inverse) is not { } statement
-                    || MigrationSource.ReceiverOf(inverse) is not { } receiver)
+                    || Migration.StatementOf(inverse) is not { } statement
+                    || LoadedMigration.ReceiverOf(inverse) is not { } receiver)
                 {
                     return false;
                 }
 
-                var code = Code(receiver, statement)
+                Edits.InsertBefore(statement, Edits.Code(receiver)
                     .Comment("Stop the rollback before it changes anything if a value of " + conversion + " would not survive the change back to " + conversion.To.Text + ".")
-                    .Sql(ConversionStep.Build(Provider, new[] { conversion }, new[] { check }, conversion.NeedsExplicitCast ? new[] { ConversionStep.AlterTypeUsing(conversion) } : new string[0]));
-                InsertBefore(statement, code);
+                    .Sql(ConversionStep.Build(Provider, new[] { conversion }, new[] { check }, conversion.NeedsExplicitCast ? new[] { ConversionStep.AlterTypeUsing(conversion) } : new string[0])));
             }
         }
 
@@ -117,61 +90,27 @@ internal sealed partial class TypeChangePlan
 
     // ---------------------------------------------------------------- Shared
 
-    private bool TryConversion(MigrationOperation alterColumn, out ColumnConversion conversion)
+    /// <summary>The conversion of an AlterColumn, with its types resolved as the rule resolves them.</summary>
+    public static bool TryConversion(LoadedMigration migration, MigrationOperation alterColumn, out ColumnConversion conversion)
     {
         conversion = null!;
-        if (alterColumn.Table is not { } table
+        if (alterColumn.Kind != MigrationOperationKind.AlterColumn
+            || alterColumn.Table is not { } table
             || alterColumn.GetString("name") is not { } name
             || alterColumn["schema"].State == ArgumentState.Unknown
-            || !AlterColumnTypes.TryResolve(alterColumn, Provider, out var oldType, out var newType))
+            || !AlterColumnTypes.TryResolve(alterColumn, migration.Provider, out var oldType, out var newType))
         {
             return false;
         }
 
-        conversion = new ColumnConversion(new ColumnRef(alterColumn.Schema, table, name), oldType, newType, Provider);
+        conversion = new ColumnConversion(new ColumnRef(alterColumn.Schema, table, name), oldType, newType, migration.Provider, KeyOf(migration, alterColumn.Schema, table));
         return true;
     }
 
+    /// <summary>The table's primary key as the rules know it (target model, else previous target model): what an abort names rows by.</summary>
+    public static System.Collections.Immutable.ImmutableArray<string> KeyOf(LoadedMigration migration, string? schema, string table)
+        => Analyzers.Rules.DataLoss.DestructiveFacts.PrimaryKey(migration.Model, schema, table);
+
     private static ColumnRef ColumnOf(MigrationOperation alterColumn)
         => new(alterColumn.Schema, alterColumn.Table!, alterColumn.GetString("name")!);
-
-    private static MigrationCode Code(string receiver, StatementSyntax near)
-        => new(receiver, MigrationCode.SupportsRawStrings(near.SyntaxTree));
-
-    private void InsertBefore(StatementSyntax statement, MigrationCode code)
-        => Changes(statement).Add(code.InsertBefore(statement, NewLine(statement)));
-
-    private void InsertAfter(StatementSyntax statement, MigrationCode code)
-        => Changes(statement).Add(code.InsertAfter(statement, NewLine(statement)));
-
-    private List<TextChange> Changes(StatementSyntax statement)
-    {
-        if (!_changes.TryGetValue(statement.SyntaxTree, out var list))
-        {
-            list = new List<TextChange>();
-            _changes.Add(statement.SyntaxTree, list);
-        }
-
-        return list;
-    }
-
-    private static string NewLine(StatementSyntax statement) => MigrationCode.NewLineOf(statement.SyntaxTree.GetText());
-
-    private Solution? ApplyChanges(CancellationToken cancellationToken)
-    {
-        var solution = _source.Solution;
-        foreach (var pair in _changes)
-        {
-            if (solution.GetDocument(pair.Key) is not { } document)
-            {
-                return null;
-            }
-
-            pair.Value.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
-            var text = pair.Key.GetText(cancellationToken).WithChanges(pair.Value);
-            solution = solution.WithDocumentText(document.Id, text);
-        }
-
-        return solution;
-    }
 }
