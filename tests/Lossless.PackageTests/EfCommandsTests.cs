@@ -13,9 +13,9 @@ namespace Lossless.PackageTests;
 [Collection(ConsumerCollection.Name)]
 public sealed class EfCommandsTests(LocalFeed feed, ITestOutputHelper output)
 {
-    private static readonly Dictionary<string, string?> LosslessOff = new() { ["Lossless"] = "off" };
+    private readonly Dictionary<string, string?> _losslessOff = new() { ["Lossless"] = "off" };
 
-    private static readonly Dictionary<string, string?> LosslessOn = new() { ["Lossless"] = null };
+    private readonly Dictionary<string, string?> _losslessOn = new() { ["Lossless"] = null };
 
     [Fact]
     public async Task ScaffoldedDangerousMigration_BlocksDotnetEf_UntilLosslessIsOff_ThenEfRemovesIt()
@@ -51,19 +51,26 @@ public sealed class EfCommandsTests(LocalFeed feed, ITestOutputHelper output)
             """);
         WriteOrder(project, "double");
 
-        // dotnet-ef as a local tool, the version of the project's EF Core (a dotnet-ef 11 refuses EF Core 10 projects).
-        await Expect(0, Command.DotNetAsync(project, "new", "tool-manifest"));
-        await Expect(0, Command.DotNetAsync(project, "tool", "install", "dotnet-ef", "--version", Repository.EFCoreVersion));
-        await Expect(0, Command.DotNetAsync(project, "restore"));
+        // The CLI remembers where it found each local tool (~/.dotnet/toolResolverCache); a path into an earlier run's
+        // packages folder, deleted since, would make `dotnet ef` ask for `dotnet tool restore`. Each run gets its own.
+        var cliHome = Path.Combine(project, ".dotnet-home");
+        Directory.CreateDirectory(cliHome);
+        _losslessOn["DOTNET_CLI_HOME"] = cliHome;
+        _losslessOff["DOTNET_CLI_HOME"] = cliHome;
 
-        await Expect(0, Ef(LosslessOn, project, "migrations", "add", "Initial"));
+        // dotnet-ef as a local tool, the version of the project's EF Core (a dotnet-ef 11 refuses EF Core 10 projects).
+        await Expect(0, Command.RunAsync("dotnet", project, _losslessOn, "new", "tool-manifest"));
+        await Expect(0, Command.RunAsync("dotnet", project, _losslessOn, "tool", "install", "dotnet-ef", "--version", Repository.EFCoreVersion));
+        await Expect(0, Command.RunAsync("dotnet", project, _losslessOn, "restore"));
+
+        await Expect(0, Ef(_losslessOn, project, "migrations", "add", "Initial"));
         var snapshot = Path.Combine(migrations, "ShopContextModelSnapshot.cs");
         Assert.Contains("b.Property<double>(\"Price\")", File.ReadAllText(snapshot), StringComparison.Ordinal);
 
         // The price becomes an integer: EF scaffolds an AlterColumn from REAL to INTEGER, which on SQLite leaves every
         // fraction in place as a real that the application reads truncated (LL1001, an error).
         WriteOrder(project, "int");
-        await Expect(0, Ef(LosslessOn, project, "migrations", "add", "PriceToInteger"));
+        await Expect(0, Ef(_losslessOn, project, "migrations", "add", "PriceToInteger"));
         Assert.Contains("b.Property<int>(\"Price\")", File.ReadAllText(snapshot), StringComparison.Ordinal);
         var dangerous = Assert.Single(Directory.GetFiles(migrations, "*_PriceToInteger.cs"), static f => !f.EndsWith(".Designer.cs", StringComparison.Ordinal));
         var (line, column) = ShopProject.PositionOf(File.ReadAllText(dangerous), "AlterColumn");
@@ -73,7 +80,7 @@ public sealed class EfCommandsTests(LocalFeed feed, ITestOutputHelper output)
         AssertReportsLL1001(build, error);
 
         // EF's own undo is blocked by the error it would undo, and says only that the build failed.
-        var blocked = await Expect(1, Ef(LosslessOn, project, "migrations", "remove"));
+        var blocked = await Expect(1, Ef(_losslessOn, project, "migrations", "remove"));
         Assert.Contains(blocked.Lines, static l => l.StartsWith("Build failed.", StringComparison.Ordinal));
         Assert.True(File.Exists(dangerous));
 
@@ -81,7 +88,7 @@ public sealed class EfCommandsTests(LocalFeed feed, ITestOutputHelper output)
         var off = await Expect(0, Command.DotNetAsync(project, "build", "--no-restore", "-tl:off", "-clp:NoSummary", "-p:Lossless=off"));
         Assert.Contains("Lossless is off for EfShop (Lossless=off): its analyzers are not run in this build.", off.Lines);
         Assert.DoesNotContain(off.Lines, static l => l.Contains(" LL", StringComparison.Ordinal));
-        var list = await Expect(0, Ef(LosslessOn, project, "migrations", "list", "--no-build", "--no-color"));
+        var list = await Expect(0, Ef(_losslessOn, project, "migrations", "list", "--no-build", "--no-color"));
         Assert.Contains(list.Lines, static l => Regex.IsMatch(l, @"^[0-9]{14}_Initial \(Pending\)$"));
         Assert.Contains(list.Lines, static l => Regex.IsMatch(l, @"^[0-9]{14}_PriceToInteger \(Pending\)$"));
 
@@ -90,7 +97,7 @@ public sealed class EfCommandsTests(LocalFeed feed, ITestOutputHelper output)
         AssertReportsLL1001(again, error);
 
         // Lossless=off as an environment variable: it reaches the build EF's command runs, and EF undoes the migration.
-        await Expect(0, Ef(LosslessOff, project, "migrations", "remove"));
+        await Expect(0, Ef(_losslessOff, project, "migrations", "remove"));
         Assert.Empty(Directory.GetFiles(migrations, "*_PriceToInteger*"));
         // ... and the model snapshot is the initial migration's again.
         var restored = File.ReadAllText(snapshot);
