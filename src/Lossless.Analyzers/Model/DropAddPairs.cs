@@ -58,6 +58,7 @@ internal static class DropAddPairing
         var up = migration.Up;
         var drops = new List<MigrationOperation>();
         var adds = new List<MigrationOperation>();
+        List<MigrationOperation>? deliberate = null;
         for (var i = 0; i < up.Length; i++)
         {
             var operation = up[i];
@@ -70,9 +71,17 @@ internal static class DropAddPairing
             {
                 // A drop that a marked step verified, or whose values a Sql step copied elsewhere first, is deliberate
                 // (expand/contract copied its values): no rename to suggest.
+                // A verified drop still counts when deciding whether the other drops on its table are ambiguous: fixing
+                // one of two drops (the LL1004 fix marks its backup verified) must not make the other "the only column
+                // dropped".
                 var column = new ColumnRef(operation.Schema, operation.Table!, dropped);
                 var before = migration.Provider == DatabaseProvider.Sqlite ? up.Length : i;
-                if (!VerifiedMarker.Covers(up, before, column) && !migration.DataSteps.MovesColumn(column, 0, before))
+                if (VerifiedMarker.Covers(up, before, column))
+                {
+                    drops.Add(operation);
+                    (deliberate ??= new List<MigrationOperation>()).Add(operation);
+                }
+                else if (!migration.DataSteps.MovesColumn(column, 0, before))
                 {
                     drops.Add(operation);
                 }
@@ -92,7 +101,7 @@ internal static class DropAddPairing
             }
 
             tablesDone.Add(drop);
-            PairColumns(migration, OnSameTable(drops, drop), OnSameTable(adds, drop), pairs);
+            PairColumns(migration, OnSameTable(drops, drop), OnSameTable(adds, drop), deliberate, pairs);
         }
 
         PairTables(migration, pairs);
@@ -132,7 +141,7 @@ internal static class DropAddPairing
         return result;
     }
 
-    private static void PairColumns(MigrationModel migration, List<MigrationOperation> drops, List<MigrationOperation> adds, List<DropAddPair> pairs)
+    private static void PairColumns(MigrationModel migration, List<MigrationOperation> drops, List<MigrationOperation> adds, List<MigrationOperation>? deliberate, List<DropAddPair> pairs)
     {
         // A column dropped and added again under the same name is a re-creation, not a rename.
         var dropped = new List<MigrationOperation>();
@@ -175,21 +184,48 @@ internal static class DropAddPairing
             return;
         }
 
-        if (pairableDrops.Count == 1 && pairableAdds.Count == 1)
+        // A verified drop takes part in the counting but is never paired; so does a RenameColumn on the table (a rename
+        // the LL1006 fix wrote was one of the drops and adds counted before it).
+        if (pairableDrops.Count == 1 && pairableAdds.Count == 1 && !RenamesColumnOf(migration, pairableDrops[0]))
         {
-            pairs.Add(ColumnPair(migration, pairableDrops[0], pairableAdds[0], "the only column dropped and the only one added on this table"));
-            return;
+            if (!IsDeliberate(deliberate, pairableDrops[0]))
+            {
+                pairs.Add(ColumnPair(migration, pairableDrops[0], pairableAdds[0], "the only column dropped and the only one added on this table"));
+            }
         }
+        else
+        {
+            PairRelated(migration, candidates, pairableDrops, deliberate, pairs);
+        }
+    }
 
+    private static void PairRelated(MigrationModel migration, List<KeyValuePair<MigrationOperation, MigrationOperation>> candidates, List<MigrationOperation> pairableDrops, List<MigrationOperation>? deliberate, List<DropAddPair> pairs)
+    {
         foreach (var drop in pairableDrops)
         {
             var add = OnlyRelated(drop, CandidatesOf(candidates, drop, drops: true));
-            if (add is not null && OnlyRelated(add, CandidatesOf(candidates, add, drops: false)) == drop)
+            if (add is not null && !IsDeliberate(deliberate, drop) && OnlyRelated(add, CandidatesOf(candidates, add, drops: false)) == drop)
             {
                 pairs.Add(ColumnPair(migration, drop, add, "their names are close"));
             }
         }
     }
+
+    private static bool RenamesColumnOf(MigrationModel migration, MigrationOperation table)
+    {
+        foreach (var operation in migration.Up)
+        {
+            if (operation.Kind == MigrationOperationKind.RenameColumn && IsKnownTableOperation(operation) && SameTable(operation, table))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDeliberate(List<MigrationOperation>? deliberate, MigrationOperation drop)
+        => deliberate is not null && deliberate.Contains(drop);
 
     private static List<MigrationOperation> Distinct(List<KeyValuePair<MigrationOperation, MigrationOperation>> candidates, bool drops)
     {

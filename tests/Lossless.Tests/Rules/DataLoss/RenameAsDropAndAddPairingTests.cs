@@ -107,6 +107,90 @@ public class RenameAsDropAndAddPairingTests
     }
 
     [Fact]
+    public async Task TwoDropsOneAdd_IsAmbiguous()
+    {
+        // Two settings dropped, an unrelated one added: neither drop is "the only column dropped".
+        await Verify.VerifyAnalyzerAsync(
+            Sources.Migration(
+                up: """
+                    migrationBuilder.{|#0:DropColumn|}(name: "Kind", table: "server_settings");
+                    migrationBuilder.{|#1:DropColumn|}(name: "Value", table: "server_settings");
+                    migrationBuilder.AddColumn<string>(name: "CacheDirectory", table: "server_settings", type: "text", nullable: true);
+                    """,
+                down: """
+                    migrationBuilder.DropColumn(name: "CacheDirectory", table: "server_settings");
+                    migrationBuilder.AddColumn<int>(name: "Kind", table: "server_settings", type: "integer", nullable: false, defaultValue: 0);
+                    migrationBuilder.AddColumn<string>(name: "Value", table: "server_settings", type: "text", nullable: true);
+                    """),
+            LL1004(0, "server_settings.Kind"),
+            LL1004(1, "server_settings.Value"));
+    }
+
+    [Fact]
+    public async Task OneOfTwoDropsBackedUpByTheFix_TheOtherStaysLL1004()
+    {
+        // After the LL1004 fix backed up Kind (a verified step), Value is still one of two drops: fixing one diagnostic
+        // must not turn the other into a rename that was never suggested.
+        await Verify.VerifyAnalyzerAsync(
+            Sources.Migration(
+                up: """"
+                    migrationBuilder.Sql("""
+                        -- lossless: verified server_settings.Kind
+                        CREATE TABLE "__lossless_backup_server_settings_Kind_20250117120000_ChangeTypes" AS SELECT "id", "Kind" FROM "server_settings";
+                        """);
+                    migrationBuilder.DropColumn(name: "Kind", table: "server_settings");
+                    migrationBuilder.{|#0:DropColumn|}(name: "Value", table: "server_settings");
+                    migrationBuilder.AddColumn<string>(name: "CacheDirectory", table: "server_settings", type: "text", nullable: true);
+                    """",
+                down: """
+                    migrationBuilder.DropColumn(name: "CacheDirectory", table: "server_settings");
+                    migrationBuilder.AddColumn<int>(name: "Kind", table: "server_settings", type: "integer", nullable: false, defaultValue: 0);
+                    migrationBuilder.Sql("UPDATE \"server_settings\" SET \"Kind\" = b.\"Kind\" FROM \"__lossless_backup_server_settings_Kind_20250117120000_ChangeTypes\" AS b WHERE b.\"id\" = \"server_settings\".\"id\";");
+                    migrationBuilder.AddColumn<string>(name: "Value", table: "server_settings", type: "text", nullable: true);
+                    """),
+            LL1004(0, "server_settings.Value"));
+    }
+
+    [Fact]
+    public async Task VerifiedDrop_IsNeverPaired()
+    {
+        await Verify.VerifyAnalyzerAsync(
+            Sources.Migration(
+                up: """"
+                    migrationBuilder.Sql("""
+                        -- lossless: verified orders.StatusId
+                        CREATE TABLE "__lossless_backup_orders_StatusId_20250117120000_ChangeTypes" AS SELECT "id", "StatusId" FROM "orders";
+                        """);
+                    migrationBuilder.DropColumn(name: "StatusId", table: "orders");
+                    migrationBuilder.AddColumn<string>(name: "Status", table: "orders", type: "character varying(30)", maxLength: 30, nullable: true);
+                    """",
+                down: """
+                    migrationBuilder.DropColumn(name: "Status", table: "orders");
+                    migrationBuilder.AddColumn<int>(name: "StatusId", table: "orders", type: "integer", nullable: true);
+                    """));
+    }
+
+    [Fact]
+    public async Task RenameOnTheTable_CountsAsOneOfItsDropsAndAdds()
+    {
+        // Drops Title and Notes, adds Heading and Remarks: Title/Heading were never "the only" pair. Once the LL1006 fix
+        // (or EF) wrote the rename of one pair, the other drop and add are still not a rename by elimination.
+        await Verify.VerifyAnalyzerAsync(
+            Sources.Migration(
+                up: """
+                    migrationBuilder.RenameColumn(name: "Notes", table: "posts", newName: "PostNotes");
+                    migrationBuilder.{|#0:DropColumn|}(name: "Title", table: "posts");
+                    migrationBuilder.AddColumn<string>(name: "Heading", table: "posts", type: "text", nullable: true);
+                    """,
+                down: """
+                    migrationBuilder.DropColumn(name: "Heading", table: "posts");
+                    migrationBuilder.AddColumn<string>(name: "Title", table: "posts", type: "text", nullable: true);
+                    migrationBuilder.RenameColumn(name: "PostNotes", table: "posts", newName: "Notes");
+                    """),
+            LL1004(0, "posts.Title"));
+    }
+
+    [Fact]
     public async Task AddBeforeTheDrop_WithoutACopy_IsNoPairButLosesTheValues()
     {
         await Verify.VerifyAnalyzerAsync(
