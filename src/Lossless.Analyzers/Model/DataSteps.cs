@@ -285,6 +285,33 @@ public sealed class DataSteps
         return true;
     }
 
+    /// <summary>
+    /// LL1004/LL1005/LL1006: whether a step before <paramref name="end"/> deletes every row of the table (<c>DELETE FROM t</c>
+    /// without <c>WHERE</c>, <c>TRUNCATE t</c>). That step is the destructive one (LL1009 names it); a later drop on the
+    /// emptied table loses nothing more.
+    /// </summary>
+    public bool EmptiesTable(string? schema, string table, int end)
+    {
+        foreach (var step in Steps)
+        {
+            if (step.Index >= end)
+            {
+                break;
+            }
+
+            foreach (var statement in step.Statements)
+            {
+                if (((statement.Verb == SqlVerb.Delete && !statement.HasWhere) || statement.Verb == SqlVerb.Truncate)
+                    && statement.Target is { } target && target.Matches(schema, table))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>LL1005/LL1006: whether a step before <paramref name="end"/> copies rows of the table into another one.</summary>
     public bool MovesTable(string? schema, string table, int end)
     {

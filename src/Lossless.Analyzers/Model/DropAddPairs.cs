@@ -81,7 +81,7 @@ internal static class DropAddPairing
                     drops.Add(operation);
                     (deliberate ??= new List<MigrationOperation>()).Add(operation);
                 }
-                else if (!migration.DataSteps.MovesColumn(column, 0, before))
+                else if (!migration.DataSteps.MovesColumn(column, 0, before) && !migration.DataSteps.EmptiesTable(operation.Schema, operation.Table!, before))
                 {
                     drops.Add(operation);
                 }
@@ -513,6 +513,7 @@ internal static class DropAddPairing
         {
             if (drop.Kind != MigrationOperationKind.DropTable || !IsKnownTableOperation(drop)
                 || migration.DataSteps.MovesTable(drop.Schema, drop.Table!, migration.Up.IndexOf(drop))
+                || migration.DataSteps.EmptiesTable(drop.Schema, drop.Table!, migration.Up.IndexOf(drop))
                 || DroppedColumns(migration, drop) is not { } columns)
             {
                 // A table whose rows a Sql step copied elsewhere first (INSERT … SELECT) was moved by hand: no rename.

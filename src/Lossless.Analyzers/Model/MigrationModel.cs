@@ -180,6 +180,13 @@ public sealed class MigrationModel
         return null;
     }
 
+    /// <summary>
+    /// True when the table holds no rows at step <paramref name="index"/>: Up created it before, or a <c>Sql</c> step
+    /// before deleted every row (<c>DELETE</c> without <c>WHERE</c>, <c>TRUNCATE</c>: LL1009 reports that step).
+    /// </summary>
+    public bool HoldsNoRowsBefore(int index, string? schema, string table)
+        => IsCreatedInUpBefore(index, schema, table) || DataSteps.EmptiesTable(schema, table, index);
+
     /// <summary>True when Up creates the table before step <paramref name="index"/>: it holds no rows yet.</summary>
     public bool IsCreatedInUpBefore(int index, string? schema, string table)
     {

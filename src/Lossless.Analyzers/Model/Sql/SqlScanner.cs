@@ -702,8 +702,49 @@ public static class SqlScanner
             return null;
         }
 
-        change = new SqlColumnTypeChange(name, TypeText(tokens, typeStart, end), HasTopLevelWord(tokens, typeStart, end, "USING"));
+        var hasUsing = HasTopLevelWord(tokens, typeStart, end, "USING");
+        change = new SqlColumnTypeChange(name, TypeText(tokens, typeStart, end), hasUsing, hasUsing && UsingIsThePlainCast(tokens, typeStart, end, name));
         return DestructiveSqlKind.ColumnTypeChange;
+    }
+
+    /// <summary>
+    /// The action's <c>USING</c> expression is the column itself, <c>col::text</c> (or varchar, character varying) or
+    /// <c>CAST(col AS text)</c>: the values are converted as the plain cast does, nothing computed in their place.
+    /// </summary>
+    private static bool UsingIsThePlainCast(List<SqlToken> tokens, int start, int end, string column)
+    {
+        var i = start;
+        var depth = 0;
+        while (i < end && !(depth == 0 && (tokens[i].Is("USING") || tokens[i].IsPunctuation(','))))
+        {
+            depth += tokens[i].IsPunctuation('(') ? 1 : tokens[i].IsPunctuation(')') ? -1 : 0;
+            i++;
+        }
+
+        if (i >= end || !tokens[i].Is("USING"))
+        {
+            return false;
+        }
+
+        var expression = new StringBuilder();
+        for (i++, depth = 0; i < end && !(depth == 0 && tokens[i].IsPunctuation(',')); i++)
+        {
+            depth += tokens[i].IsPunctuation('(') ? 1 : tokens[i].IsPunctuation(')') ? -1 : 0;
+            expression.Append(tokens[i].Text).Append(' ');
+        }
+
+        var text = expression.ToString().TrimEnd();
+        foreach (var type in new[] { "text", "varchar", "character varying" })
+        {
+            if (Same(text, column) || Same(text, column + " : : " + type) || Same(text, "CAST ( " + column + " AS " + type + " )"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool Same(string left, string right) => string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A type as written: its words and a parenthesised argument list, up to NULL, NOT, COLLATE, USING, a comma or the end.</summary>

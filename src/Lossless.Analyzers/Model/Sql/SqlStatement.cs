@@ -42,11 +42,12 @@ public readonly struct SqlName
 /// <summary>One column type change inside an ALTER TABLE: <c>ALTER [COLUMN] c TYPE t [USING …]</c> and its spellings.</summary>
 public sealed class SqlColumnTypeChange
 {
-    public SqlColumnTypeChange(string column, string? type, bool hasUsing)
+    public SqlColumnTypeChange(string column, string? type, bool hasUsing, bool usingIsThePlainCast = false)
     {
         Column = column;
         Type = type;
         HasUsing = hasUsing;
+        UsingIsThePlainCast = usingIsThePlainCast;
     }
 
     /// <summary>The column name, unquoted.</summary>
@@ -57,6 +58,9 @@ public sealed class SqlColumnTypeChange
 
     /// <summary>PostgreSQL's <c>USING expression</c>: the statement converts the values itself.</summary>
     public bool HasUsing { get; }
+
+    /// <summary>The <c>USING</c> expression is the column, <c>col::text</c> or <c>CAST(col AS text)</c> (varchar alike).</summary>
+    public bool UsingIsThePlainCast { get; }
 }
 
 /// <summary>

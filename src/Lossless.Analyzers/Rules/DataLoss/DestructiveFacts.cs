@@ -48,7 +48,7 @@ internal static class DestructiveFacts
         }
 
         if ((!noDefault && placeholder is null)
-            || migration.IsCreatedInUpBefore(index, operation.Schema, table)
+            || migration.HoldsNoRowsBefore(index, operation.Schema, table)
             || (!unchosen && placeholder is not null && migration.TargetModel?.FindTable(operation.Schema, table)?.FindColumn(name)?.DefaultValue is not null))
         {
             return null;

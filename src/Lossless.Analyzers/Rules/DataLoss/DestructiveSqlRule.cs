@@ -95,7 +95,17 @@ internal sealed class DestructiveSqlRule : MigrationRule
     /// </summary>
     private static bool WidensOnly(MigrationModel migration, SqlStatement statement)
     {
-        if (statement.TypeChanges.Count == 0 || statement.Target is not { } target || migration.PreviousTargetModel is not { } previous)
+        if (statement.TypeChanges.Count == 0 || statement.Target is not { } target)
+        {
+            return false;
+        }
+
+        if (IntoUnboundedTextOnly(migration, statement))
+        {
+            return true;
+        }
+
+        if (migration.PreviousTargetModel is not { } previous)
         {
             return false;
         }
@@ -116,6 +126,40 @@ internal sealed class DestructiveSqlRule : MigrationRule
             var newType = StoreTypeParser.Parse(change.Type, migration.Provider);
             var conversion = StoreTypeClassifier.Classify(oldType, newType, migration.Provider);
             if (conversion.Class is not (ConversionClass.Identical or ConversionClass.Widening))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// PostgreSQL: <c>TYPE text</c> (or <c>varchar</c> without a length), with no <c>USING</c> or the plain cast: every value
+    /// of every type has a text form, so the change neither fails nor loses anything, whatever the old type (which a
+    /// project without Designer files does not give).
+    /// </summary>
+    private static bool IntoUnboundedTextOnly(MigrationModel migration, SqlStatement statement)
+    {
+        if (migration.Provider != DatabaseProvider.PostgreSql)
+        {
+            return false;
+        }
+
+        foreach (var change in statement.TypeChanges)
+        {
+            if (change.Type is null)
+            {
+                return false;
+            }
+
+            var type = StoreTypeParser.Parse(change.Type, migration.Provider);
+            if (type.Length is not null || type.IsArray || type.Name is not ("text" or "character varying"))
+            {
+                return false;
+            }
+
+            if (change.HasUsing && !change.UsingIsThePlainCast)
             {
                 return false;
             }

@@ -35,7 +35,7 @@ internal sealed class DropColumnRule : MigrationRule
 
             // EF Core runs SQLite table rebuilds (DropColumn is one) after every other operation: a backup anywhere in Up runs first.
             var before = migration.Provider == DatabaseProvider.Sqlite ? up.Length : i;
-            if (migration.IsCreatedInUpBefore(i, operation.Schema, table)
+            if (migration.HoldsNoRowsBefore(i, operation.Schema, table)
                 || VerifiedMarker.Covers(up, before, column)
                 || migration.DataSteps.MovesColumn(column, 0, before)
                 || migration.PairOf(operation) is not null)

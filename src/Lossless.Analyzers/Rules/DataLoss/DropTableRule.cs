@@ -37,7 +37,7 @@ internal sealed class DropTableRule : MigrationRule
             }
 
             var table = operation.Table!;
-            if (migration.IsCreatedInUpBefore(i, operation.Schema, table)
+            if (migration.HoldsNoRowsBefore(i, operation.Schema, table)
                 || migration.IsBackupTable(table)
                 || migration.DataSteps.MovesTable(operation.Schema, table, i)
                 || VerifiedMarker.Covers(up, i, new ColumnRef(operation.Schema, table, "*"))

@@ -214,8 +214,32 @@ public class DestructiveSqlTests
     public async Task TypeChangeWithoutAPreviousModel_StillReports()
     {
         await Verify.VerifyAnalyzerAsync(
-            Sources.Migration("""migrationBuilder.{|#0:Sql|}("ALTER TABLE \"Invoices\" ALTER COLUMN \"OrderId\" TYPE TEXT;");"""),
-            Verify.Diagnostic(RuleIds.DestructiveSql).WithLocation(0).WithArguments("ALTER TABLE \"Invoices\" ALTER COLUMN \"OrderId\" TYPE TEXT", "changes a column's type: every stored value is converted, and values that do not convert fail or change"));
+            Sources.Migration("""migrationBuilder.{|#0:Sql|}("ALTER TABLE \"Invoices\" ALTER COLUMN \"OrderId\" TYPE integer;");"""),
+            Verify.Diagnostic(RuleIds.DestructiveSql).WithLocation(0).WithArguments("ALTER TABLE \"Invoices\" ALTER COLUMN \"OrderId\" TYPE integer", "changes a column's type: every stored value is converted, and values that do not convert fail or change"));
+    }
+
+    [Theory]
+    [InlineData("ALTER TABLE \\\"Invoices\\\" ALTER COLUMN \\\"OrderId\\\" TYPE TEXT;")]
+    [InlineData("ALTER TABLE \\\"Invoices\\\"  ALTER COLUMN \\\"OrderId\\\" TYPE TEXT USING \\\"OrderId\\\"::TEXT;")]
+    [InlineData("ALTER TABLE invoices ALTER COLUMN order_id TYPE character varying USING CAST(order_id AS varchar), ALTER COLUMN note SET DATA TYPE text;")]
+    [InlineData("ALTER TABLE invoices ALTER COLUMN order_id TYPE character varying USING CAST(order_id AS varchar);")]
+    [InlineData("ALTER TABLE invoices ALTER COLUMN order_id TYPE character varying;")]
+    [InlineData("ALTER TABLE invoices ALTER COLUMN note SET DATA TYPE text;")]
+    public async Task TypeChangeIntoUnboundedText_WithoutAPreviousModel_DoesNotReport(string sql)
+    {
+        // Every value of every type has a text form: nothing fails, nothing is lost, whatever the old type was.
+        await Verify.VerifyAnalyzerAsync(Sources.Migration($$"""migrationBuilder.Sql("{{sql}}");"""));
+    }
+
+    [Theory]
+    [InlineData("ALTER TABLE invoices ALTER COLUMN order_id TYPE text USING 'n/a';", "ALTER TABLE invoices ALTER COLUMN order_id TYPE text USING 'n/a'")]
+    [InlineData("ALTER TABLE invoices ALTER COLUMN order_id TYPE varchar(20);", "ALTER TABLE invoices ALTER COLUMN order_id TYPE varchar(20)")]
+    [InlineData("ALTER TABLE invoices ALTER COLUMN tags TYPE text[];", "ALTER TABLE invoices ALTER COLUMN tags TYPE text[]")]
+    public async Task TypeChangeIntoTextThatComputesOrBounds_StillReports(string sql, string statement)
+    {
+        await Verify.VerifyAnalyzerAsync(
+            Sources.Migration($$"""migrationBuilder.{|#0:Sql|}("{{sql}}");"""),
+            Verify.Diagnostic(RuleIds.DestructiveSql).WithLocation(0).WithArguments(statement, "changes a column's type: every stored value is converted, and values that do not convert fail or change"));
     }
 
     private static string DestructiveSqlRuleEffect(DestructiveSqlKind kind) => kind switch

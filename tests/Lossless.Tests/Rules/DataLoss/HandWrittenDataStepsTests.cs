@@ -139,4 +139,43 @@ public class HandWrittenDataStepsTests
                 """),
             Verify.Diagnostic(RuleIds.RequiredColumnAdded).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("users.Score", "with no default fails on a table that has rows"));
     }
+
+    // ---- LL1004 / LL1005 / LL1006 after the rows were deleted by hand: the DELETE is the destructive step.
+
+    [Fact]
+    public async Task DropsOnATableEmptiedFirst_OnlyTheDeleteReports()
+    {
+        // A rework that empties the table on purpose, then reshapes it: LL1009 names the DELETE; the drops, the drop + add
+        // that would otherwise read as a rename, and the required columns lose nothing more: no row is left.
+        await Verify.VerifyAnalyzerAsync(
+            Sources.Migration("""
+                migrationBuilder.{|#0:Sql|}(@"DELETE
+                      FROM `comments`".Replace('`', '"'));
+                migrationBuilder.{|#1:Sql|}("TRUNCATE TABLE drafts;");
+                migrationBuilder.DropColumn(name: "CampaignRef", table: "comments");
+                migrationBuilder.DropColumn(name: "Body", table: "comments");
+                migrationBuilder.AddColumn<long>(name: "CampaignId", table: "comments", type: "bigint", nullable: true);
+                migrationBuilder.AddColumn<long>(name: "GuildId", table: "comments", type: "bigint", nullable: false, defaultValue: 0L);
+                migrationBuilder.AddColumn<DateTime>(name: "PostedAt", table: "comments", type: "timestamp with time zone", nullable: false, defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+                migrationBuilder.AlterColumn<string>(name: "Author", table: "comments", type: "text", nullable: false, defaultValue: "", oldClrType: typeof(string), oldType: "text", oldNullable: true);
+                migrationBuilder.DropTable(name: "drafts");
+                """),
+            Verify.Diagnostic(RuleIds.DestructiveSql).WithLocation(0).WithArguments("DELETE FROM \"comments\"", "has no WHERE and deletes every row of the table"),
+            Verify.Diagnostic(RuleIds.DestructiveSql).WithLocation(1).WithArguments("TRUNCATE TABLE drafts", "deletes every row of the table"));
+    }
+
+    [Fact]
+    public async Task DeleteWithAWhere_DoesNotEmptyTheTable()
+    {
+        await Verify.VerifyAnalyzerAsync(
+            Sources.Migration("""
+                migrationBuilder.Sql("DELETE FROM comments WHERE \"Hidden\";");
+                migrationBuilder.{|#0:DropColumn|}(name: "Body", table: "comments");
+                migrationBuilder.{|#2:Sql|}("DELETE FROM other;");
+                migrationBuilder.{|#1:DropColumn|}(name: "Title", table: "posts");
+                """),
+            Verify.Diagnostic(RuleIds.DropColumn).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("comments.Body"),
+            Verify.Diagnostic(RuleIds.DestructiveSql).WithLocation(2).WithArguments("DELETE FROM other", "has no WHERE and deletes every row of the table"),
+            Verify.Diagnostic(RuleIds.DropColumn).WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("posts.Title"));
+    }
 }
