@@ -198,13 +198,40 @@ public sealed class DataSteps
 
         foreach (var column in update.Assigned)
         {
-            if (!IsAddedBefore(target, column, stepIndex))
+            if (!IsAddedBefore(target, column, stepIndex) && !IsAddedInSqlBefore(target, column, stepIndex, update))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>An earlier statement (an earlier step, or earlier in the same one) ran <c>ALTER TABLE t ADD [COLUMN] c</c>.</summary>
+    private bool IsAddedInSqlBefore(SqlName table, string column, int stepIndex, SqlStatement update)
+    {
+        foreach (var step in Steps)
+        {
+            if (step.Index > stepIndex)
+            {
+                break;
+            }
+
+            foreach (var statement in step.Statements)
+            {
+                if (ReferenceEquals(statement, update))
+                {
+                    return false;
+                }
+
+                if (statement.Target is { } target && target.Matches(table.Schema, table.Name) && statement.AddedColumns.Exists(added => string.Equals(added, column, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private bool IsAddedBefore(SqlName table, string column, int end)

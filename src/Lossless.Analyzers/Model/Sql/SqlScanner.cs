@@ -600,6 +600,11 @@ public static class SqlScanner
                     statement.RenamedTo = tokens[i + 2].Text;
                 }
 
+                if (AddedColumn(tokens, i, end) is { } added)
+                {
+                    (statement.AddedColumns = statement.AddedColumns.Count == 0 ? new List<string>() : statement.AddedColumns).Add(added);
+                }
+
                 var kind = ClassifyAction(tokens, i, end, out var change);
                 if (kind == DestructiveSqlKind.DropColumn)
                 {
@@ -624,6 +629,38 @@ public static class SqlScanner
 
         return statement;
     }
+
+    /// <summary>ALTER TABLE's <c>ADD [COLUMN] [IF NOT EXISTS] c &lt;type&gt;</c>: the column's name; null for ADD CONSTRAINT, PRIMARY KEY, ….</summary>
+    private static string? AddedColumn(List<SqlToken> tokens, int i, int end)
+    {
+        if (!tokens[i].Is("ADD"))
+        {
+            return null;
+        }
+
+        var j = i + 1;
+        var explicitColumn = j < end && tokens[j].Is("COLUMN");
+        if (explicitColumn)
+        {
+            j++;
+        }
+
+        if (j + 2 < end && tokens[j].Is("IF") && tokens[j + 1].Is("NOT") && tokens[j + 2].Is("EXISTS"))
+        {
+            j += 3;
+        }
+
+        // A column is followed by its type; ADD CONSTRAINT x …, ADD PRIMARY KEY (…), ADD UNIQUE (…) are not columns.
+        if (j + 1 >= end || !tokens[j].IsName || !tokens[j + 1].IsName
+            || (!explicitColumn && IsAnyOf(tokens[j], AddedNotColumns)))
+        {
+            return null;
+        }
+
+        return tokens[j].Text;
+    }
+
+    private static readonly string[] AddedNotColumns = ["CONSTRAINT", "PRIMARY", "FOREIGN", "UNIQUE", "CHECK", "INDEX", "KEY", "EXCLUDE", "PERIOD"];
 
     /// <summary>One action of ALTER TABLE: DROP [COLUMN] c, ALTER [COLUMN] c TYPE / SET DATA TYPE / &lt;type&gt;, MODIFY, CHANGE.</summary>
     private static DestructiveSqlKind? ClassifyAction(List<SqlToken> tokens, int i, int end, out SqlColumnTypeChange? change)

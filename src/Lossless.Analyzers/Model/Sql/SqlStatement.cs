@@ -122,6 +122,9 @@ public sealed class SqlStatement
     /// <summary>ALTER TABLE: true when one of its actions drops a column.</summary>
     public bool DropsColumn { get; internal set; }
 
+    /// <summary>ALTER TABLE … ADD [COLUMN] c: the columns the statement adds to <see cref="Target"/>.</summary>
+    public List<string> AddedColumns { get; internal set; } = NoNames;
+
     /// <summary>ALTER TABLE: the column type changes among its actions.</summary>
     public List<SqlColumnTypeChange> TypeChanges { get; internal set; } = NoTypeChanges;
 

@@ -117,6 +117,35 @@ public class HandWrittenDataStepsTests
     }
 
     [Fact]
+    public async Task BackfillOfAColumnAddedInSql_IsNoLL1009()
+    {
+        // The column is added by the raw SQL itself, in the same step or an earlier one: filling it overwrites nothing.
+        await Verify.VerifyAnalyzerAsync(
+            Sources.Migration(""""
+                migrationBuilder.Sql("""
+                    ALTER TABLE "WebhookDeliveries"
+                    ADD COLUMN "DeliveryTime" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now();
+                    UPDATE "WebhookDeliveries" SET "DeliveryTime" = "Timestamp";
+                    """);
+                migrationBuilder.Sql("ALTER TABLE audit ADD IF NOT EXISTS kind integer, ADD CONSTRAINT ck_kind CHECK (kind > 0);");
+                migrationBuilder.Sql("UPDATE audit SET kind = 1;");
+                """"));
+    }
+
+    [Fact]
+    public async Task UpdateOfAColumnTheSqlDidNotAdd_StillLL1009()
+    {
+        await Verify.VerifyAnalyzerAsync(
+            Sources.Migration("""
+                migrationBuilder.Sql("ALTER TABLE audit ADD CONSTRAINT kind CHECK (level > 0);");
+                migrationBuilder.{|#0:Sql|}("UPDATE audit SET kind = 1;");
+                migrationBuilder.{|#1:Sql|}("UPDATE audit SET level = 2; ALTER TABLE audit ADD COLUMN level2 integer;");
+                """),
+            Verify.Diagnostic(RuleIds.DestructiveSql).WithLocation(0).WithArguments("UPDATE audit SET kind = 1", "has no WHERE and overwrites every row of the table"),
+            Verify.Diagnostic(RuleIds.DestructiveSql).WithLocation(1).WithArguments("UPDATE audit SET level = 2", "has no WHERE and overwrites every row of the table"));
+    }
+
+    [Fact]
     public async Task UpdateBeforeTheAdd_IsNoBackfill()
     {
         await Verify.VerifyAnalyzerAsync(
