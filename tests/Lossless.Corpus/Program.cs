@@ -14,8 +14,9 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 const string Usage = """
-    usage: Lossless.Corpus --corpus DIR [--sets REGEX] [--no-fixes] [--fix-sets REGEX] [--repeat N] [--out DIR] [--compare OLD_DIR]
+    usage: Lossless.Corpus --corpus DIR [--sets REGEX] [--no-fixes] [--fix-sets REGEX] [--repeat N] [--out DIR] [--compare OLD_DIR] [--true-positives FILE]
            Lossless.Corpus --compare OLD_DIR --against NEW_DIR
+           Lossless.Corpus --true-positives FILE --against RUN_DIR
       --corpus DIR      the extracted corpus (sets.tsv, one folder per set, _stubs/); default $LOSSLESS_CORPUS
       --sets REGEX      only the sets whose name matches
       --no-fixes        skip the code-fix phase (the slow one)
@@ -24,6 +25,8 @@ const string Usage = """
       --out DIR         write diagnostics.tsv, fixes.tsv, cost.tsv, summary.md (and exceptions.txt, compare.md)
       --compare OLD_DIR diff this run's diagnostics against OLD_DIR/diagnostics.tsv (the sets run only)
       --against NEW_DIR with --compare: diff NEW_DIR/diagnostics.tsv against OLD_DIR's, without running anything
+      --true-positives FILE  check that every diagnostic FILE lists (judged true by hand; the repository keeps
+                        tests/Lossless.Corpus/true-positives.tsv) is still reported; exit 1 when one is lost
     """;
 
 string? corpus = Environment.GetEnvironmentVariable("LOSSLESS_CORPUS");
@@ -32,6 +35,7 @@ string? fixSetFilter = null;
 string? outDirectory = null;
 string? compareDirectory = null;
 string? againstDirectory = null;
+string? truePositivesFile = null;
 var fixes = true;
 var repeat = 3;
 for (var i = 0; i < args.Length; i++)
@@ -65,6 +69,9 @@ for (var i = 0; i < args.Length; i++)
             case "--against":
                 againstDirectory = Value();
                 break;
+            case "--true-positives":
+                truePositivesFile = Value();
+                break;
             case "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;
@@ -80,15 +87,28 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
+var truePositives = truePositivesFile is null ? null : TruePositives.Read(truePositivesFile);
 if (againstDirectory is not null)
 {
-    if (compareDirectory is null)
+    if (compareDirectory is null && truePositives is null)
     {
-        Console.Error.WriteLine("--against needs --compare OLD_DIR");
+        Console.Error.WriteLine("--against needs --compare OLD_DIR or --true-positives FILE");
         return 2;
     }
 
-    Console.Write(Comparison.Compare(Report.ReadDiagnostics(compareDirectory), Report.ReadDiagnostics(againstDirectory), compareDirectory, againstDirectory, sets: null));
+    var against = Report.ReadDiagnostics(againstDirectory);
+    if (compareDirectory is not null)
+    {
+        Console.Write(Comparison.Compare(Report.ReadDiagnostics(compareDirectory), against, compareDirectory, againstDirectory, sets: null));
+    }
+
+    if (truePositives is not null)
+    {
+        var (report, lost) = TruePositives.Check(truePositives, against, against.Select(static d => d.Set).ToHashSet(StringComparer.Ordinal));
+        Console.Write(report);
+        return lost == 0 ? 0 : 1;
+    }
+
     return 0;
 }
 
@@ -200,9 +220,17 @@ if (earlier is not null)
     }
 }
 
+var lostTruePositives = 0;
+if (truePositives is not null)
+{
+    var (report, lost) = TruePositives.Check(truePositives, results.SelectMany(static r => r.Diagnostics).ToList(), results.Select(static r => r.Set.Name).ToHashSet(StringComparer.Ordinal));
+    Console.Write(report);
+    lostTruePositives = lost;
+}
+
 if (outDirectory is not null)
 {
     Console.Error.WriteLine($"wrote {Path.GetFullPath(outDirectory)}");
 }
 
-return results.All(static r => r.Healthy) ? 0 : 1;
+return results.All(static r => r.Healthy) && lostTruePositives == 0 ? 0 : 1;
