@@ -31,7 +31,7 @@ public static partial class Descriptors
     public static readonly DiagnosticDescriptor LL3003_RenameBreaksApplication = new(
         RuleIds.RenameBreaksApplication,
         title: "Rename breaks the running application",
-        messageFormat: "Renaming {0} '{1}' to '{2}' breaks the version of the application still running during the deployment, which uses '{3}'",
+        messageFormat: "Renaming {0} '{1}' to '{2}' breaks the version of the application still running during the deployment, which uses '{3}': use expand/contract, or deploy with downtime",
         category: DiagnosticCategories.Availability,
         defaultSeverity: DiagnosticSeverity.Info,
         isEnabledByDefault: true,
