@@ -129,6 +129,20 @@ public sealed class IndexBlocksWritesTests
     }
 
     [Fact]
+    public async Task CreateIndex_Online_WarningsAsErrors_MakesItAnError()
+    {
+        // <WarningsAsErrors>LL3001</WarningsAsErrors> reaches the compiler as a specific diagnostic option.
+        var test = New(Sources.Migration(CreateEmailIndex), TestProvider.PostgreSql, "online", "dotnet_diagnostic.LL3009.severity = none\n");
+        test.SolutionTransforms.Add(static (solution, projectId) =>
+        {
+            var options = solution.GetProject(projectId)!.CompilationOptions!;
+            return solution.WithProjectCompilationOptions(projectId, options.WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.SetItem("LL3001", ReportDiagnostic.Error)));
+        });
+        test.ExpectedDiagnostics.Add(Diagnostic(RuleIds.IndexBlocksWrites, 0, DiagnosticSeverity.Error, "IX_users_email", "users"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public Task CreateIndex_OnATableThisMigrationRewrites_IsOnlyTheRewrite()
         => VerifyAsync(
             """
