@@ -55,6 +55,9 @@ public static class FixerKeys
     /// <summary>LL3006: a CHECK (col IS NOT NULL) NOT VALID, validated outside the transaction, before SET NOT NULL; dropped after.</summary>
     public const string LL3006_CheckBeforeSetNotNull = "LL3006_CheckBeforeSetNotNull";
 
+    /// <summary>LL3007: the column added without its volatile default, the default set for new rows, existing rows filled outside the transaction, then required.</summary>
+    public const string LL3007_AddThenBackfill = "LL3007_AddThenBackfill";
+
     /// <summary>LL3008: DROP INDEX CONCURRENTLY IF EXISTS with suppressTransaction: true.</summary>
     public const string LL3008_DropConcurrently = "LL3008_DropConcurrently";
 

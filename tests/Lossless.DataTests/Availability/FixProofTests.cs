@@ -57,7 +57,57 @@ public sealed class FixProofTests(PostgresCluster cluster)
                             migrationBuilder.Sql("ALTER TABLE \"orders\" VALIDATE CONSTRAINT \"FK_orders_users_user_id\";", suppressTransaction: true);
             """"
         },
+        {
+            "LL3007",
+            """
+                            migrationBuilder.AddColumn<Guid>(name: "public_id", table: "users", type: "uuid", nullable: true, defaultValueSql: "gen_random_uuid()");
+            """,
+            """
+                            migrationBuilder.AddColumn<Guid>(name: "public_id", table: "users", type: "uuid", nullable: true);
+                            migrationBuilder.Sql("ALTER TABLE \"users\" ALTER COLUMN \"public_id\" SET DEFAULT gen_random_uuid();");
+                            migrationBuilder.Sql("UPDATE \"users\" SET \"public_id\" = gen_random_uuid() WHERE \"public_id\" IS NULL;", suppressTransaction: true);
+            """
+        },
     };
+
+    /// <summary>
+    /// LL3007's fix on a required column ends with the AlterColumn that makes it required (LL3006 then applies): the
+    /// fixed migration leaves the catalog the unfixed one leaves, and every existing row has its own value.
+    /// </summary>
+    [Fact]
+    public void LL3007_RequiredColumn_FixedMigration_MakesTheSameCatalog_AndFillsEveryRow()
+    {
+        const string unfixedUp = """
+                        migrationBuilder.AddColumn<Guid>(name: "public_id", table: "users", type: "uuid", nullable: false, defaultValueSql: "gen_random_uuid()");
+            """;
+        const string fixedUp = """
+                        migrationBuilder.AddColumn<Guid>(name: "public_id", table: "users", type: "uuid", nullable: true);
+                        migrationBuilder.Sql("ALTER TABLE \"users\" ALTER COLUMN \"public_id\" SET DEFAULT gen_random_uuid();");
+                        migrationBuilder.Sql("UPDATE \"users\" SET \"public_id\" = gen_random_uuid() WHERE \"public_id\" IS NULL;", suppressTransaction: true);
+                        migrationBuilder.AlterColumn<Guid>(name: "public_id", table: "users", type: "uuid", nullable: false, defaultValueSql: "gen_random_uuid()",
+                            oldClrType: typeof(Guid), oldType: "uuid", oldNullable: true, oldDefaultValueSql: "gen_random_uuid()");
+            """;
+
+        var unfixedDatabase = LockProbe.NewDatabase(cluster, "ll3007_unfixed");
+        using (var unfixed = CompiledMigrations.Compile(CompiledMigrationsTests.Context, MigrationSources.Migration("20250101000000_Change", unfixedUp)))
+        {
+            unfixed.Migrate(DatabaseProvider.PostgreSql, unfixedDatabase);
+        }
+
+        var fixedDatabase = LockProbe.NewDatabase(cluster, "ll3007_fixed");
+        using (var fixedMigration = CompiledMigrations.Compile(CompiledMigrationsTests.Context, MigrationSources.Migration("20250101000000_Change", fixedUp)))
+        {
+            fixedMigration.Migrate(DatabaseProvider.PostgreSql, fixedDatabase);
+        }
+
+        Assert.Equal(Catalog.Of(unfixedDatabase, "users"), Catalog.Of(fixedDatabase, "users"));
+        Assert.Contains("default public_id gen_random_uuid()", Catalog.Of(fixedDatabase, "users"), StringComparison.Ordinal);
+        using var connection = new NpgsqlConnection(fixedDatabase);
+        connection.Open();
+        Assert.Equal(2000L, LockProbe.Scalar<long>(connection, "SELECT count(DISTINCT public_id) FROM users"));
+        LockProbe.Execute(connection, "INSERT INTO users (id) VALUES (777777)");
+        Assert.Equal(1L, LockProbe.Scalar<long>(connection, "SELECT count(*) FROM users WHERE id = 777777 AND public_id IS NOT NULL"));
+    }
 
     /// <summary>
     /// LL3006's fix keeps SET NOT NULL's ACCESS EXCLUSIVE (briefly: the scan is skipped, LockProofTests proves it), so the
@@ -185,6 +235,7 @@ public static class Catalog
 
         Read("SELECT 'column ' || attname || ' ' || format_type(atttypid, atttypmod) || CASE WHEN attnotnull THEN ' NOT NULL' ELSE '' END FROM pg_attribute WHERE attrelid = @t::regclass AND attnum > 0 AND NOT attisdropped");
         Read("SELECT 'index ' || indexrelid::regclass::text || ' ' || pg_get_indexdef(indexrelid) || CASE WHEN indisvalid THEN '' ELSE ' INVALID' END FROM pg_index WHERE indrelid = @t::regclass");
+        Read("SELECT 'default ' || a.attname || ' ' || pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = @t::regclass");
         Read("SELECT 'constraint ' || conname || ' ' || pg_get_constraintdef(oid) || CASE WHEN convalidated THEN '' ELSE ' NOT VALIDATED' END FROM pg_constraint WHERE conrelid = @t::regclass");
         lines.Sort(StringComparer.Ordinal);
         return string.Join("\n", lines);

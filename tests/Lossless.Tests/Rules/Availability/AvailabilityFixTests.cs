@@ -302,4 +302,73 @@ public sealed class AvailabilityFixTests
             FixerKeys.LL3006_CheckBeforeSetNotNull,
             null,
             [Info(RuleIds.NotNullUnderExclusiveLock, 0, "users.email", "users")]);
+
+    [Fact]
+    public Task LL3007_AddsWithoutTheDefault_SetsIt_FillsOutsideTheTransaction_ThenRequires()
+        => VerifyFixAsync<VolatileDefaultFixer>(
+            """
+            migrationBuilder.{|#0:AddColumn|}<Guid>(
+                name: "public_id",
+                table: "users",
+                type: "uuid",
+                nullable: false,
+                defaultValueSql: "gen_random_uuid()");
+            """,
+            """
+            migrationBuilder.AddColumn<Guid>(
+                name: "public_id",
+                table: "users",
+                type: "uuid",
+                nullable: true);
+
+            // New rows get the default; the existing rows are filled outside the migration's transaction, under row locks only (LL3007).
+            migrationBuilder.Sql("ALTER TABLE \"users\" ALTER COLUMN \"public_id\" SET DEFAULT gen_random_uuid();");
+
+            migrationBuilder.Sql("UPDATE \"users\" SET \"public_id\" = gen_random_uuid() WHERE \"public_id\" IS NULL;", suppressTransaction: true);
+
+            // Only now make users.public_id required: every row has a value.
+            migrationBuilder.{|#1:AlterColumn|}<Guid>(
+                name: "public_id",
+                table: "users",
+                type: "uuid",
+                nullable: false,
+                defaultValueSql: "gen_random_uuid()",
+                oldClrType: typeof(Guid),
+                oldType: "uuid",
+                oldNullable: true,
+                oldDefaultValueSql: "gen_random_uuid()");
+            """,
+            FixerKeys.LL3007_AddThenBackfill,
+            null,
+            [Info(RuleIds.VolatileDefault, 0, "users.public_id", "gen_random_uuid()", "users")],
+            [Info(RuleIds.NotNullUnderExclusiveLock, 1, "users.public_id", "users")]);
+
+    [Fact]
+    public Task LL3007_NullableColumn_IsNotMadeRequired()
+        => VerifyFixAsync<VolatileDefaultFixer>(
+            """
+            migrationBuilder.{|#0:AddColumn|}<DateTime>(
+                name: "seen_at",
+                schema: "app",
+                table: "users",
+                type: "timestamp with time zone",
+                nullable: true,
+                defaultValueSql: "clock_timestamp()");
+            """,
+            """
+            migrationBuilder.AddColumn<DateTime>(
+                name: "seen_at",
+                schema: "app",
+                table: "users",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            // New rows get the default; the existing rows are filled outside the migration's transaction, under row locks only (LL3007).
+            migrationBuilder.Sql("ALTER TABLE \"app\".\"users\" ALTER COLUMN \"seen_at\" SET DEFAULT clock_timestamp();");
+
+            migrationBuilder.Sql("UPDATE \"app\".\"users\" SET \"seen_at\" = clock_timestamp() WHERE \"seen_at\" IS NULL;", suppressTransaction: true);
+            """,
+            FixerKeys.LL3007_AddThenBackfill,
+            null,
+            [Info(RuleIds.VolatileDefault, 0, "app.users.seen_at", "clock_timestamp()", "app.users")]);
 }
