@@ -104,6 +104,22 @@ public sealed class ConstraintValidatedUnderLockTests
             Info(RuleIds.TypeChangeRewritesTable, 0, "users.id", "integer", "bigint", "rewrites every row and index of 'users' under an ACCESS EXCLUSIVE lock: reads and writes wait until the migration commits; for a large table, use expand/contract"),
             Info(RuleIds.TypeChangeRewritesTable, 1, "orders.user_id", "integer", "bigint", "rewrites every row and index of 'orders' under an ACCESS EXCLUSIVE lock: reads and writes wait until the migration commits; for a large table, use expand/contract"));
 
+    [Fact]
+    public Task AddForeignKey_AfterAVerifiedStepOnItsTable_DoesNotReport()
+        => VerifyAsync("""
+            migrationBuilder.Sql("-- lossless: verified orders.user_id\nALTER TABLE orders ALTER COLUMN user_id TYPE bigint USING user_id::bigint;");
+
+            """ + AddUserForeignKey.Replace("{|#0:AddForeignKey|}", "AddForeignKey", StringComparison.Ordinal));
+
+    [Fact]
+    public Task AddForeignKey_AfterAVerifiedStepOnAnotherTable_Reports()
+        => VerifyAsync(
+            """
+            migrationBuilder.Sql("-- lossless: verified invoices.user_id\nALTER TABLE invoices ALTER COLUMN user_id TYPE bigint USING user_id::bigint;");
+
+            """ + AddUserForeignKey,
+            Info(RuleIds.ConstraintValidatedUnderLock, 0, "foreign key", "FK_orders_users_user_id", "orders", ForeignKeyLock));
+
     [Theory]
     [InlineData(TestProvider.SqlServer)]
     [InlineData(TestProvider.Sqlite)]
