@@ -57,4 +57,13 @@ public static class DiagnosticProperties
 
     /// <summary>The column's CLR type by metadata name ("System.String"), when known.</summary>
     public const string ClrType = "ClrType";
+
+    /// <summary>The index or constraint an Availability diagnostic is about (LL3001, LL3004, LL3008).</summary>
+    public const string Name = "Name";
+
+    /// <summary>lossless.lock_timeout as the fix writes it ("5s"), LL3009.</summary>
+    public const string LockTimeout = "LockTimeout";
+
+    /// <summary>The volatile default's SQL (LL3007).</summary>
+    public const string DefaultSql = "DefaultSql";
 }

@@ -16,4 +16,14 @@ public static class RuleIds
     public const string MissingDown = "LL2001";
     public const string EmptyDown = "LL2002";
     public const string DownDoesNotUndoUp = "LL2003";
+    public const string IndexBlocksWrites = "LL3001";
+    public const string TypeChangeRewritesTable = "LL3002";
+    public const string RenameBreaksApplication = "LL3003";
+    public const string ConstraintValidatedUnderLock = "LL3004";
+
+    // LL3005 (SQLite migration is not atomic) is reserved for the SQLite rebuild rule.
+    public const string NotNullUnderExclusiveLock = "LL3006";
+    public const string VolatileDefault = "LL3007";
+    public const string IndexDroppedUnderLock = "LL3008";
+    public const string NoLockTimeout = "LL3009";
 }

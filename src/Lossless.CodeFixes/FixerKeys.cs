@@ -45,4 +45,22 @@ public static class FixerKeys
 
     /// <summary>LL2003: add the missing inverse of one Up operation to Down, or replace the wrong one.</summary>
     public const string LL2003_AddMissingInverse = "LL2003_AddMissingInverse";
+
+    /// <summary>LL3001: .Annotation("Npgsql:CreatedConcurrently", true) on the CreateIndex.</summary>
+    public const string LL3001_CreateConcurrently = "LL3001_CreateConcurrently";
+
+    /// <summary>LL3004: ADD CONSTRAINT … NOT VALID in the migration's transaction, VALIDATE CONSTRAINT outside it.</summary>
+    public const string LL3004_NotValidThenValidate = "LL3004_NotValidThenValidate";
+
+    /// <summary>LL3006: a CHECK (col IS NOT NULL) NOT VALID, validated outside the transaction, before SET NOT NULL; dropped after.</summary>
+    public const string LL3006_CheckBeforeSetNotNull = "LL3006_CheckBeforeSetNotNull";
+
+    /// <summary>LL3007: the column added without its volatile default, the default set for new rows, existing rows filled outside the transaction, then required.</summary>
+    public const string LL3007_AddThenBackfill = "LL3007_AddThenBackfill";
+
+    /// <summary>LL3008: DROP INDEX CONCURRENTLY IF EXISTS with suppressTransaction: true.</summary>
+    public const string LL3008_DropConcurrently = "LL3008_DropConcurrently";
+
+    /// <summary>LL3009: SET LOCAL lock_timeout as the first step of Up.</summary>
+    public const string LL3009_SetLockTimeout = "LL3009_SetLockTimeout";
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Lossless.Analyzers.Model;
 using Lossless.Analyzers.Model.Providers;
 using Lossless.Analyzers.Rules;
+using Lossless.Analyzers.Rules.Availability;
 using Lossless.Analyzers.Rules.DataLoss;
 using Lossless.Analyzers.Rules.Reversibility;
 using Microsoft.CodeAnalysis;
@@ -26,7 +27,17 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
         new DestructiveSqlRule(),
         new MissingDownRule(),
         new EmptyDownRule(),
-        new DownDoesNotUndoUpRule());
+        new DownDoesNotUndoUpRule(),
+
+        // The Availability rules run last: an operation a data-loss rule reported gets none of theirs (Data first).
+        new IndexBlocksWritesRule(),
+        new TypeChangeRewritesTableRule(),
+        new RenameBreaksApplicationRule(),
+        new ConstraintValidatedUnderLockRule(),
+        new NotNullUnderExclusiveLockRule(),
+        new VolatileDefaultRule(),
+        new IndexDroppedUnderLockRule(),
+        new NoLockTimeoutRule());
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = CollectDescriptors();
 
@@ -72,7 +83,7 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
                     {
                         var provider = AnalyzerSettings.Provider(type, end.Options, referencedProvider);
                         var options = end.Options;
-                        var migration = reader.Build(provider, end.CancellationToken, () => AnalyzerSettings.Read(type, options, BackupTables.OptionKey));
+                        var migration = reader.Build(provider, end.CancellationToken, () => AnalyzerSettings.Read(type, options, BackupTables.OptionKey), key => AnalyzerSettings.Read(type, options, key));
                         Judge(migration, end.ReportDiagnostic, end.CancellationToken);
                     });
                 },
@@ -88,6 +99,7 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
     {
         // An operation in a helper that Up calls twice stands once in the source: report it once.
         var reported = new System.Collections.Generic.HashSet<(string, Location, string)>();
+        var dataLoss = new System.Collections.Generic.HashSet<Location>();
         var context = new RuleContext(
             diagnostic =>
             {
@@ -96,6 +108,7 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
                     report(diagnostic);
                 }
             },
+            dataLoss,
             cancellationToken);
         foreach (var rule in Rules)
         {

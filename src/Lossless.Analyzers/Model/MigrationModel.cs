@@ -26,6 +26,8 @@ public sealed class MigrationModel
     private DataSteps? _dataSteps;
     private readonly System.Func<string?>? _backupTableFormat;
     private string? _backupFormat;
+    private readonly System.Func<string, string?>? _option;
+    private DeployModel? _deployModel;
 
     internal MigrationModel(
         INamedTypeSymbol type,
@@ -38,8 +40,10 @@ public sealed class MigrationModel
         BodyShape downShape,
         MigrationIndex? index,
         CancellationToken cancellationToken,
-        System.Func<string?>? backupTableFormat = null)
+        System.Func<string?>? backupTableFormat = null,
+        System.Func<string, string?>? option = null)
     {
+        _option = option;
         _backupTableFormat = backupTableFormat;
         DownShape = downShape;
         _index = index;
@@ -156,6 +160,12 @@ public sealed class MigrationModel
 
     /// <summary>lossless.backup_table_format for this migration (or the default), read on first use.</summary>
     public string BackupTableFormat => _backupFormat ??= BackupTables.Normalize(_backupTableFormat?.Invoke());
+
+    /// <summary>lossless.deploy_model for this migration, read on first use: how the Availability rules report.</summary>
+    public DeployModel DeployModel => _deployModel ??= DeployModels.Parse(_option?.Invoke(DeployModels.OptionKey));
+
+    /// <summary>lossless.lock_timeout for this migration (default 5s), as the LL3009 fix writes it.</summary>
+    public string LockTimeout => DeployModels.NormalizeLockTimeout(_option?.Invoke(DeployModels.LockTimeoutKey));
 
     /// <summary>True when the table is one of Lossless's own backup tables (named by <see cref="BackupTableFormat"/>).</summary>
     public bool IsBackupTable(string table) => BackupTables.IsBackupTable(BackupTableFormat, table);

@@ -163,7 +163,7 @@ internal sealed class MigrationReader
         return (shape & BodyShape.HasStatements) != 0 && allThrow ? shape | BodyShape.OnlyThrows : shape;
     }
 
-    public MigrationModel Build(DatabaseProvider provider, CancellationToken cancellationToken, System.Func<string?>? backupTableFormat = null)
+    public MigrationModel Build(DatabaseProvider provider, CancellationToken cancellationToken, System.Func<string?>? backupTableFormat = null, System.Func<string, string?>? option = null)
     {
         var up = FindOverride("Up");
         var down = FindOverride("Down");
@@ -180,7 +180,8 @@ internal sealed class MigrationReader
                 ShapeOf(down),
                 _index,
                 cancellationToken,
-                backupTableFormat);
+                backupTableFormat,
+                option);
         }
     }
 

@@ -108,7 +108,7 @@ internal sealed class LoadedMigration
 
         var provider = AnalyzerSettings.Provider(type, options, ProviderDetector.FromReferences(compilation));
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        return new LoadedMigration(document, root, text, reader.Build(provider, cancellationToken, () => AnalyzerSettings.Read(type, options, BackupTables.OptionKey)));
+        return new LoadedMigration(document, root, text, reader.Build(provider, cancellationToken, () => AnalyzerSettings.Read(type, options, BackupTables.OptionKey), key => AnalyzerSettings.Read(type, options, key)));
     }
 
     /// <summary>The diagnostics the analyzer's rules report on this migration as it stands now.</summary>

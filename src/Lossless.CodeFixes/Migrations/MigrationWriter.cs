@@ -170,6 +170,10 @@ internal sealed class CodeBlock
     public CodeBlock Sql(string sql)
         => Statement(indent => MigrationWriter.SqlCall(indent, _receiver, sql, _rawStrings, "\n"));
 
+    /// <summary>builder.Sql("…", suppressTransaction: true); for one line of SQL that must run outside the migration's transaction.</summary>
+    public CodeBlock SqlOutsideTransaction(string sql)
+        => Statement(indent => indent + _receiver + ".Sql(" + MigrationWriter.Literal(sql) + ", suppressTransaction: true);");
+
     /// <summary>The statements as text: every line at <paramref name="indent"/>, each ending with <paramref name="newLine"/>.</summary>
     public string Render(string indent, string newLine)
     {

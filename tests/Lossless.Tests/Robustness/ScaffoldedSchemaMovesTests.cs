@@ -7,7 +7,8 @@ namespace Lossless.Tests.Robustness;
 /// <summary>
 /// EF Core 6, 8, 9 and 10's own scaffolding of schema moves and of names longer than 63 characters
 /// (Robustness/Scaffolded/README.md), compiled against EF Core 10 as an upgraded project is: no LL2003 (nor LL2001,
-/// LL2002), no analyzer exception; the only diagnostic is the DropTable of the long-named table (LL1005).
+/// LL2002), no analyzer exception; the only diagnostic but the schema moves' LL3003 is the DropTable of the long-named
+/// table (LL1005).
 /// </summary>
 public class ScaffoldedSchemaMovesTests
 {
@@ -37,7 +38,11 @@ public class ScaffoldedSchemaMovesTests
 
         Assert.Empty(analysis.Exceptions);
         Assert.Empty(analysis.CompilerErrors);
-        var diagnostic = Assert.Single(analysis.Diagnostics);
+        // A schema move is a rename under the running application: LL3003 (info) says so; it is not what this test is about.
+        Assert.All(
+            analysis.Diagnostics.Where(static d => d.Descriptor.Category == "Availability"),
+            static d => Assert.Equal(RuleIds.RenameBreaksApplication, d.Id));
+        var diagnostic = Assert.Single(analysis.Diagnostics, static d => d.Descriptor.Category != "Availability");
         Assert.Equal(RuleIds.DropTable, diagnostic.Id);
         Assert.Equal("Dropping table 'subscription_notification_preferences_for_organization_members' deletes it and every row it holds, and Down cannot bring them back", diagnostic.GetMessage());
         Assert.EndsWith("20240603120000_DropMembersMoveDevicesBack.cs.txt", files[Array.FindIndex(files, f => File.ReadAllText(f) == diagnostic.Location.SourceTree!.ToString())]);
