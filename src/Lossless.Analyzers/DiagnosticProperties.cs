@@ -57,4 +57,7 @@ public static class DiagnosticProperties
 
     /// <summary>The column's CLR type by metadata name ("System.String"), when known.</summary>
     public const string ClrType = "ClrType";
+
+    /// <summary>The previous CLR type by metadata name ("System.String"), LL1010.</summary>
+    public const string OldClrType = "OldClrType";
 }

@@ -12,6 +12,7 @@ public static class RuleIds
     public const string MadeRequired = "LL1007";
     public const string RequiredColumnAdded = "LL1008";
     public const string DestructiveSql = "LL1009";
+    public const string ClrTypeChanged = "LL1010";
     public const string ExistingRowsGetPlaceholder = "LL1012";
     public const string MissingDown = "LL2001";
     public const string EmptyDown = "LL2002";

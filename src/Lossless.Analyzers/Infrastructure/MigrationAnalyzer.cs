@@ -18,6 +18,7 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
 {
     private static readonly ImmutableArray<MigrationRule> Rules = ImmutableArray.Create<MigrationRule>(
         new ColumnTypeChangeRule(),
+        new ClrTypeChangedRule(),
         new DropColumnRule(),
         new DropTableRule(),
         new RenameAsDropAndAddRule(),
