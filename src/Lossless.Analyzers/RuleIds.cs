@@ -13,8 +13,10 @@ public static class RuleIds
     public const string RequiredColumnAdded = "LL1008";
     public const string DestructiveSql = "LL1009";
     public const string ClrTypeChanged = "LL1010";
+    public const string SqliteRebuildCascade = "LL1011";
     public const string ExistingRowsGetPlaceholder = "LL1012";
     public const string MissingDown = "LL2001";
     public const string EmptyDown = "LL2002";
     public const string DownDoesNotUndoUp = "LL2003";
+    public const string SqliteNotAtomic = "LL3005";
 }

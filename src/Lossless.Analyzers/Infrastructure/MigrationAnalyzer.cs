@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Lossless.Analyzers.Model;
 using Lossless.Analyzers.Model.Providers;
 using Lossless.Analyzers.Rules;
+using Lossless.Analyzers.Rules.Availability;
 using Lossless.Analyzers.Rules.DataLoss;
 using Lossless.Analyzers.Rules.Reversibility;
 using Microsoft.CodeAnalysis;
@@ -19,6 +20,7 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableArray<MigrationRule> Rules = ImmutableArray.Create<MigrationRule>(
         new ColumnTypeChangeRule(),
         new ClrTypeChangedRule(),
+        new SqliteRebuildCascadeRule(),
         new DropColumnRule(),
         new DropTableRule(),
         new RenameAsDropAndAddRule(),
@@ -27,7 +29,10 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
         new DestructiveSqlRule(),
         new MissingDownRule(),
         new EmptyDownRule(),
-        new DownDoesNotUndoUpRule());
+        new DownDoesNotUndoUpRule(),
+
+        // Availability rules run after the data-loss rules: an operation a data-loss rule reported gets none of theirs (Data first).
+        new SqliteRebuildNotAtomicRule());
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = CollectDescriptors();
 
@@ -89,6 +94,7 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
     {
         // An operation in a helper that Up calls twice stands once in the source: report it once.
         var reported = new System.Collections.Generic.HashSet<(string, Location, string)>();
+        var dataLoss = new System.Collections.Generic.HashSet<Location>();
         var context = new RuleContext(
             diagnostic =>
             {
@@ -97,6 +103,7 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
                     report(diagnostic);
                 }
             },
+            dataLoss,
             cancellationToken);
         foreach (var rule in Rules)
         {

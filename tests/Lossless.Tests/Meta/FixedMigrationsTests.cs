@@ -27,10 +27,15 @@ namespace Lossless.Tests.Meta;
 public sealed class FixedMigrationsTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// Info-level diagnostics a fix may bring to light. None today: the Availability rules (LL3xxx) that a fix's new
-    /// steps may trigger are not in this release. A new entry names the rule and says why.
+    /// Info-level diagnostics a fix may bring to light ("Data first": once the data problem is fixed, the availability
+    /// one shows). A new entry names the rule and says why.
     /// </summary>
-    private static readonly string[] InfoAllowedToAppear = [];
+    private static readonly string[] InfoAllowedToAppear =
+    [
+        // LL3005: on SQLite, a DropColumn backed up or an AlterColumn verified by a fix has no data-loss diagnostic any
+        // more, and still makes EF rebuild the table, which EF commits in pieces.
+        "LL3005",
+    ];
 
     private static readonly ImmutableArray<MigrationFixer> Fixers = AnalyzerCatalog.CodeFixProviderTypes
         .Select(static type => (MigrationFixer)Activator.CreateInstance(type)!)

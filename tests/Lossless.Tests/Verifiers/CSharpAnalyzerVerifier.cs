@@ -34,6 +34,10 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
             // Sources.Migration gives a test migration an empty Down, which LL2002 rightly reports: the Reversibility
             // rules are off here unless a test turns them on (tests/Lossless.Tests/Rules/Reversibility do).
             DisabledDiagnostics.AddRange(ReversibilityRules);
+
+            // The Availability rules (info) report on most operations of an existing PostgreSQL table: they are off
+            // here unless a test turns them on (tests/Lossless.Tests/Rules/Availability do).
+            DisabledDiagnostics.AddRange(AvailabilityRules);
         }
 
         public TestProvider Provider { get; }
@@ -44,5 +48,8 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
 
         /// <summary>LL2001–LL2003.</summary>
         public static readonly string[] ReversibilityRules = ["LL2001", "LL2002", "LL2003"];
+
+        /// <summary>LL3001–LL3009.</summary>
+        public static readonly string[] AvailabilityRules = ["LL3001", "LL3002", "LL3003", "LL3004", "LL3005", "LL3006", "LL3007", "LL3008", "LL3009"];
     }
 }
