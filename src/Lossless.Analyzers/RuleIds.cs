@@ -19,4 +19,6 @@ public static class RuleIds
     public const string EmptyDown = "LL2002";
     public const string DownDoesNotUndoUp = "LL2003";
     public const string SqliteNotAtomic = "LL3005";
+    public const string MigrationNotDiscoverable = "LL4002";
+    public const string AlterColumnWithoutOld = "LL4003";
 }

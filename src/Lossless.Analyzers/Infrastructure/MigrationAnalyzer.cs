@@ -3,6 +3,7 @@ using Lossless.Analyzers.Model;
 using Lossless.Analyzers.Model.Providers;
 using Lossless.Analyzers.Rules;
 using Lossless.Analyzers.Rules.Availability;
+using Lossless.Analyzers.Rules.Correctness;
 using Lossless.Analyzers.Rules.DataLoss;
 using Lossless.Analyzers.Rules.Reversibility;
 using Microsoft.CodeAnalysis;
@@ -30,6 +31,8 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
         new MissingDownRule(),
         new EmptyDownRule(),
         new DownDoesNotUndoUpRule(),
+        new MigrationNotDiscoverableRule(),
+        new AlterColumnWithoutOldRule(),
 
         // Availability rules run after the data-loss rules: an operation a data-loss rule reported gets none of theirs (Data first).
         new SqliteRebuildNotAtomicRule());
