@@ -23,4 +23,14 @@ public static partial class Descriptors
         isEnabledByDefault: true,
         description: "MigrationBuilder.AlterColumn without oldClrType/oldType (the shape EF Core 1.x scaffolded, or written by hand) leaves EF Core to compare the new column with a default old one. The SQL then depends on those defaults, not on the database: on PostgreSQL a column made required without oldNullable never gets NOT NULL.",
         helpLinkUri: HelpLinks.For(RuleIds.AlterColumnWithoutOld));
+
+    public static readonly DiagnosticDescriptor LL4004_SuppressionWithoutReason = new(
+        RuleIds.SuppressionWithoutReason,
+        title: "Suppression without a reason",
+        messageFormat: "{0} is suppressed by {1}: say why, so that the next reader knows the data was looked after",
+        category: DiagnosticCategories.Correctness,
+        defaultSeverity: DiagnosticSeverity.Hidden,
+        isEnabledByDefault: false,
+        description: "A Lossless diagnostic in a migration says data may be lost. Suppressing it is a decision someone made about that data; a comment on the #pragma line, or a Justification on [SuppressMessage], keeps the decision reviewable. Opt in with dotnet_diagnostic.LL4004.severity = warning.",
+        helpLinkUri: HelpLinks.For(RuleIds.SuppressionWithoutReason));
 }

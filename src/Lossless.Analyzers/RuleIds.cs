@@ -21,4 +21,5 @@ public static class RuleIds
     public const string SqliteNotAtomic = "LL3005";
     public const string MigrationNotDiscoverable = "LL4002";
     public const string AlterColumnWithoutOld = "LL4003";
+    public const string SuppressionWithoutReason = "LL4004";
 }

@@ -33,6 +33,7 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
         new DownDoesNotUndoUpRule(),
         new MigrationNotDiscoverableRule(),
         new AlterColumnWithoutOldRule(),
+        new SuppressionWithoutReasonRule(),
 
         // Availability rules run after the data-loss rules: an operation a data-loss rule reported gets none of theirs (Data first).
         new SqliteRebuildNotAtomicRule());

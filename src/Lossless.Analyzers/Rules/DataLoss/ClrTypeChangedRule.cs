@@ -58,7 +58,10 @@ internal sealed class ClrTypeChangedRule : MigrationRule
                 }
 
                 var reference = new ColumnRef(table.Schema, table.Name, column.Name);
-                if (TouchesColumn(migration, reference) || VerifiedMarker.Covers(migration.Up, migration.Up.Length, reference))
+                // A step of Up that writes the column (UPDATE … SET col = upper(col)) converts the values by hand.
+                if (TouchesColumn(migration, reference)
+                    || VerifiedMarker.Covers(migration.Up, migration.Up.Length, reference)
+                    || migration.DataSteps.WritesColumn(reference, 0, migration.Up.Length))
                 {
                     continue;
                 }
@@ -99,7 +102,7 @@ internal sealed class ClrTypeChangedRule : MigrationRule
                     ? "a value that is not a uuid throws FormatException when EF Core reads it, and a lower-case uuid never matches a Guid lookup (EF Core sends upper-case text)"
                     : IsText(oldClr) ? "a value that is not a uuid throws FormatException when EF Core reads it" : null;
             case "System.DateTime" or "System.DateTimeOffset" or "System.DateOnly" or "System.TimeOnly" or "System.TimeSpan" or "System.Decimal":
-                if (!IsText(oldClr) || (oldClr, newClr) is ("System.DateOnly", "System.DateTime") or ("System.TimeOnly", "System.TimeSpan") or ("System.DateTime", "System.DateTimeOffset"))
+                if (!IsText(oldClr) || (oldClr, newClr) is ("System.DateOnly", "System.DateTime") or ("System.TimeOnly", "System.TimeSpan") or ("System.DateTime", "System.DateTimeOffset") or ("System.DateTimeOffset", "System.DateTime"))
                 {
                     return null;
                 }

@@ -16,6 +16,7 @@ internal static class AvailabilityTest
         var test = new Verify.Test(provider) { TestCode = source };
         test.DisabledDiagnostics.Clear();
         test.DisabledDiagnostics.AddRange(Verify.Test.ReversibilityRules);
+        test.DisabledDiagnostics.Add("LL4004");
         if (deployModel is not null || extraConfig is not null)
         {
             var config = "root = true\n\n[*.cs]\n";

@@ -121,6 +121,22 @@ public class ClrTypeChangedTests
     }
 
     [Fact]
+    public async Task DateTimeOffsetToDateTime_ReadsEveryValue_DoesNotReport()
+    {
+        // Found by the corpus run (ErsatzTV, jellyfin): DateTimeOffset text parses as DateTime.
+        await Test(string.Empty, Model("DateTimeOffset"), Model("DateTime")).RunAsync();
+    }
+
+    [Fact]
+    public async Task HandWrittenUpdateOfTheColumn_DoesNotReport()
+    {
+        // Found by the corpus run (jellyfin's ChangeOwnerIdToGuid): the migration upper-cases the ids itself.
+        await Test("""
+                        migrationBuilder.Sql("UPDATE Users SET Id = UPPER(Id) WHERE Id IS NOT NULL");
+            """, Model("string"), Model("Guid")).RunAsync();
+    }
+
+    [Fact]
     public async Task GuidToString_DoesNotReport()
     {
         await Test(string.Empty, Model("Guid"), Model("string")).RunAsync();
