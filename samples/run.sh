@@ -10,7 +10,11 @@
 #      and that the widening migration 20250110150000_LongerProjectTitles is silent.
 # Exits 0 when all of that holds, 1 otherwise.
 #
-# Usage (from anywhere): samples/run.sh [Npgsql|SqlServer]     (default Npgsql; or SAMPLE_PROVIDER=...)
+# With Sqlite (samples/run.sh sqlite) it replays the incident's silent face instead: string to Guid keeps TEXT, so
+# EF Core scaffolds YummyChamber empty; the build passes (LL1010 is a warning) and LL1010 must name users.id,
+# accounts.userId and projects.userId on YummyChamber's Up, with no LL1003 anywhere.
+#
+# Usage (from anywhere): samples/run.sh [Npgsql|SqlServer|sqlite]     (default Npgsql; or SAMPLE_PROVIDER=...)
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,7 +22,8 @@ provider="${1:-${SAMPLE_PROVIDER:-Npgsql}}"
 case "$provider" in
   Npgsql) migrations="Migrations" ;;
   SqlServer) migrations="SqlServerMigrations" ;;
-  *) echo "run.sh: provider must be Npgsql or SqlServer, not '$provider'" >&2; exit 2 ;;
+  sqlite|Sqlite|SQLite) provider="Sqlite"; migrations="SqliteMigrations" ;;
+  *) echo "run.sh: provider must be Npgsql, SqlServer or sqlite, not '$provider'" >&2; exit 2 ;;
 esac
 
 sample="$root/samples/Lossless.Sample"
@@ -52,7 +57,8 @@ nupkg="$feed/Lossless.EntityFrameworkCore.$version.nupkg"
 [ -f "$nupkg" ] || fail "dotnet pack did not write $nupkg"
 echo "   ${nupkg#"$root"/}"
 
-echo "== build samples/Lossless.Sample ($provider) against Lossless.EntityFrameworkCore $version (expected to fail)"
+if [ "$provider" = "Sqlite" ]; then expectation="expected to pass, with warnings"; else expectation="expected to fail"; fi
+echo "== build samples/Lossless.Sample ($provider) against Lossless.EntityFrameworkCore $version ($expectation)"
 rm -rf "$cache/lossless.entityframeworkcore"
 dotnet build "$sample" -p:SampleProvider="$provider" -p:LosslessPackageVersion="$version" "${fallback[@]}" \
   --nologo -tl:off -clp:NoSummary -v minimal >"$log" 2>&1
@@ -66,6 +72,21 @@ other_errors="$(grep -E ': error ' "$log" | grep -vE ': error LL[0-9]{4}: ' | se
 echo "== LL diagnostics (dotnet build exit code $build_exit; full log: ${log#"$root"/})"
 if [ -n "$ll_lines" ]; then echo "$ll_lines"; else echo "(none)"; fi
 [ -z "$other_errors" ] || { echo "$other_errors"; fail "the sample failed for reasons other than LL diagnostics"; }
+
+if [ "$provider" = "Sqlite" ]; then
+  # Where Up's name stands in the empty migration: "<line>,<col>" of the Up token.
+  up="$(awk '{ sub(/^\xef\xbb\xbf/, "") } /override void Up\(/ { print NR "," index($0, "Up("); exit }' "$sample/$incident")"
+  [ -n "$up" ] || fail "no Up in $incident"
+  for column in users.id accounts.userId projects.userId; do
+    grep -F "samples/Lossless.Sample/$incident($up): warning LL1010: " <<<"$ll_lines" | grep -qF "'$column' from string to Guid" \
+      || fail "missing: warning LL1010 on '$column' at $incident($up)"
+  done
+  if grep -qF ": error LL1003: " <<<"$ll_lines"; then fail "LL1003 was reported on SQLite, where the migration holds no AlterColumn"; fi
+  if grep -qF "$widening(" <<<"$ll_lines"; then fail "the widening migration $widening was reported; it must stay silent"; fi
+  [ "$build_exit" -eq 0 ] || fail "dotnet build failed (exit code $build_exit), although LL1010 is a warning"
+  echo "incident 0024's silent face caught (Sqlite): YummyChamber is empty, and LL1010 names users.id, accounts.userId and projects.userId on its Up ($incident($up)); the widening migration ${widening##*/} stays silent"
+  exit 0
+fi
 
 # Where Up's AlterColumn for table.column starts: "<line>,<col>" of the AlterColumn token.
 position() {

@@ -15,6 +15,8 @@ public class SampleDbContext : DbContext
         // Nothing connects at build time; `dotnet ef migrations add` only needs the provider.
 #if SAMPLE_SQLSERVER
         optionsBuilder.UseSqlServer("Server=localhost;Database=lossless_sample;Trusted_Connection=True;TrustServerCertificate=True");
+#elif SAMPLE_SQLITE
+        optionsBuilder.UseSqlite("Data Source=lossless_sample.db");
 #else
         optionsBuilder.UseNpgsql("Host=localhost;Database=lossless_sample;Username=postgres");
 #endif

@@ -94,6 +94,26 @@ public static partial class Descriptors
         description: "A migrationBuilder.Sql step that drops a table, column, schema or database, truncates, deletes or updates without WHERE, or changes a column's type destroys data that no other rule can see.",
         helpLinkUri: HelpLinks.For(RuleIds.DestructiveSql));
 
+    public static readonly DiagnosticDescriptor LL1010_ClrTypeChanged = new(
+        RuleIds.ClrTypeChanged,
+        title: "CLR type changed with no migration operation",
+        messageFormat: "Changing the CLR type of '{0}' from {1} to {2} keeps its SQLite column type {3}, so EF Core scaffolds no operation and converts no value: {4}",
+        category: DiagnosticCategories.DataLoss,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "On SQLite a property can change its CLR type without changing its storage class (string to Guid keeps TEXT, long to int keeps INTEGER): the migration then holds no operation for it, and the values already stored stay as they were, including those the new type cannot read.",
+        helpLinkUri: HelpLinks.For(RuleIds.ClrTypeChanged));
+
+    public static readonly DiagnosticDescriptor LL1011_SqliteRebuildCascade = new(
+        RuleIds.SqliteRebuildCascade,
+        title: "SQLite rebuild deletes or nulls referencing rows",
+        messageFormat: "{0} makes EF Core rebuild table '{1}': run inside an outer transaction (a script from --no-transactions between BEGIN and COMMIT), SQLite ignores EF's PRAGMA foreign_keys = 0 and dropping the old table {2}; apply this migration outside any transaction",
+        category: DiagnosticCategories.DataLoss,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "EF Core rebuilds a SQLite table (new table, copy, drop, rename) with foreign keys turned off by PRAGMA foreign_keys = 0. SQLite ignores that pragma inside a transaction: when the migration runs inside one, dropping the old table fires the foreign keys that reference it, and ON DELETE CASCADE deletes, ON DELETE SET NULL nulls, the referencing rows.",
+        helpLinkUri: HelpLinks.For(RuleIds.SqliteRebuildCascade));
+
     public static readonly DiagnosticDescriptor LL1012_ExistingRowsGetPlaceholder = new(
         RuleIds.ExistingRowsGetPlaceholder,
         title: "Existing rows get EF's placeholder",

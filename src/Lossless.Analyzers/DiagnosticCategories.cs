@@ -6,4 +6,5 @@ internal static class DiagnosticCategories
     public const string DataLoss = "DataLoss";
     public const string Reversibility = "Reversibility";
     public const string Availability = "Availability";
+    public const string Correctness = "Correctness";
 }

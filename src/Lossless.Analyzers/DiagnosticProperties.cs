@@ -66,4 +66,6 @@ public static class DiagnosticProperties
 
     /// <summary>The volatile default's SQL (LL3007).</summary>
     public const string DefaultSql = "DefaultSql";
+    /// <summary>The previous CLR type by metadata name ("System.String"), LL1010.</summary>
+    public const string OldClrType = "OldClrType";
 }

@@ -12,6 +12,8 @@ public static class RuleIds
     public const string MadeRequired = "LL1007";
     public const string RequiredColumnAdded = "LL1008";
     public const string DestructiveSql = "LL1009";
+    public const string ClrTypeChanged = "LL1010";
+    public const string SqliteRebuildCascade = "LL1011";
     public const string ExistingRowsGetPlaceholder = "LL1012";
     public const string MissingDown = "LL2001";
     public const string EmptyDown = "LL2002";
@@ -20,10 +22,13 @@ public static class RuleIds
     public const string TypeChangeRewritesTable = "LL3002";
     public const string RenameBreaksApplication = "LL3003";
     public const string ConstraintValidatedUnderLock = "LL3004";
-
-    // LL3005 (SQLite migration is not atomic) is reserved for the SQLite rebuild rule.
+    public const string SqliteNotAtomic = "LL3005";
     public const string NotNullUnderExclusiveLock = "LL3006";
     public const string VolatileDefault = "LL3007";
     public const string IndexDroppedUnderLock = "LL3008";
     public const string NoLockTimeout = "LL3009";
+
+    public const string MigrationNotDiscoverable = "LL4002";
+    public const string AlterColumnWithoutOld = "LL4003";
+    public const string SuppressionWithoutReason = "LL4004";
 }

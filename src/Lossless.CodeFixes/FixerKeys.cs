@@ -40,6 +40,9 @@ public static class FixerKeys
     /// <summary>LL1012: as LL1008, add the column nullable, an UPDATE whose value is left to choose, then make it required.</summary>
     public const string LL1012_AddNullableBackfillRequire = "LL1012_AddNullableBackfillRequire";
 
+    /// <summary>LL1010 on SQLite string → Guid: a guard that stops on a value that is not a uuid, then upper-case every uuid (EF Core's form).</summary>
+    public const string LL1010_GuardAndNormalizeGuids = "LL1010_GuardAndNormalizeGuids";
+
     /// <summary>LL2001, LL2002: write Down as the inverse of every Up operation.</summary>
     public const string LL2001_GenerateDown = "LL2001_GenerateDown";
 

@@ -20,6 +20,23 @@ public sealed class SampleTests(ITestOutputHelper output)
         AssertIncidentCaught(run, "SqlServer");
     }
 
+    /// <summary>The incident's silent face: on SQLite YummyChamber is empty, and LL1010 names the three id columns on its Up.</summary>
+    [Fact]
+    public async Task IncidentSample_RunScriptSqlite_ReportsLL1010OnTheEmptyMigration()
+    {
+        var run = await Command.RunAsync("bash", Repository.Root, Path.Combine(Repository.Root, "samples", "run.sh"), "sqlite");
+        output.WriteLine(run.ToString());
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        foreach (var column in new[] { "users.id", "accounts.userId", "projects.userId" })
+        {
+            Assert.Contains($"SqliteMigrations/20250117120000_YummyChamber.cs(11,33): warning LL1010: Changing the CLR type of '{column}' from string to Guid keeps its SQLite column type TEXT", run.Output, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("LL1003", run.Output, StringComparison.Ordinal);
+        Assert.Contains("incident 0024's silent face caught (Sqlite)", run.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// README's Install steps, followed word for word by a user whose home is a temporary folder, put
     /// Lossless.EntityFrameworkCore 0.1.0 into that user's NuGet cache; samples/run.sh, which reads that cache as a

@@ -3,6 +3,7 @@ using Lossless.Analyzers.Model;
 using Lossless.Analyzers.Model.Providers;
 using Lossless.Analyzers.Rules;
 using Lossless.Analyzers.Rules.Availability;
+using Lossless.Analyzers.Rules.Correctness;
 using Lossless.Analyzers.Rules.DataLoss;
 using Lossless.Analyzers.Rules.Reversibility;
 using Microsoft.CodeAnalysis;
@@ -19,6 +20,8 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
 {
     private static readonly ImmutableArray<MigrationRule> Rules = ImmutableArray.Create<MigrationRule>(
         new ColumnTypeChangeRule(),
+        new ClrTypeChangedRule(),
+        new SqliteRebuildCascadeRule(),
         new DropColumnRule(),
         new DropTableRule(),
         new RenameAsDropAndAddRule(),
@@ -28,12 +31,16 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
         new MissingDownRule(),
         new EmptyDownRule(),
         new DownDoesNotUndoUpRule(),
+        new MigrationNotDiscoverableRule(),
+        new AlterColumnWithoutOldRule(),
+        new SuppressionWithoutReasonRule(),
 
         // The Availability rules run last: an operation a data-loss rule reported gets none of theirs (Data first).
         new IndexBlocksWritesRule(),
         new TypeChangeRewritesTableRule(),
         new RenameBreaksApplicationRule(),
         new ConstraintValidatedUnderLockRule(),
+        new SqliteRebuildNotAtomicRule(),
         new NotNullUnderExclusiveLockRule(),
         new VolatileDefaultRule(),
         new IndexDroppedUnderLockRule(),

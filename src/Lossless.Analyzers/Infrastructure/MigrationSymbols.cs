@@ -74,6 +74,25 @@ internal sealed class MigrationSymbols
     /// <summary>The context type of [DbContext(typeof(AppDbContext))], or null.</summary>
     public ITypeSymbol? DbContextOf(INamedTypeSymbol type) => AttributeArgument(type, DbContextAttribute) as ITypeSymbol;
 
+    /// <summary>True when the type carries the attribute (any arguments); true as well when the attribute type is unknown to this compilation.</summary>
+    public bool HasAttribute(INamedTypeSymbol type, INamedTypeSymbol? attributeType)
+    {
+        if (attributeType is null)
+        {
+            return true;
+        }
+
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static object? AttributeArgument(INamedTypeSymbol type, INamedTypeSymbol? attributeType)
     {
         if (attributeType is null)

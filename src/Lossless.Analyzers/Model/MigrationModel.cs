@@ -59,6 +59,12 @@ public sealed class MigrationModel
 
     public INamedTypeSymbol Type { get; }
 
+    /// <summary>True when the class carries [Migration(…)] (constant or not), in any of its partial files.</summary>
+    public bool HasMigrationAttribute { get; internal set; } = true;
+
+    /// <summary>True when the class carries [DbContext(…)], in any of its partial files.</summary>
+    public bool HasDbContextAttribute { get; internal set; } = true;
+
     /// <summary>The [Migration("20250117120000_Name")] id, when constant.</summary>
     public string? Id { get; }
 
@@ -99,7 +105,9 @@ public sealed class MigrationModel
                 if (Id is not null && _index?.Previous(Type, Id, _cancellationToken) is { } previous)
                 {
                     TargetModelReads++;
-                    _previousTargetModel = TargetModelReader.Read(previous, _cancellationToken);
+                    _previousTargetModel = Provider == Providers.DatabaseProvider.Sqlite
+                        ? _index.TargetModelOf(previous, _cancellationToken)
+                        : TargetModelReader.Read(previous, _cancellationToken);
                 }
             }
 
@@ -119,7 +127,9 @@ public sealed class MigrationModel
             {
                 _targetModelRead = true;
                 TargetModelReads++;
-                _targetModel = TargetModelReader.Read(Type, _cancellationToken);
+                _targetModel = Provider == Providers.DatabaseProvider.Sqlite && _index is not null
+                    ? _index.TargetModelOf(Type, _cancellationToken)
+                    : TargetModelReader.Read(Type, _cancellationToken);
             }
 
             return _targetModel;

@@ -169,7 +169,7 @@ internal sealed class MigrationReader
         var down = FindOverride("Down");
         lock (_gate)
         {
-            return new MigrationModel(
+            return Attributed(new MigrationModel(
                 _type,
                 _symbols.MigrationIdOf(_type),
                 provider,
@@ -181,8 +181,15 @@ internal sealed class MigrationReader
                 _index,
                 cancellationToken,
                 backupTableFormat,
-                option);
+                option));
         }
+    }
+
+    private MigrationModel Attributed(MigrationModel model)
+    {
+        model.HasMigrationAttribute = _symbols.HasAttribute(_type, _symbols.MigrationAttribute);
+        model.HasDbContextAttribute = _symbols.HasAttribute(_type, _symbols.DbContextAttribute);
+        return model;
     }
 
     private BodyShape ShapeOf(IMethodSymbol? method)

@@ -28,7 +28,7 @@ internal static class FixApplier
     ];
 
     /// <summary>The fixed text of <paramref name="target"/> (an index into <paramref name="sources"/>).</summary>
-    public static async Task<string> ApplyAsync(DatabaseProvider provider, string[] sources, int target, string equivalenceKey)
+    public static async Task<string> ApplyAsync(DatabaseProvider provider, string[] sources, int target, string equivalenceKey, CodeFixProvider? codeFix = null)
     {
         using var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
@@ -48,7 +48,7 @@ internal static class FixApplier
             solution = solution.AddDocument(ids[i], $"Source{i}.cs", sources[i]);
         }
 
-        var fixer = new TypeChangeFixer();
+        var fixer = codeFix ?? new TypeChangeFixer();
         for (var round = 0; round < 20; round++)
         {
             var document = solution.GetDocument(ids[target])!;

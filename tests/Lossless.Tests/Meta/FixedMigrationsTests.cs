@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
@@ -39,6 +40,9 @@ public sealed class FixedMigrationsTests(ITestOutputHelper output)
 
         // LL3006: the LL1007/LL1008/LL1012 fixes end with the AlterColumn that makes the column required: SET NOT NULL scans under ACCESS EXCLUSIVE.
         "LL3006",
+        // LL3005: on SQLite, a DropColumn backed up or an AlterColumn verified by a fix has no data-loss diagnostic any
+        // more, and still makes EF rebuild the table, which EF commits in pieces.
+        "LL3005",
     ];
 
     private static readonly ImmutableArray<MigrationFixer> Fixers = AnalyzerCatalog.CodeFixProviderTypes
@@ -197,7 +201,11 @@ public sealed class FixedMigrationsTests(ITestOutputHelper output)
             }
 
             var newTree = await newDocument.GetSyntaxTreeAsync();
-            if (after.FirstOrDefault(d => d.Id == fixedOne.Id && d.Location.SourceTree == newTree && d.Location.SourceSpan == span) is { } left
+            // Several diagnostics of one id may stand on one name (LL1010: one per column on Up's name): the message
+            // tells them apart, and the fixed one's is the one that must be gone.
+            var shared = before.Count(d => d.Id == fixedOne.Id && d.Location == fixedOne.Location) > 1;
+            if (after.FirstOrDefault(d => d.Id == fixedOne.Id && d.Location.SourceTree == newTree && d.Location.SourceSpan == span
+                    && (!shared || d.GetMessage(CultureInfo.InvariantCulture) == fixedOne.GetMessage(CultureInfo.InvariantCulture))) is { } left
                 && !left.Properties.ContainsKey(DiagnosticProperties.Unchosen)
                 && !edits.Any(static e => e.NewText!.Contains("// TODO: ", StringComparison.Ordinal)))
             {

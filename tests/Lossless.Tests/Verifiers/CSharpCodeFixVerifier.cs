@@ -45,6 +45,7 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
             // As in CSharpAnalyzerVerifier: the empty Down of Sources.Migration is not what another fixer's test is about.
             DisabledDiagnostics.AddRange(CSharpAnalyzerVerifier<TAnalyzer>.Test.ReversibilityRules);
             DisabledDiagnostics.AddRange(CSharpAnalyzerVerifier<TAnalyzer>.Test.AvailabilityRules);
+            DisabledDiagnostics.Add("LL4004");
         }
 
         public TestProvider Provider { get; }

@@ -49,7 +49,7 @@ public static class ClrTypeMapping
         return StoreTypeParser.Parse(isArray ? text + "[]" : text, provider);
     }
 
-    private static string Canonical(string name)
+    internal static string Canonical(string name)
     {
         if (name.StartsWith("global::", StringComparison.Ordinal))
         {

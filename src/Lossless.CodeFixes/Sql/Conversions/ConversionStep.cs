@@ -461,17 +461,29 @@ internal static class ConversionStep
     /// </summary>
     private static void SqliteGuard(List<string> lines, IReadOnlyList<ColumnConversion> columns, IReadOnlyList<ValueCheck?> checks, List<int> guarded)
     {
+        var guards = new List<(ColumnConversion, string, AbortMessage)>();
+        foreach (var i in guarded)
+        {
+            guards.Add((columns[i], checks[i]!.Predicate!, Message(columns[i], checks[i]!)));
+        }
+
+        SqliteGuard(lines, guards);
+    }
+
+    /// <summary>
+    /// The SQLite guard for any predicate: the TEMP table and trigger, one INSERT per column whose rows match the
+    /// predicate (the count, and the first three keys), then the TEMP table dropped (its trigger with it).
+    /// </summary>
+    internal static void SqliteGuard(List<string> lines, IReadOnlyList<(ColumnConversion Column, string Predicate, AbortMessage Message)> guards)
+    {
         var table = SqlDialect.QuoteIdentifier(DatabaseProvider.Sqlite, "lossless_guard");
         lines.Add("CREATE TEMP TABLE " + table + " (\"message\" TEXT NOT NULL);");
         lines.Add("CREATE TEMP TRIGGER " + SqlDialect.QuoteIdentifier(DatabaseProvider.Sqlite, "lossless_guard_abort") + " BEFORE INSERT ON " + table);
         lines.Add("BEGIN");
         lines.Add("    SELECT RAISE(ABORT, NEW.\"message\");");
         lines.Add("END;");
-        foreach (var i in guarded)
+        foreach (var (column, predicate, message) in guards)
         {
-            var column = columns[i];
-            var predicate = checks[i]!.Predicate!;
-            var message = Message(column, checks[i]!);
             var text = new StringBuilder("INSERT INTO " + table + " SELECT ")
                 .Append(Literal(message.Prefix)).Append(" || count(*) || ");
             if (column.Key.IsEmpty)
@@ -496,6 +508,9 @@ internal static class ConversionStep
 
         static string Literal(string text) => SqlDialect.QuoteLiteral(DatabaseProvider.Sqlite, text);
     }
+
+    /// <summary>", e.g. in the rows with id " before the key values, for messages written outside a type conversion.</summary>
+    internal static string KeyPhraseOf(ColumnConversion conversion) => KeyPhrase(conversion);
 
     // ---------------------------------------------------------------- Shared
 

@@ -24,6 +24,7 @@ public sealed class AvailabilityFixTests
         };
         test.DisabledDiagnostics.Clear();
         test.DisabledDiagnostics.AddRange(CSharpAnalyzerVerifier<MigrationAnalyzer>.Test.ReversibilityRules);
+        test.DisabledDiagnostics.Add("LL4004");
         if (deployModel is not null)
         {
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nlossless.deploy_model = " + deployModel + "\n"));
@@ -197,6 +198,7 @@ public sealed class AvailabilityFixTests
         };
         test.DisabledDiagnostics.Clear();
         test.DisabledDiagnostics.AddRange(CSharpAnalyzerVerifier<MigrationAnalyzer>.Test.ReversibilityRules);
+        test.DisabledDiagnostics.Add("LL4004");
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nlossless.deploy_model = online\nlossless.lock_timeout = 2s\n"));
         test.ExpectedDiagnostics.Add(Warning(RuleIds.NoLockTimeout, 0, "AddColumn", "users"));
         await test.RunAsync();

@@ -97,5 +97,5 @@ public sealed class NotNullUnderExclusiveLockTests
     [InlineData(TestProvider.SqlServer)]
     [InlineData(TestProvider.Sqlite)]
     public Task MadeRequired_OnOtherProviders_DoesNotReport(TestProvider provider)
-        => VerifyAsync(Backfill + MakeEmailRequired.Replace("{|#0:AlterColumn|}", "AlterColumn", StringComparison.Ordinal).Replace("\"text\"", provider == TestProvider.SqlServer ? "\"nvarchar(max)\"" : "\"TEXT\"", StringComparison.Ordinal), provider, null);
+        => AvailabilityTest.VerifyOnOtherProviderAsync(Backfill + MakeEmailRequired.Replace("{|#0:AlterColumn|}", "AlterColumn", StringComparison.Ordinal).Replace("\"text\"", provider == TestProvider.SqlServer ? "\"nvarchar(max)\"" : "\"TEXT\"", StringComparison.Ordinal), provider);
 }

@@ -106,12 +106,14 @@ public class ScopeTests
     }
 
     [Fact]
-    public async Task NoOldDefinition_DoesNotReport()
+    public async Task NoOldDefinition_IsLL4003Only()
     {
         // Without oldClrType/oldType nothing is known of the old column: that is LL4003's business, not a guess.
-        await Verify.VerifyAnalyzerAsync(Sources.Migration("""
-            migrationBuilder.AlterColumn<Guid>(name: "userId", table: "projects", type: "uuid");
-            """));
+        await Verify.VerifyAnalyzerAsync(
+            Sources.Migration("""
+                migrationBuilder.{|#0:AlterColumn|}<Guid>(name: "userId", table: "projects", type: "uuid");
+                """),
+            Verify.Diagnostic(RuleIds.AlterColumnWithoutOld).WithLocation(0).WithArguments("projects.userId", "oldClrType nor oldType", "; on PostgreSQL nullable: false without oldNullable never sets NOT NULL"));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class ReversibilityAnalyzerTests
     internal static readonly string[] OtherRules =
     [
         "LL1001", "LL1002", "LL1003", "LL1004", "LL1005", "LL1006", "LL1007", "LL1008", "LL1009", "LL1010", "LL1011", "LL1012",
-        "LL3001", "LL3002", "LL3003", "LL3004", "LL3005", "LL3006", "LL3007", "LL3008", "LL3009", "LL4001", "LL4002", "LL4003",
+        "LL3001", "LL3002", "LL3003", "LL3004", "LL3005", "LL3006", "LL3007", "LL3008", "LL3009", "LL4001", "LL4002", "LL4003", "LL4004",
     ];
 
     private static Verify.Test NewTest(TestProvider provider = TestProvider.PostgreSql)
