@@ -16,6 +16,7 @@ internal sealed class MigrationIndex
     private readonly MigrationSymbols _symbols;
     private readonly object _gate = new();
     private List<Entry>? _entries;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, Targets.DesignerModel?> _designers = new(SymbolEqualityComparer.Default);
 
     public MigrationIndex(Compilation compilation, MigrationSymbols symbols)
     {
@@ -43,6 +44,15 @@ internal sealed class MigrationIndex
 
         return best;
     }
+
+    /// <summary>
+    /// The Designer of a migration, one per migration in the compilation: its own target model and the next
+    /// migration's previous one are the same reading, each part read once. Null when the migration has no Designer.
+    /// </summary>
+    public Targets.DesignerModel? Designer(INamedTypeSymbol migration, CancellationToken cancellationToken)
+        => _designers.TryGetValue(migration, out var designer)
+            ? designer
+            : _designers.GetOrAdd(migration, Targets.DesignerModel.Of(migration, cancellationToken));
 
     private List<Entry> Entries(CancellationToken cancellationToken)
     {
