@@ -14,12 +14,19 @@ namespace Lossless.Benchmarks;
 /// <remarks>
 /// The model grows as the project does until it holds <see cref="ModelTables"/> tables; from then on each new table
 /// pushes the oldest out of the model (as if moved to another context) and operations touch only tables still in it,
-/// so a Designer file stays a few thousand lines long however many migrations there are.
+/// so a Designer file stays a few thousand lines long however many migrations there are. A larger model
+/// (<see cref="Generate(int, int)"/>, shaped like bitwarden's: every Designer holds the whole model of a large
+/// context) is created by the first migration, as a project's initial migration does, and kept at that size.
 /// </remarks>
 public sealed class MigrationCorpus
 {
-    /// <summary>Tables the model holds at most: with their columns, a Designer of about 2,000 lines.</summary>
+    /// <summary>Tables the model holds at most by default: with their columns, a Designer of about 2,000 lines.</summary>
     public const int ModelTables = 8;
+
+    /// <summary>Columns of each table the first migration creates for a large model (id, parent, four more).</summary>
+    private const int InitialTableColumns = 6;
+
+    private readonly int _modelTables;
 
     private const string Namespace = "Shop";
 
@@ -31,9 +38,10 @@ public sealed class MigrationCorpus
     private int _nextTable;
     private Table? _created;
 
-    private MigrationCorpus(int count)
+    private MigrationCorpus(int count, int modelTables)
     {
         Count = count;
+        _modelTables = modelTables;
         for (var i = 0; i < count; i++)
         {
             AddMigration(i);
@@ -57,7 +65,16 @@ public sealed class MigrationCorpus
 
     public long Lines => _files.Sum(static file => file.Lines);
 
-    public static MigrationCorpus Generate(int count) => new(count);
+    /// <summary>Tables in the model: every Designer holds this many entities.</summary>
+    public int Tables => _modelTables;
+
+    public static MigrationCorpus Generate(int count) => new(count, ModelTables);
+
+    /// <summary>
+    /// <paramref name="count"/> migrations whose Designers each hold a model of <paramref name="modelTables"/> tables:
+    /// the first migration creates them (more than <see cref="ModelTables"/>), the rest change them as usual.
+    /// </summary>
+    public static MigrationCorpus Generate(int count, int modelTables) => new(count, modelTables);
 
     private void AddMigration(int index)
     {
@@ -68,9 +85,17 @@ public sealed class MigrationCorpus
         var typeChange = false;
         _created = null;
 
-        // A new table every third migration, and whenever the model is still small.
-        if (index % 3 == 0 || _tables.Count < 3)
+        // A large model is the initial migration's: every Designer after it holds all of it.
+        if (index == 0 && _modelTables > ModelTables)
         {
+            for (var t = 0; t < _modelTables; t++)
+            {
+                CreateTable(t, up, down, InitialTableColumns);
+            }
+        }
+        else if (index % 3 == 0 || _tables.Count < 3)
+        {
+            // A new table every third migration, and whenever the model is still small.
             CreateTable(index, up, down);
         }
         else
@@ -127,7 +152,7 @@ public sealed class MigrationCorpus
 
     private Table Recent(int back) => _tables[Math.Max(0, _tables.Count - 1 - back)];
 
-    private void CreateTable(int index, StringBuilder up, List<string> down)
+    private void CreateTable(int index, StringBuilder up, List<string> down, int? columnCount = null)
     {
         var number = _nextTable++;
         var table = new Table($"table_{number:0000}", $"Entity{number:0000}");
@@ -139,7 +164,7 @@ public sealed class MigrationCorpus
             table.Columns.Add(new Column($"{parent.Name}_id", $"{parent.Entity}Id", ColumnKind.Integer) { Nullable = false });
         }
 
-        var columns = 5 + (index * 7 % 26);
+        var columns = columnCount ?? 5 + (index * 7 % 26);
         for (var c = table.Columns.Count; c < columns; c++)
         {
             table.Columns.Add(NewColumn(table, index + c));
@@ -208,7 +233,7 @@ public sealed class MigrationCorpus
             """);
         _tables.Add(table);
         _created = table;
-        if (_tables.Count > ModelTables)
+        if (_tables.Count > _modelTables)
         {
             _tables.RemoveAt(0);
         }

@@ -16,9 +16,28 @@ using Lossless.Benchmarks;
 //   --sizes   the sizes to measure, comma-separated
 //   --dry     one iteration without warmup: checks the harness, measures nothing worth reading
 //   --guards  the fixes' guards on a PostgreSQL table of 1,000,000 rows (or rows), beside the ALTER each protects
+//   --designers [MxT,…]  Lossless's CPU on bitwarden-shaped projects: M migrations whose Designers hold T entities
+//             (default 100x150,200x150,300x150,300x50,300x100); with --dry, one run each
 if (args.Length > 0 && args[0] == "--guards")
 {
     return Lossless.Benchmarks.Guards.GuardBenchmark.Run(args.Length > 1 ? int.Parse(args[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 1_000_000);
+}
+
+if (args.Length > 0 && args[0] == "--designers")
+{
+    var shapeArgs = args.Skip(1).Where(static a => a != "--dry").ToList();
+    if (shapeArgs.Count > 0)
+    {
+        DesignerCost.Shapes = shapeArgs[0].Split(',').Select(static s => s.Split('x')).Select(static p => new DesignerShape(int.Parse(p[0], CultureInfo.InvariantCulture), int.Parse(p[1], CultureInfo.InvariantCulture))).ToList();
+    }
+
+    var designerJob = (args.Contains("--dry") ? Job.Dry : Job.Default.WithStrategy(RunStrategy.Monitoring).WithWarmupCount(0).WithIterationCount(3))
+        .WithLaunchCount(1)
+        .WithInvocationCount(1)
+        .WithUnrollFactor(1)
+        .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(2), logOutput: true));
+    BenchmarkRunner.Run<DesignerCost>(ManualConfig.CreateEmpty().AddJob(designerJob).AddLogger(ConsoleLogger.Default).AddColumnProvider(DefaultColumnProviders.Instance).AddExporter(MarkdownExporter.GitHub));
+    return DesignerCost.PrintVerdict(Console.Out) ? 0 : 1;
 }
 
 var sizes = new List<int> { 100, 1_000, 5_000 };

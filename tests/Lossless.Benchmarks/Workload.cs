@@ -15,9 +15,9 @@ public sealed class Workload
 {
     private static Workload? _current;
 
-    private Workload(int count)
+    private Workload(int count, int tables)
     {
-        Corpus = MigrationCorpus.Generate(count);
+        Corpus = MigrationCorpus.Generate(count, tables);
         EFCoreTrees = Corpus.Files.Select(static file => Parse(file.Text, file.Path)).ToImmutableArray();
         WithoutEFCoreTrees = Corpus.Files.Select(static file => Parse(StandIn.Rename(file.Text), file.Path))
             .Append(Parse(StandIn.Api, "StandIn.cs"))
@@ -43,13 +43,16 @@ public sealed class Workload
     public long WithoutEFCoreLines => Corpus.Lines + StandIn.Api.Count(static c => c == '\n');
 
     /// <summary>The workload for <paramref name="count"/> migrations; the previous size is released first.</summary>
-    public static Workload For(int count)
+    public static Workload For(int count) => For(count, MigrationCorpus.ModelTables);
+
+    /// <summary>The workload for <paramref name="count"/> migrations whose Designers hold <paramref name="tables"/> tables.</summary>
+    public static Workload For(int count, int tables)
     {
-        if (_current?.Corpus.Count != count)
+        if (_current?.Corpus.Count != count || _current.Corpus.Tables != tables)
         {
             _current = null;
             GC.Collect();
-            _current = new Workload(count);
+            _current = new Workload(count, tables);
         }
 
         return _current;

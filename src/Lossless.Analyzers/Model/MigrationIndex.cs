@@ -16,27 +16,12 @@ internal sealed class MigrationIndex
     private readonly MigrationSymbols _symbols;
     private readonly object _gate = new();
     private List<Entry>? _entries;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, Targets.TargetModel?> _targetModels = new(SymbolEqualityComparer.Default);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, Targets.DesignerModel?> _designers = new(SymbolEqualityComparer.Default);
 
     public MigrationIndex(Compilation compilation, MigrationSymbols symbols)
     {
         _compilation = compilation;
         _symbols = symbols;
-    }
-
-    /// <summary>
-    /// A migration's whole target model, parsed once per compilation: on SQLite LL1010 compares every migration's model
-    /// with the previous one's, so each Designer would otherwise be parsed twice.
-    /// </summary>
-    public Targets.TargetModel? TargetModelOf(INamedTypeSymbol migration, CancellationToken cancellationToken)
-    {
-        if (_targetModels.TryGetValue(migration, out var model))
-        {
-            return model;
-        }
-
-        model = Targets.TargetModelReader.Read(migration, cancellationToken);
-        return _targetModels.GetOrAdd(migration, model);
     }
 
     /// <summary>The migration of the same DbContext whose id sorts just before <paramref name="id"/>, or null.</summary>
@@ -59,6 +44,15 @@ internal sealed class MigrationIndex
 
         return best;
     }
+
+    /// <summary>
+    /// The Designer of a migration, one per migration in the compilation: its own target model and the next
+    /// migration's previous one are the same reading, each part read once. Null when the migration has no Designer.
+    /// </summary>
+    public Targets.DesignerModel? Designer(INamedTypeSymbol migration, CancellationToken cancellationToken)
+        => _designers.TryGetValue(migration, out var designer)
+            ? designer
+            : _designers.GetOrAdd(migration, Targets.DesignerModel.Of(migration, cancellationToken));
 
     private List<Entry> Entries(CancellationToken cancellationToken)
     {

@@ -105,9 +105,7 @@ public sealed class MigrationModel
                 if (Id is not null && _index?.Previous(Type, Id, _cancellationToken) is { } previous)
                 {
                     TargetModelReads++;
-                    _previousTargetModel = Provider == Providers.DatabaseProvider.Sqlite
-                        ? _index.TargetModelOf(previous, _cancellationToken)
-                        : TargetModelReader.Read(previous, _cancellationToken);
+                    _previousTargetModel = DesignerOf(previous)?.Model;
                 }
             }
 
@@ -118,7 +116,10 @@ public sealed class MigrationModel
     /// <summary>Number of times a Designer was read for this migration (its keys, its whole target model, the previous one); benchmarks count it.</summary>
     public int TargetModelReads { get; private set; }
 
-    /// <summary>The BuildTargetModel of the .Designer.cs partial, parsed on first use; null when there is none.</summary>
+    /// <summary>
+    /// The BuildTargetModel of the .Designer.cs partial, read on use as far as it is asked (FindTable reads one table,
+    /// Tables all); null when there is none.
+    /// </summary>
     public TargetModel? TargetModel
     {
         get
@@ -127,9 +128,7 @@ public sealed class MigrationModel
             {
                 _targetModelRead = true;
                 TargetModelReads++;
-                _targetModel = Provider == Providers.DatabaseProvider.Sqlite && _index is not null
-                    ? _index.TargetModelOf(Type, _cancellationToken)
-                    : TargetModelReader.Read(Type, _cancellationToken);
+                _targetModel = DesignerOf(Type)?.Model;
             }
 
             return _targetModel;
@@ -153,20 +152,23 @@ public sealed class MigrationModel
             if (!_targetKeysRead)
             {
                 _targetKeysRead = true;
-                if (_targetModelRead)
-                {
-                    _targetKeys = _targetModel is null ? null : Targets.TargetKeys.From(_targetModel);
-                }
-                else
+                if (!_targetModelRead)
                 {
                     TargetModelReads++;
-                    _targetKeys = TargetModelReader.ReadKeys(Type, _cancellationToken);
                 }
+
+                // The Designer's keys: one table's primary key is read from that table's blocks alone, all keys from
+                // the whole model when that was read already, else from the key statements alone.
+                _targetKeys = DesignerOf(Type)?.Keys;
             }
 
             return _targetKeys;
         }
     }
+
+    /// <summary>A migration's Designer: the compilation's one reading of it, or (without an index) a reading of its own.</summary>
+    private DesignerModel? DesignerOf(INamedTypeSymbol migration)
+        => _index is not null ? _index.Designer(migration, _cancellationToken) : DesignerModel.Of(migration, _cancellationToken);
 
     /// <summary>lossless.backup_table_format for this migration (or the default), read on first use.</summary>
     public string BackupTableFormat => _backupFormat ??= BackupTables.Normalize(_backupTableFormat?.Invoke());

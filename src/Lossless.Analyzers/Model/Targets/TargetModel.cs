@@ -7,22 +7,40 @@ namespace Lossless.Analyzers.Model.Targets;
 /// <summary>The tables, keys and foreign keys of a migration's target model (its .Designer.cs BuildTargetModel).</summary>
 public sealed class TargetModel
 {
+    private readonly DesignerModel? _designer;
+    private readonly ImmutableArray<TargetTable> _tables;
+    private readonly ImmutableArray<TargetForeignKey> _foreignKeys;
+    private int? _maxIdentifierLength;
+
     internal TargetModel(ImmutableArray<TargetTable> tables, ImmutableArray<TargetForeignKey> foreignKeys)
     {
-        Tables = tables;
-        ForeignKeys = foreignKeys;
+        _tables = tables;
+        _foreignKeys = foreignKeys;
     }
 
-    public ImmutableArray<TargetTable> Tables { get; }
+    /// <summary>A model read from its Designer as far as it is asked: <see cref="FindTable"/> reads one table, the rest all.</summary>
+    internal TargetModel(DesignerModel designer) => _designer = designer;
 
-    public ImmutableArray<TargetForeignKey> ForeignKeys { get; }
+    public ImmutableArray<TargetTable> Tables => _designer?.Full.Tables ?? _tables;
+
+    public ImmutableArray<TargetForeignKey> ForeignKeys => _designer?.Full.ForeignKeys ?? _foreignKeys;
 
     /// <summary>The model's HasAnnotation("Relational:MaxIdentifierLength", n): the limit EF cut default names to; null when not written.</summary>
-    public int? MaxIdentifierLength { get; internal set; }
+    public int? MaxIdentifierLength
+    {
+        get => _designer is null ? _maxIdentifierLength : _designer.MaxIdentifierLength;
+        internal set => _maxIdentifierLength = value;
+    }
 
+    /// <summary>The first table of that name and schema in the model's order, or null.</summary>
     public TargetTable? FindTable(string? schema, string table)
     {
-        foreach (var candidate in Tables)
+        if (_designer is not null)
+        {
+            return _designer.FindTable(schema, table);
+        }
+
+        foreach (var candidate in _tables)
         {
             if (string.Equals(candidate.Name, table, StringComparison.Ordinal) && ColumnRef.SchemasMatch(candidate.Schema, schema))
             {
@@ -40,21 +58,33 @@ public sealed class TargetModel
 /// </summary>
 public sealed class TargetKeys
 {
+    private readonly DesignerModel? _designer;
+    private readonly ImmutableArray<TargetPrimaryKey> _primaryKeys;
+    private readonly ImmutableArray<TargetForeignKey> _foreignKeys;
+
     internal TargetKeys(ImmutableArray<TargetPrimaryKey> primaryKeys, ImmutableArray<TargetForeignKey> foreignKeys)
     {
-        PrimaryKeys = primaryKeys;
-        ForeignKeys = foreignKeys;
+        _primaryKeys = primaryKeys;
+        _foreignKeys = foreignKeys;
     }
 
-    /// <summary>One entry per table, in the model's order; a keyless table has an empty column list.</summary>
-    public ImmutableArray<TargetPrimaryKey> PrimaryKeys { get; }
+    /// <summary>Keys read from their Designer as far as they are asked: <see cref="FindPrimaryKey"/> reads one table, the rest all keys.</summary>
+    internal TargetKeys(DesignerModel designer) => _designer = designer;
 
-    public ImmutableArray<TargetForeignKey> ForeignKeys { get; }
+    /// <summary>One entry per table, in the model's order; a keyless table has an empty column list.</summary>
+    public ImmutableArray<TargetPrimaryKey> PrimaryKeys => _designer?.FullKeys.PrimaryKeys ?? _primaryKeys;
+
+    public ImmutableArray<TargetForeignKey> ForeignKeys => _designer?.FullKeys.ForeignKeys ?? _foreignKeys;
 
     /// <summary>The primary-key column names of a table, in key order; empty when the table is keyless or not in the model.</summary>
     public ImmutableArray<string> FindPrimaryKey(string? schema, string table)
     {
-        foreach (var key in PrimaryKeys)
+        if (_designer is not null)
+        {
+            return _designer.FindPrimaryKey(schema, table);
+        }
+
+        foreach (var key in _primaryKeys)
         {
             if (string.Equals(key.Table.Name, table, StringComparison.Ordinal) && ColumnRef.SchemasMatch(key.Table.Schema, schema))
             {

@@ -42,7 +42,7 @@ internal static class TargetModelReader
             : null;
     }
 
-    private static (BlockSyntax Body, string BuilderName)? FindBuildTargetModel(INamedTypeSymbol migration, CancellationToken cancellationToken)
+    internal static (BlockSyntax Body, string BuilderName)? FindBuildTargetModel(INamedTypeSymbol migration, CancellationToken cancellationToken)
     {
         foreach (var reference in migration.DeclaringSyntaxReferences)
         {
@@ -145,6 +145,9 @@ internal static class TargetModelReader
     }
 
     private static (Dictionary<string, EntityBuilder> Entities, List<EntityBuilder> Order) ReadEntities(BlockSyntax body, string modelBuilderName, bool keysOnly, CancellationToken cancellationToken)
+        => ReadEntities(body, modelBuilderName, keysOnly ? Reading.Keys : Reading.Full, cancellationToken);
+
+    private static (Dictionary<string, EntityBuilder> Entities, List<EntityBuilder> Order) ReadEntities(BlockSyntax body, string modelBuilderName, Reading reading, CancellationToken cancellationToken)
     {
         var entities = new Dictionary<string, EntityBuilder>(StringComparer.Ordinal);
         var order = new List<EntityBuilder>();
@@ -165,12 +168,12 @@ internal static class TargetModelReader
                     order.Add(entity);
                 }
 
-                if (keysOnly)
+                if (reading != Reading.Full)
                 {
                     (entity.Blocks ??= new List<SimpleLambdaExpressionSyntax>(2)).Add(lambda);
                 }
 
-                ReadEntity(entity, lambda, keysOnly);
+                ReadEntity(entity, lambda, reading);
             }
         }
 
@@ -208,13 +211,13 @@ internal static class TargetModelReader
         return foreignKeys.ToImmutable();
     }
 
-    private static void ReadEntity(EntityBuilder entity, SimpleLambdaExpressionSyntax lambda, bool keysOnly)
+    private static void ReadEntity(EntityBuilder entity, SimpleLambdaExpressionSyntax lambda, Reading reading)
     {
         var builderName = lambda.Parameter.Identifier.ValueText;
         var statements = lambda.Block?.Statements ?? default;
         if (lambda.Block is null && lambda.ExpressionBody is InvocationExpressionSyntax single)
         {
-            ReadStatement(entity, single, builderName, keysOnly);
+            ReadStatement(entity, single, builderName, reading);
             return;
         }
 
@@ -222,14 +225,14 @@ internal static class TargetModelReader
         {
             if (statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call })
             {
-                ReadStatement(entity, call, builderName, keysOnly);
+                ReadStatement(entity, call, builderName, reading);
             }
         }
     }
 
-    private static void ReadStatement(EntityBuilder entity, InvocationExpressionSyntax outermost, string builderName, bool keysOnly)
+    private static void ReadStatement(EntityBuilder entity, InvocationExpressionSyntax outermost, string builderName, Reading reading)
     {
-        if (!keysOnly)
+        if (reading == Reading.Full)
         {
             ReadEntityStatement(entity, outermost, builderName);
             return;
@@ -237,13 +240,103 @@ internal static class TargetModelReader
 
         // Keys only: read the statements that declare keys, tables and relationships. Property statements, most of
         // a Designer, are skipped here: the few properties a key names are looked up afterwards (TryGetColumnName).
+        // Tables only: which table each entity maps to, and its base type; the rest is read per table on demand.
         switch (RootCall(outermost, builderName)?.Name)
         {
-            case "HasKey" or "ToTable" or "HasBaseType" or "HasOne":
+            case "HasKey" or "HasOne" when reading == Reading.Keys:
+            case "ToTable" or "HasBaseType":
                 ReadEntityStatement(entity, outermost, builderName);
                 break;
         }
     }
+
+    /// <summary>How much of each entity block a reading takes in.</summary>
+    private enum Reading
+    {
+        Full,
+        Keys,
+        Tables,
+    }
+
+    /// <summary>
+    /// The entities of a BuildTargetModel body with only their tables and base types read: what
+    /// <see cref="ReadTable"/> needs to read one table's entities and nothing else.
+    /// </summary>
+    internal sealed class TableScan
+    {
+        public TableScan(Dictionary<string, EntityBuilder> entities, List<EntityBuilder> order)
+        {
+            Entities = entities;
+            Order = order;
+        }
+
+        public Dictionary<string, EntityBuilder> Entities { get; }
+
+        public List<EntityBuilder> Order { get; }
+    }
+
+    /// <summary>Reads which table each entity maps to (ToTable, HasBaseType), keeping each entity's blocks for <see cref="ReadTable"/>.</summary>
+    internal static TableScan ScanTables(BlockSyntax body, string modelBuilderName, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _reads);
+        var (entities, order) = ReadEntities(body, modelBuilderName, Reading.Tables, cancellationToken);
+        return new TableScan(entities, order);
+    }
+
+    /// <summary>
+    /// The table <paramref name="table"/> exactly as <see cref="ReadModel"/> builds it (the first table of that name
+    /// and schema in the model's order), reading in full only the entity blocks that map to it: its entity and the
+    /// entities derived from it. Null when the model has no such table. Not thread-safe: the caller holds a lock.
+    /// </summary>
+    internal static TargetTable? ReadTable(TableScan scan, string? schema, string table)
+    {
+        EntityBuilder? found = null;
+        foreach (var entity in scan.Order)
+        {
+            if (entity.BaseType is null && entity.Table is { } name
+                && string.Equals(name, table, StringComparison.Ordinal) && ColumnRef.SchemasMatch(entity.Schema, schema))
+            {
+                found = entity;
+                break;
+            }
+        }
+
+        if (found is null)
+        {
+            return null;
+        }
+
+        var columns = ImmutableArray.CreateBuilder<TargetColumn>();
+        foreach (var candidate in scan.Order)
+        {
+            if (!ReferenceEquals(RootOf(candidate, scan.Entities, 0), found))
+            {
+                continue;
+            }
+
+            if (candidate.Blocks is { } blocks)
+            {
+                // Read the whole of the entity's blocks, in order, as the full reading does; its lookups then go by name.
+                candidate.Blocks = null;
+                foreach (var block in blocks)
+                {
+                    ReadEntity(candidate, block, Reading.Full);
+                }
+            }
+
+            foreach (var property in candidate.Properties)
+            {
+                columns.Add(property.Build());
+            }
+        }
+
+        var targetTable = new TargetTable(found.Schema, table, columns.ToImmutable(), ColumnNames(found, found.Key, scan.Entities));
+        CompleteTable(targetTable, found, scan.Order, scan.Entities);
+        return targetTable;
+    }
+
+    /// <summary>modelBuilder.HasAnnotation("Relational:MaxIdentifierLength", n) of a BuildTargetModel body, or null.</summary>
+    internal static int? ReadMaxIdentifierLength(BlockSyntax body, string modelBuilderName) => MaxIdentifierLength(body, modelBuilderName);
 
     private static void ReadEntityStatement(EntityBuilder entity, InvocationExpressionSyntax outermost, string builderName)
     {
@@ -641,7 +734,7 @@ internal static class TargetModelReader
         table.UniqueConstraints = keys.ToImmutable();
     }
 
-    private sealed class IndexBuilder
+    internal sealed class IndexBuilder
     {
         public IndexBuilder(List<string> properties) => Properties = properties;
 
@@ -656,7 +749,7 @@ internal static class TargetModelReader
         public List<bool>? Descending { get; set; }
     }
 
-    private sealed class Call
+    internal sealed class Call
     {
         public Call(string name, List<ExpressionSyntax> arguments, string? typeArgument)
         {
@@ -672,7 +765,7 @@ internal static class TargetModelReader
         public string? TypeArgument { get; }
     }
 
-    private sealed class EntityBuilder
+    internal sealed class EntityBuilder
     {
         private readonly Dictionary<string, PropertyBuilder> _byName = new(StringComparer.Ordinal);
 
@@ -770,7 +863,7 @@ internal static class TargetModelReader
         }
     }
 
-    private sealed class PropertyBuilder
+    internal sealed class PropertyBuilder
     {
         public PropertyBuilder(string name) => Name = name;
 
@@ -827,7 +920,7 @@ internal static class TargetModelReader
             };
     }
 
-    private sealed class RelationshipBuilder
+    internal sealed class RelationshipBuilder
     {
         public RelationshipBuilder(string principalEntity) => PrincipalEntity = principalEntity;
 
