@@ -82,10 +82,13 @@ internal static class FixApplier
             .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
             .Single(f => f.FixableDiagnosticIds.Contains(diagnosticId));
 
+    /// <summary>The EF Core provider assemblies the test host carries (the SQL Server one for the EF facts tests).</summary>
+    internal static readonly string[] ProviderAssemblies = ["Npgsql.EntityFrameworkCore.PostgreSQL", "Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.EntityFrameworkCore.SqlServer"];
+
     /// <summary>The test host's assemblies, with only the chosen provider's EF Core assembly, so the analyzer detects it.</summary>
     private static IEnumerable<MetadataReference> References(DatabaseProvider provider)
     {
-        var excluded = provider == DatabaseProvider.PostgreSql ? "Microsoft.EntityFrameworkCore.Sqlite" : "Npgsql.EntityFrameworkCore.PostgreSQL";
-        return AllReferences.Value.Where(r => Path.GetFileNameWithoutExtension(r.Display) != excluded);
+        var kept = provider == DatabaseProvider.PostgreSql ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite";
+        return AllReferences.Value.Where(r => Path.GetFileNameWithoutExtension(r.Display) is not { } name || !ProviderAssemblies.Contains(name) || name == kept);
     }
 }

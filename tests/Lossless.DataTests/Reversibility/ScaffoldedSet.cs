@@ -135,9 +135,9 @@ internal static class ScaffoldedSet
     /// <summary>The runtime, EF Core and one provider: the fix reads the provider from the references, as in a real project.</summary>
     private static IEnumerable<MetadataReference> References(DatabaseProvider provider)
     {
-        var other = provider == DatabaseProvider.PostgreSql ? "Microsoft.EntityFrameworkCore.Sqlite" : "Npgsql.EntityFrameworkCore.PostgreSQL";
+        var kept = provider == DatabaseProvider.PostgreSql ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite";
         return ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(path => Path.GetFileNameWithoutExtension(path) != other)
+            .Where(path => Path.GetFileNameWithoutExtension(path) is var name && (!DataLoss.FixApplier.ProviderAssemblies.Contains(name) || name == kept))
             .Select(path => MetadataReference.CreateFromFile(path));
     }
 
