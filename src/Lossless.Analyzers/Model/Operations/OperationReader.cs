@@ -94,10 +94,25 @@ internal static class OperationReader
             return MetadataName(array.ElementType) + "[]";
         }
 
-        var ns = type.ContainingNamespace;
-        var prefix = ns is null || ns.IsGlobalNamespace ? string.Empty : ns.ToDisplayString() + ".";
+        var prefix = NamespacePrefix(type.ContainingNamespace);
         var containing = type.ContainingType is null ? string.Empty : MetadataName(type.ContainingType).Substring(prefix.Length) + "+";
         return prefix + containing + type.MetadataName;
+    }
+
+    /// <summary>"System.Collections." for System.Collections; empty for the global namespace. Cheaper than ToDisplayString, called for every typed column.</summary>
+    private static string NamespacePrefix(INamespaceSymbol? ns)
+    {
+        if (ns is null || ns.IsGlobalNamespace)
+        {
+            return string.Empty;
+        }
+
+        if (ns.ContainingNamespace is null || ns.ContainingNamespace.IsGlobalNamespace)
+        {
+            return ns.Name + ".";
+        }
+
+        return NamespacePrefix(ns.ContainingNamespace) + ns.Name + ".";
     }
 
     private static IReadOnlyDictionary<string, ArgumentValue> ReadArguments(ImmutableArray<IArgumentOperation> arguments)

@@ -30,9 +30,11 @@ internal sealed class SuppressionWithoutReasonRule : MigrationRule
                 continue;
             }
 
-            for (var directive = root.GetFirstDirective(); directive is not null; directive = directive.GetNextDirective())
+            // Descend only into nodes that hold a directive: GetNextDirective would walk every token after a file's
+            // leading #nullable disable, which EF writes at the top of every migration.
+            foreach (var trivia in root.DescendantTrivia(static node => node.ContainsDirectives))
             {
-                if (directive is PragmaWarningDirectiveTriviaSyntax pragma
+                if (trivia.GetStructure() is PragmaWarningDirectiveTriviaSyntax pragma
                     && pragma.DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword)
                     && !HasComment(pragma))
                 {
@@ -59,7 +61,7 @@ internal sealed class SuppressionWithoutReasonRule : MigrationRule
         foreach (var attribute in symbol.GetAttributes())
         {
             if (attribute.AttributeClass is not { Name: "SuppressMessageAttribute" } type
-                || type.ContainingNamespace?.ToDisplayString() != "System.Diagnostics.CodeAnalysis"
+                || type.ContainingNamespace is not { Name: "CodeAnalysis", ContainingNamespace: { Name: "Diagnostics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
                 || attribute.ConstructorArguments.Length < 2
                 || attribute.ConstructorArguments[1].Value is not string checkId
                 || !IsLosslessId(checkId)
