@@ -113,6 +113,23 @@ public sealed class MigrationModel
         }
     }
 
+    /// <summary>
+    /// The tables whose columns may differ between the previous migration's target model and this one's (see
+    /// <see cref="DesignerModel.TablesChangedSince"/>): a rule comparing the two models reads only these. Null when
+    /// either Designer is missing, or when only the whole models can say.
+    /// </summary>
+    internal System.Collections.Generic.List<ColumnRefTable>? TablesChangedSincePrevious()
+    {
+        if (Id is null || _index?.Previous(Type, Id, _cancellationToken) is not { } previous
+            || DesignerOf(Type) is not { } mine
+            || DesignerOf(previous) is not { } theirs)
+        {
+            return null;
+        }
+
+        return mine.TablesChangedSince(theirs);
+    }
+
     /// <summary>Number of times a Designer was read for this migration (its keys, its whole target model, the previous one); benchmarks count it.</summary>
     public int TargetModelReads { get; private set; }
 

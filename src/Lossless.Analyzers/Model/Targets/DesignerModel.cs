@@ -21,6 +21,7 @@ internal sealed class DesignerModel
     private TargetKeys? _keys;
     private TargetModelReader.TableScan? _scan;
     private Dictionary<(string? Schema, string Table), TargetTable?>? _tables;
+    private Dictionary<string, List<SimpleLambdaExpressionSyntax>>? _entityBlocks;
     private int? _maxIdentifierLength;
     private bool _maxIdentifierLengthRead;
 
@@ -45,6 +46,10 @@ internal sealed class DesignerModel
             ? new DesignerModel(body, builderName, cancellationToken)
             : null;
 
+    /// <summary>A Designer read from a BuildTargetModel body directly (tests; the analyzer finds it by symbol).</summary>
+    internal static DesignerModel FromBody(BlockSyntax body, string builderName, CancellationToken cancellationToken)
+        => new(body, builderName, cancellationToken);
+
     /// <summary>The whole model, read once.</summary>
     public TargetModel Full
     {
@@ -57,14 +62,19 @@ internal sealed class DesignerModel
         }
     }
 
-    /// <summary>All keys: from the whole model when that was read already, else from the key statements alone.</summary>
+    /// <summary>
+    /// All keys: from the whole model when that was read already, else from the table scan (which reads the key and
+    /// relationship statements along with the tables: a Designer asked for one table and for its keys is walked once).
+    /// </summary>
     public TargetKeys FullKeys
     {
         get
         {
             lock (_gate)
             {
-                return _keys ??= _full is not null ? TargetKeys.From(_full) : TargetModelReader.ReadKeys(_body, _builderName, _cancellationToken);
+                return _keys ??= _full is not null
+                    ? TargetKeys.From(_full)
+                    : TargetModelReader.KeysOf(_scan ??= TargetModelReader.ScanTables(_body, _builderName, _cancellationToken));
             }
         }
     }
@@ -108,6 +118,145 @@ internal sealed class DesignerModel
         }
     }
 
+    /// <summary>
+    /// The tables whose columns may differ from <paramref name="previous"/>'s, in this model's order: those an entity
+    /// maps to whose Entity(…) blocks are not the same text in both Designers (or that only one of them has). A table
+    /// none of whose entities changed has the same columns, CLR types and store types in both: a rule comparing the
+    /// two models reads only the tables named here. Null when that cannot be said table by table (an entity that
+    /// shares its table with another root entity): read the whole models then.
+    /// </summary>
+    public List<ColumnRefTable>? TablesChangedSince(DesignerModel previous)
+    {
+        var mine = EntityBlocks();
+        var theirs = previous.EntityBlocks();
+        var changed = new List<ColumnRefTable>();
+        foreach (var entity in mine)
+        {
+            if (theirs.TryGetValue(entity.Key, out var old) && SameText(entity.Value, old))
+            {
+                continue;
+            }
+
+            if (!AddTableOf(this, entity.Key, changed) || (old is not null && !AddTableOf(previous, entity.Key, changed)))
+            {
+                return null;
+            }
+        }
+
+        foreach (var entity in theirs)
+        {
+            if (!mine.ContainsKey(entity.Key) && !AddTableOf(previous, entity.Key, changed))
+            {
+                return null;
+            }
+        }
+
+        return changed;
+    }
+
+    private static bool AddTableOf(DesignerModel designer, string entity, List<ColumnRefTable> tables)
+    {
+        (ColumnRefTable Table, bool Shared)? mapped;
+        lock (designer._gate)
+        {
+            designer._scan ??= TargetModelReader.ScanTables(designer._body, designer._builderName, designer._cancellationToken);
+            mapped = TargetModelReader.TableOfEntity(designer._scan, entity);
+        }
+
+        if (mapped is not { } found)
+        {
+            // An entity mapped to no table (owned types, views, keyless types) has no columns here.
+            return true;
+        }
+
+        if (found.Shared)
+        {
+            return false;
+        }
+
+        foreach (var table in tables)
+        {
+            if (string.Equals(table.Name, found.Table.Name, System.StringComparison.Ordinal) && string.Equals(table.Schema, found.Table.Schema, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        tables.Add(found.Table);
+        return true;
+    }
+
+    /// <summary>The Entity(…) blocks of each entity, in order, found without reading them (top-level statements only).</summary>
+    private Dictionary<string, List<SimpleLambdaExpressionSyntax>> EntityBlocks()
+    {
+        lock (_gate)
+        {
+            if (_entityBlocks is null)
+            {
+                var blocks = new Dictionary<string, List<SimpleLambdaExpressionSyntax>>(System.StringComparer.Ordinal);
+                foreach (var statement in _body.Statements)
+                {
+                    if (TargetModelReader.EntityStatement(statement, _builderName) is var (entity, block))
+                    {
+                        if (!blocks.TryGetValue(entity, out var list))
+                        {
+                            list = new List<SimpleLambdaExpressionSyntax>(2);
+                            blocks.Add(entity, list);
+                        }
+
+                        list.Add(block);
+                    }
+                }
+
+                _entityBlocks = blocks;
+            }
+
+            return _entityBlocks;
+        }
+    }
+
+    /// <summary>True when both lists hold blocks of the same text, in the same order (the Designers' files are generated: same model, same text).</summary>
+    private static bool SameText(List<SimpleLambdaExpressionSyntax> blocks, List<SimpleLambdaExpressionSyntax> others)
+    {
+        if (blocks.Count != others.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i].Span.Length != others[i].Span.Length
+                || !SameText(blocks[i].SyntaxTree.GetText(), blocks[i].Span, others[i].SyntaxTree.GetText(), others[i].Span))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SameText(Microsoft.CodeAnalysis.Text.SourceText text, Microsoft.CodeAnalysis.Text.TextSpan span, Microsoft.CodeAnalysis.Text.SourceText otherText, Microsoft.CodeAnalysis.Text.TextSpan otherSpan)
+    {
+        const int Chunk = 2048;
+        var mine = new char[Chunk];
+        var theirs = new char[Chunk];
+        for (var offset = 0; offset < span.Length; offset += Chunk)
+        {
+            var count = System.Math.Min(Chunk, span.Length - offset);
+            text.CopyTo(span.Start + offset, mine, 0, count);
+            otherText.CopyTo(otherSpan.Start + offset, theirs, 0, count);
+            for (var i = 0; i < count; i++)
+            {
+                if (mine[i] != theirs[i])
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A table's primary key as <see cref="TargetKeys.FindPrimaryKey"/> reads it, from whatever is read already.</summary>
     public System.Collections.Immutable.ImmutableArray<string> FindPrimaryKey(string? schema, string table)
     {
@@ -117,8 +266,20 @@ internal sealed class DesignerModel
             {
                 return _keys.FindPrimaryKey(schema, table);
             }
-        }
 
-        return FindTable(schema, table)?.PrimaryKey ?? System.Collections.Immutable.ImmutableArray<string>.Empty;
+            if (_full is not null)
+            {
+                return _full.FindTable(schema, table)?.PrimaryKey ?? System.Collections.Immutable.ImmutableArray<string>.Empty;
+            }
+
+            if (_tables is not null && _tables.TryGetValue((schema, table), out var read))
+            {
+                return read?.PrimaryKey ?? System.Collections.Immutable.ImmutableArray<string>.Empty;
+            }
+
+            // The scan holds the key statements: the key's column names are looked up without reading the table.
+            _scan ??= TargetModelReader.ScanTables(_body, _builderName, _cancellationToken);
+            return TargetModelReader.PrimaryKeyOf(_scan, schema, table);
+        }
     }
 }

@@ -68,6 +68,18 @@ internal static class TargetModelReader
     internal static TargetKeys ReadKeys(BlockSyntax body, string modelBuilderName, CancellationToken cancellationToken)
     {
         var (entities, order) = ReadEntities(body, modelBuilderName, keysOnly: true, cancellationToken);
+        return Keys(entities, order);
+    }
+
+    /// <summary>
+    /// The keys of a scanned Designer (<see cref="ScanTables"/> reads the key and relationship statements too), the same
+    /// keys <see cref="ReadKeys(BlockSyntax, string, CancellationToken)"/> reads, without a second walk of the body. Not
+    /// thread-safe: the caller holds a lock.
+    /// </summary>
+    internal static TargetKeys KeysOf(TableScan scan) => Keys(scan.Entities, scan.Order);
+
+    private static TargetKeys Keys(Dictionary<string, EntityBuilder> entities, List<EntityBuilder> order)
+    {
         var primaryKeys = ImmutableArray.CreateBuilder<TargetPrimaryKey>();
         foreach (var entity in order)
         {
@@ -154,12 +166,7 @@ internal static class TargetModelReader
         foreach (var statement in body.Statements)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call }
-                && call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entity", Expression: IdentifierNameSyntax receiver }
-                && receiver.Identifier.ValueText == modelBuilderName
-                && call.ArgumentList.Arguments.Count == 2
-                && StringValue(call.ArgumentList.Arguments[0].Expression) is { } entityName
-                && call.ArgumentList.Arguments[1].Expression is SimpleLambdaExpressionSyntax lambda)
+            if (EntityStatement(statement, modelBuilderName) is var (entityName, lambda))
             {
                 if (!entities.TryGetValue(entityName, out var entity))
                 {
@@ -178,6 +185,46 @@ internal static class TargetModelReader
         }
 
         return (entities, order);
+    }
+
+    /// <summary>modelBuilder.Entity("Ns.Type", b =&gt; { … }): the entity's name and its block; null for any other statement.</summary>
+    internal static (string Entity, SimpleLambdaExpressionSyntax Block)? EntityStatement(StatementSyntax statement, string modelBuilderName)
+        => statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call }
+            && call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entity", Expression: IdentifierNameSyntax receiver }
+            && receiver.Identifier.ValueText == modelBuilderName
+            && call.ArgumentList.Arguments.Count == 2
+            && StringValue(call.ArgumentList.Arguments[0].Expression) is { } entityName
+            && call.ArgumentList.Arguments[1].Expression is SimpleLambdaExpressionSyntax lambda
+                ? (entityName, lambda)
+                : null;
+
+    /// <summary>
+    /// The table whose columns the entity's properties are (its root entity's table, as <see cref="ReadModel"/> builds
+    /// tables), and whether another root entity maps to the same table (table splitting); null when the scan has no such
+    /// entity or it maps to no table. Not thread-safe: the caller holds a lock.
+    /// </summary>
+    internal static (ColumnRefTable Table, bool Shared)? TableOfEntity(TableScan scan, string entityName)
+    {
+        if (!scan.Entities.TryGetValue(entityName, out var entity)
+            || RootOf(entity, scan.Entities, 0) is not { } root
+            || root.BaseType is not null
+            || TableOf(root, scan.Entities, 0) is not { } table)
+        {
+            return null;
+        }
+
+        var shared = false;
+        foreach (var other in scan.Order)
+        {
+            if (!ReferenceEquals(other, root) && other.BaseType is null && other.Table is { } name
+                && string.Equals(name, table.Name, StringComparison.Ordinal) && ColumnRef.SchemasMatch(other.Schema, table.Schema))
+            {
+                shared = true;
+                break;
+            }
+        }
+
+        return (table, shared);
     }
 
     private static ImmutableArray<TargetForeignKey> ForeignKeys(Dictionary<string, EntityBuilder> entities, List<EntityBuilder> order)
@@ -240,10 +287,11 @@ internal static class TargetModelReader
 
         // Keys only: read the statements that declare keys, tables and relationships. Property statements, most of
         // a Designer, are skipped here: the few properties a key names are looked up afterwards (TryGetColumnName).
-        // Tables only: which table each entity maps to, and its base type; the rest is read per table on demand.
+        // Tables: the same statements (which table each entity maps to, its base type, its keys and relationships: the
+        // scan serves the keys as well, one walk of the Designer); the rest is read per table on demand.
         switch (RootCall(outermost, builderName)?.Name)
         {
-            case "HasKey" or "HasOne" when reading == Reading.Keys:
+            case "HasKey" or "HasOne":
             case "ToTable" or "HasBaseType":
                 ReadEntityStatement(entity, outermost, builderName);
                 break;
@@ -290,18 +338,7 @@ internal static class TargetModelReader
     /// </summary>
     internal static TargetTable? ReadTable(TableScan scan, string? schema, string table)
     {
-        EntityBuilder? found = null;
-        foreach (var entity in scan.Order)
-        {
-            if (entity.BaseType is null && entity.Table is { } name
-                && string.Equals(name, table, StringComparison.Ordinal) && ColumnRef.SchemasMatch(entity.Schema, schema))
-            {
-                found = entity;
-                break;
-            }
-        }
-
-        if (found is null)
+        if (EntityOf(scan, schema, table) is not { } found)
         {
             return null;
         }
@@ -317,7 +354,9 @@ internal static class TargetModelReader
             if (candidate.Blocks is { } blocks)
             {
                 // Read the whole of the entity's blocks, in order, as the full reading does; its lookups then go by name.
+                // The scan read its relationships already: the full reading adds them again, in the same order.
                 candidate.Blocks = null;
+                candidate.Relationships.Clear();
                 foreach (var block in blocks)
                 {
                     ReadEntity(candidate, block, Reading.Full);
@@ -333,6 +372,29 @@ internal static class TargetModelReader
         var targetTable = new TargetTable(found.Schema, table, columns.ToImmutable(), ColumnNames(found, found.Key, scan.Entities));
         CompleteTable(targetTable, found, scan.Order, scan.Entities);
         return targetTable;
+    }
+
+    /// <summary>
+    /// The primary key of <paramref name="table"/> as <see cref="ReadTable"/> gives it (column names), from the scan's
+    /// key statements and the named properties' HasColumnName alone; empty when the model has no such table. Not
+    /// thread-safe: the caller holds a lock.
+    /// </summary>
+    internal static ImmutableArray<string> PrimaryKeyOf(TableScan scan, string? schema, string table)
+        => EntityOf(scan, schema, table) is { } found ? ColumnNames(found, found.Key, scan.Entities) : ImmutableArray<string>.Empty;
+
+    /// <summary>The first root entity mapped to the table, in the model's order, as the full reading finds it.</summary>
+    private static EntityBuilder? EntityOf(TableScan scan, string? schema, string table)
+    {
+        foreach (var entity in scan.Order)
+        {
+            if (entity.BaseType is null && entity.Table is { } name
+                && string.Equals(name, table, StringComparison.Ordinal) && ColumnRef.SchemasMatch(entity.Schema, schema))
+            {
+                return entity;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>modelBuilder.HasAnnotation("Relational:MaxIdentifierLength", n) of a BuildTargetModel body, or null.</summary>

@@ -35,7 +35,10 @@ internal sealed class ClrTypeChangedRule : MigrationRule
             return;
         }
 
-        foreach (var table in target.Tables)
+        // Only the tables whose entity blocks changed between the two Designers can hold a changed property: a large
+        // model's other tables are not read (every SQLite migration is compared with its predecessor).
+        var tables = migration.TablesChangedSincePrevious() is { } changed ? Tables(target, changed) : target.Tables;
+        foreach (var table in tables)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             if (previous.FindTable(table.Schema, table.Name) is not { } before || TouchesTable(migration, table))
@@ -87,6 +90,20 @@ internal sealed class ClrTypeChangedRule : MigrationRule
                     effect));
             }
         }
+    }
+
+    private static ImmutableArray<TargetTable> Tables(TargetModel target, System.Collections.Generic.List<ColumnRefTable> names)
+    {
+        var tables = ImmutableArray.CreateBuilder<TargetTable>(names.Count);
+        foreach (var name in names)
+        {
+            if (target.FindTable(name.Schema, name.Name) is { } table)
+            {
+                tables.Add(table);
+            }
+        }
+
+        return tables.ToImmutable();
     }
 
     /// <summary>

@@ -1,0 +1,205 @@
+using System.Text;
+using Lossless.Analyzers.Model.Targets;
+using Lossless.Tests.Meta;
+using Lossless.Tests.Verifiers;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Lossless.Tests.Model;
+
+/// <summary>
+/// A Designer is read in parts (<see cref="DesignerModel"/>): one scan gives the tables and the keys, a table is read on
+/// demand, and two Designers are compared entity block by entity block. Whatever is asked first, each part must equal
+/// what the whole reading gives.
+/// </summary>
+public class DesignerModelTests
+{
+    public static TheoryData<string> ScaffoldedDesigners() => TargetKeysReaderTests.ScaffoldedDesigners();
+
+    [Theory]
+    [MemberData(nameof(ScaffoldedDesigners))]
+    public void ScaffoldedDesigner_KeysAndPrimaryKeysFromTheScan_EqualTheFullModels(string path)
+        => AssertPartsEqualTheWhole(RepositoryFiles.ReadText(path));
+
+    [Fact]
+    public void BaseTypesOneToOneAndPrincipalKeys_KeysAndPrimaryKeysFromTheScan_EqualTheFullModels()
+        => AssertPartsEqualTheWhole(Sources.Designer(Model(customerTier: "string", extraTable: true)));
+
+    [Fact]
+    public void SameDesignerText_NoTableChanged()
+    {
+        var previous = Designer(Model(customerTier: "string", extraTable: true));
+        var current = Designer(Model(customerTier: "string", extraTable: true));
+
+        Assert.Equal(string.Empty, Describe(current.TablesChangedSince(previous)));
+    }
+
+    [Fact]
+    public void DerivedEntityChanged_ItsRootTableChanged()
+    {
+        var previous = Designer(Model(customerTier: "string", extraTable: true));
+        var current = Designer(Model(customerTier: "int", extraTable: true));
+
+        Assert.Equal("crm.people", Describe(current.TablesChangedSince(previous)));
+    }
+
+    [Fact]
+    public void EntityAddedAndRemoved_TheirTablesChanged()
+    {
+        var with = Designer(Model(customerTier: "string", extraTable: true));
+        var without = Designer(Model(customerTier: "string", extraTable: false));
+
+        Assert.Equal("audit", Describe(with.TablesChangedSince(without)));
+        Assert.Equal("audit", Describe(without.TablesChangedSince(with)));
+    }
+
+    [Fact]
+    public void ChangedEntitySharesItsTable_OnlyTheWholeModelsCanSay()
+    {
+        const string Shared = """
+            modelBuilder.Entity("Sample.Order", b =>
+                {
+                    b.Property<int>("Id").HasColumnType("INTEGER");
+                    b.HasKey("Id");
+                    b.ToTable("orders");
+                });
+
+            modelBuilder.Entity("Sample.OrderDetails", b =>
+                {
+                    b.Property<int>("Id").HasColumnType("INTEGER");
+                    b.Property<{0}>("Note").HasColumnType("TEXT");
+                    b.HasKey("Id");
+                    b.ToTable("orders");
+                });
+            """;
+        var previous = Designer(Shared.Replace("{0}", "string", StringComparison.Ordinal));
+        var current = Designer(Shared.Replace("{0}", "Guid", StringComparison.Ordinal));
+
+        Assert.Null(current.TablesChangedSince(previous));
+    }
+
+    private static string Model(string customerTier, bool extraTable) => $$"""
+        modelBuilder.Entity("Sample.Person", b =>
+            {
+                b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("integer").HasColumnName("person_id");
+                b.Property<string>("Email").HasColumnType("text").HasColumnName("email_address");
+                b.HasKey("Id").HasName("pk_people");
+                b.HasAlternateKey("Email");
+                b.ToTable("people", "crm");
+            });
+
+        modelBuilder.Entity("Sample.Customer", b =>
+            {
+                b.HasBaseType("Sample.Person");
+                b.Property<{{customerTier}}>("Tier").HasColumnType("text");
+            });
+
+        modelBuilder.Entity("Sample.Passport", b =>
+            {
+                b.Property<int>("Number");
+                b.Property<int>("OwnerId").HasColumnName("owner");
+                b.HasKey("Number");
+                b.ToTable("passports");
+            });
+        {{(extraTable ? """
+        modelBuilder.Entity("Sample.Audit", b =>
+            {
+                b.Property<long>("Id");
+                b.HasKey("Id");
+                b.ToTable("audit");
+            });
+        """ : string.Empty)}}
+        modelBuilder.Entity("Sample.Order", b =>
+            {
+                b.Property<int>("Id").HasColumnType("integer");
+                b.Property<string>("CustomerEmail").HasColumnType("text").HasColumnName("customer_email");
+                b.HasKey("Id");
+                b.ToTable("orders", (string)null);
+            });
+
+        modelBuilder.Entity("Sample.Order", b =>
+            {
+                b.HasOne("Sample.Customer", null)
+                    .WithMany()
+                    .HasForeignKey("CustomerEmail")
+                    .HasPrincipalKey("Email")
+                    .OnDelete(DeleteBehavior.Restrict)
+                    .HasConstraintName("FK_orders_email");
+            });
+
+        modelBuilder.Entity("Sample.Passport", b =>
+            {
+                b.HasOne("Sample.Person", "Owner")
+                    .WithOne("Passport")
+                    .HasForeignKey("Sample.Passport", "OwnerId")
+                    .OnDelete(DeleteBehavior.Cascade)
+                    .IsRequired();
+            });
+        """;
+
+    /// <summary>
+    /// Keys from a fresh scan, keys after every table was read first (the table reading re-reads the relationships the
+    /// scan read), and each table's primary key from the scan alone: all equal to the whole reading's.
+    /// </summary>
+    private static void AssertPartsEqualTheWhole(string source)
+    {
+        var (body, builder) = Body(source);
+        var full = TargetModelReader.ReadModel(body, builder, CancellationToken.None);
+        var expectedKeys = Describe(TargetKeys.From(full));
+        Assert.NotEmpty(full.Tables);
+
+        Assert.Equal(expectedKeys, Describe(DesignerModel.FromBody(body, builder, CancellationToken.None).FullKeys));
+
+        var tablesFirst = DesignerModel.FromBody(body, builder, CancellationToken.None);
+        foreach (var table in full.Tables)
+        {
+            Assert.Equal(Describe(table), Describe(tablesFirst.FindTable(table.Schema, table.Name)!));
+        }
+
+        Assert.Equal(expectedKeys, Describe(tablesFirst.FullKeys));
+
+        foreach (var table in full.Tables)
+        {
+            var fresh = DesignerModel.FromBody(body, builder, CancellationToken.None);
+            Assert.Equal(string.Join(", ", table.PrimaryKey), string.Join(", ", fresh.FindPrimaryKey(table.Schema, table.Name)));
+        }
+    }
+
+    private static DesignerModel Designer(string entities)
+    {
+        var (body, builder) = Body(Sources.Designer(entities));
+        return DesignerModel.FromBody(body, builder, CancellationToken.None);
+    }
+
+    private static (BlockSyntax Body, string Builder) Body(string source)
+    {
+        var method = CSharpSyntaxTree.ParseText(source, cancellationToken: CancellationToken.None).GetRoot(CancellationToken.None)
+            .DescendantNodes()
+            .OfType<MethodDeclarationSyntax>()
+            .Single(m => m.Identifier.ValueText is "BuildTargetModel" or "BuildModel");
+        return (method.Body!, method.ParameterList.Parameters[0].Identifier.ValueText);
+    }
+
+    private static string Describe(List<ColumnRefTable>? tables)
+        => tables is null ? "<unknown>" : string.Join(", ", tables.Select(static t => t.ToString()));
+
+    private static string Describe(TargetTable table)
+        => table.Schema + "." + table.Name + " pk(" + string.Join(", ", table.PrimaryKey) + ") " + string.Join(", ", table.Columns.Select(static c => c.Name + ":" + c.ClrType + ":" + c.ColumnType));
+
+    private static string Describe(TargetKeys keys)
+    {
+        var text = new StringBuilder();
+        foreach (var key in keys.PrimaryKeys)
+        {
+            text.Append("PK ").Append(key.Table).Append(" (").Append(string.Join(", ", key.Columns)).Append(")\n");
+        }
+
+        foreach (var fk in keys.ForeignKeys)
+        {
+            text.Append("FK ").Append(fk.Name ?? "null").Append(' ').Append(fk.Dependent).Append(" (").Append(string.Join(", ", fk.Columns))
+                .Append(") -> ").Append(fk.Principal).Append(" (").Append(string.Join(", ", fk.PrincipalColumns)).Append(") ").Append(fk.OnDelete ?? "no action").Append('\n');
+        }
+
+        return text.ToString();
+    }
+}
