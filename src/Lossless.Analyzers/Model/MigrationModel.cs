@@ -159,6 +159,21 @@ public sealed class MigrationModel
     public KeyGraph Keys => _keys ??= KeyGraph.Build(TargetKeys, Up);
 
     /// <summary>
+    /// The columns <paramref name="dependent"/> references through foreign keys, as <see cref="Keys"/> answers it, but
+    /// reading only the dependent table's relationships in the Designer unless all keys were read already.
+    /// </summary>
+    public System.Collections.Generic.List<ForeignKeyLink> ReferencesFrom(ColumnRef dependent)
+    {
+        if (_keys is not null || DesignerOf(Type) is not { } designer)
+        {
+            return Keys.ReferencesFrom(dependent);
+        }
+
+        var foreignKeys = designer.ForeignKeysFrom(dependent.Schema, dependent.Table);
+        return KeyGraph.Build(new TargetKeys(ImmutableArray<TargetPrimaryKey>.Empty, foreignKeys), Up).ReferencesFrom(dependent);
+    }
+
+    /// <summary>
     /// The keys of the target model (primary and foreign keys), read on first use: from the whole model when that was
     /// read already, else from the Designer's key statements alone. Null when there is no Designer.
     /// </summary>

@@ -162,8 +162,17 @@ public class DesignerModelTests
         {
             var fresh = DesignerModel.FromBody(body, builder, CancellationToken.None);
             Assert.Equal(string.Join(", ", table.PrimaryKey), string.Join(", ", fresh.FindPrimaryKey(table.Schema, table.Name)));
+
+            var expectedForeignKeys = full.ForeignKeys.Where(fk => fk.Dependent.Name == table.Name && fk.Dependent.Schema == table.Schema);
+            Assert.Equal(Describe(expectedForeignKeys), Describe(DesignerModel.FromBody(body, builder, CancellationToken.None).ForeignKeysFrom(table.Schema, table.Name)));
+            Assert.Equal(Describe(expectedForeignKeys), Describe(tablesFirst.ForeignKeysFrom(table.Schema, table.Name)));
         }
+
+        Assert.Contains(full.Tables, table => !DesignerModel.FromBody(body, builder, CancellationToken.None).ForeignKeysFrom(table.Schema, table.Name).IsEmpty);
     }
+
+    private static string Describe(IEnumerable<TargetForeignKey> foreignKeys)
+        => string.Join("\n", foreignKeys.Select(static fk => fk.Name + " " + fk.Dependent + " (" + string.Join(", ", fk.Columns) + ") -> " + fk.Principal + " (" + string.Join(", ", fk.PrincipalColumns) + ") " + fk.OnDelete));
 
     private static DesignerModel Designer(string entities)
     {

@@ -257,6 +257,34 @@ internal sealed class DesignerModel
         return true;
     }
 
+    /// <summary>
+    /// The foreign keys whose dependent table is <paramref name="table"/>: from all keys when read already, else from the
+    /// scan, resolving only that table's relationships.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<TargetForeignKey> ForeignKeysFrom(string? schema, string table)
+    {
+        lock (_gate)
+        {
+            if (_keys is null && _full is null)
+            {
+                _scan ??= TargetModelReader.ScanTables(_body, _builderName, _cancellationToken);
+                return TargetModelReader.ForeignKeysFrom(_scan, schema, table);
+            }
+        }
+
+        var all = FullKeys.ForeignKeys;
+        var result = System.Collections.Immutable.ImmutableArray.CreateBuilder<TargetForeignKey>();
+        foreach (var foreignKey in all)
+        {
+            if (string.Equals(foreignKey.Dependent.Name, table, System.StringComparison.Ordinal) && ColumnRef.SchemasMatch(foreignKey.Dependent.Schema, schema))
+            {
+                result.Add(foreignKey);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
     /// <summary>A table's primary key as <see cref="TargetKeys.FindPrimaryKey"/> reads it, from whatever is read already.</summary>
     public System.Collections.Immutable.ImmutableArray<string> FindPrimaryKey(string? schema, string table)
     {

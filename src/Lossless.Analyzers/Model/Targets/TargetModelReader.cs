@@ -227,7 +227,14 @@ internal static class TargetModelReader
         return (table, shared);
     }
 
-    private static ImmutableArray<TargetForeignKey> ForeignKeys(Dictionary<string, EntityBuilder> entities, List<EntityBuilder> order)
+    /// <summary>
+    /// The foreign keys whose dependent table is <paramref name="table"/>, as <see cref="KeysOf"/> gives them, in the same
+    /// order: the other relationships are not resolved. Not thread-safe: the caller holds a lock.
+    /// </summary>
+    internal static ImmutableArray<TargetForeignKey> ForeignKeysFrom(TableScan scan, string? schema, string table)
+        => ForeignKeys(scan.Entities, scan.Order, new ColumnRefTable(schema, table));
+
+    private static ImmutableArray<TargetForeignKey> ForeignKeys(Dictionary<string, EntityBuilder> entities, List<EntityBuilder> order, ColumnRefTable? dependentOnly = null)
     {
         var foreignKeys = ImmutableArray.CreateBuilder<TargetForeignKey>();
         foreach (var entity in order)
@@ -237,6 +244,7 @@ internal static class TargetModelReader
                 var dependent = relationship.DependentEntity is { } dependentName && entities.TryGetValue(dependentName, out var named) ? named : entity;
                 if (!entities.TryGetValue(relationship.PrincipalEntity, out var principal)
                     || TableOf(dependent, entities, 0) is not { } dependentTable
+                    || (dependentOnly is { } only && !(string.Equals(dependentTable.Name, only.Name, StringComparison.Ordinal) && ColumnRef.SchemasMatch(dependentTable.Schema, only.Schema)))
                     || TableOf(principal, entities, 0) is not { } principalTable
                     || relationship.ForeignKey.Count == 0)
                 {

@@ -63,7 +63,7 @@ internal sealed class RequiredColumnAddedRule : MigrationRule
             else
             {
                 effect = "gives every existing row the placeholder " + placeholder;
-                var references = migration.Keys.ReferencesFrom(column);
+                var references = migration.ReferencesFrom(column);
                 if (references.Count > 0)
                 {
                     effect += ", which references no row of '" + DestructiveFacts.Display(references[0].Principal.Schema, references[0].Principal.Table) + "' and makes the foreign key fail";
