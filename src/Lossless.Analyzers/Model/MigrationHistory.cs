@@ -134,8 +134,9 @@ internal sealed class MigrationHistory
             case "CreateTable":
                 if (Literal(Argument(arguments, "name", 0)) is { } table)
                 {
-                    Introduce(_tables, table, new Introduction(type, id, Introduction.Creates));
-                    ReadColumns(id, type, table, Argument(arguments, "columns", 1));
+                    var schema = Literal(Argument(arguments, "schema", 2));
+                    Introduce(_tables, table, new Introduction(type, id, Introduction.Creates, schema));
+                    ReadColumns(id, type, table, schema, Argument(arguments, "columns", 1));
                 }
                 else
                 {
@@ -146,7 +147,7 @@ internal sealed class MigrationHistory
             case "AddColumn":
                 if (Literal(Argument(arguments, "name", 0)) is { } added && Literal(Argument(arguments, "table", 1)) is { } addedTo)
                 {
-                    Introduce(_columns, (addedTo, added), new Introduction(type, id, Introduction.Adds));
+                    Introduce(_columns, (addedTo, added), new Introduction(type, id, Introduction.Adds, Literal(Argument(arguments, "schema", -1))));
                 }
                 else
                 {
@@ -159,7 +160,8 @@ internal sealed class MigrationHistory
                 {
                     if (Literal(newTable) is { } renamed)
                     {
-                        Introduce(_tables, renamed, new Introduction(type, id, Introduction.Renames));
+                        var newSchema = Argument(arguments, "newSchema", 3) ?? Argument(arguments, "schema", 1);
+                        Introduce(_tables, renamed, new Introduction(type, id, Introduction.Renames, Literal(newSchema)));
 
                         // The renamed table keeps its columns under a name this reading does not follow.
                         if (!_renamedTables.TryGetValue(renamed, out var at) || string.CompareOrdinal(id, at) < 0)
@@ -177,7 +179,7 @@ internal sealed class MigrationHistory
             case "RenameColumn":
                 if (Literal(Argument(arguments, "newName", 2)) is { } newColumn && Literal(Argument(arguments, "table", 1)) is { } renamedIn)
                 {
-                    Introduce(_columns, (renamedIn, newColumn), new Introduction(type, id, Introduction.Renames));
+                    Introduce(_columns, (renamedIn, newColumn), new Introduction(type, id, Introduction.Renames, Literal(Argument(arguments, "schema", 3))));
                 }
                 else
                 {
@@ -208,7 +210,7 @@ internal sealed class MigrationHistory
     }
 
     /// <summary>The columns of CreateTable's anonymous object: the property name, or the literal name: argument of table.Column.</summary>
-    private void ReadColumns(string id, INamedTypeSymbol type, string table, ExpressionSyntax? columns)
+    private void ReadColumns(string id, INamedTypeSymbol type, string table, string? schema, ExpressionSyntax? columns)
     {
         AnonymousObjectCreationExpressionSyntax? shape = null;
         if (columns is not null)
@@ -254,7 +256,7 @@ internal sealed class MigrationHistory
             }
             else
             {
-                Introduce(_columns, (table, name), new Introduction(type, id, Introduction.Creates));
+                Introduce(_columns, (table, name), new Introduction(type, id, Introduction.Creates, schema));
             }
         }
     }
@@ -392,8 +394,9 @@ internal sealed class Introduction
     public const string Adds = "adds";
     public const string Renames = "renames";
 
-    public Introduction(INamedTypeSymbol type, string id, string verb)
+    public Introduction(INamedTypeSymbol type, string id, string verb, string? schema)
     {
+        Schema = schema;
         Type = type;
         Id = id;
         Verb = verb;
@@ -404,4 +407,7 @@ internal sealed class Introduction
     public string Id { get; }
 
     public string Verb { get; }
+
+    /// <summary>The schema named by a literal argument; null when none is (any schema matches it).</summary>
+    public string? Schema { get; }
 }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Lossless.Analyzers.Model;
 using Lossless.Analyzers.Model.Operations;
+using Lossless.Analyzers.Model.Targets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -64,22 +65,22 @@ internal sealed class MigrationIdRule : MigrationRule
             }
 
             history ??= migrations.History(context.CancellationToken);
-            if (table is not null && history.LaterTable(table, id) is { } laterTable && MigrationIds.SurelyBefore(id, laterTable.Id))
+            if (table is not null && history.LaterTable(table, id) is { } laterTable && IsLater(id, laterTable, operation.Schema))
             {
                 return Message(laterTable, TableText(laterTable.Verb, table), operation);
             }
 
             // The principal tables and columns of foreign keys, declared in CreateTable or added by AddForeignKey.
-            foreach (var (principal, principalColumns) in Principals(operation))
+            foreach (var (principal, principalSchema, principalColumns) in Principals(operation))
             {
-                if (history.LaterTable(principal, id) is { } laterPrincipal && MigrationIds.SurelyBefore(id, laterPrincipal.Id))
+                if (history.LaterTable(principal, id) is { } laterPrincipal && IsLater(id, laterPrincipal, principalSchema))
                 {
                     return Message(laterPrincipal, TableText(laterPrincipal.Verb, principal), operation);
                 }
 
                 foreach (var column in principalColumns)
                 {
-                    if (history.LaterColumn(principal, column, id) is { } laterColumn && MigrationIds.SurelyBefore(id, laterColumn.Id))
+                    if (history.LaterColumn(principal, column, id) is { } laterColumn && IsLater(id, laterColumn, principalSchema))
                     {
                         return Message(laterColumn, ColumnText(laterColumn.Verb, principal, column), operation);
                     }
@@ -95,7 +96,7 @@ internal sealed class MigrationIdRule : MigrationRule
             UsedColumns(operation, columns);
             foreach (var column in columns)
             {
-                if (history.LaterColumn(table, column, id) is { } laterColumn && MigrationIds.SurelyBefore(id, laterColumn.Id))
+                if (history.LaterColumn(table, column, id) is { } laterColumn && IsLater(id, laterColumn, operation.Schema))
                 {
                     return Message(laterColumn, ColumnText(laterColumn.Verb, table, column), operation);
                 }
@@ -153,7 +154,11 @@ internal sealed class MigrationIdRule : MigrationRule
         }
     }
 
-    private static IEnumerable<(string Table, List<string> Columns)> Principals(MigrationOperation operation)
+    /// <summary>True when the introduction surely runs after <paramref name="id"/>, in a schema the use may name.</summary>
+    private static bool IsLater(string id, Introduction introduction, string? schema)
+        => MigrationIds.SurelyBefore(id, introduction.Id) && ColumnRef.SchemasMatch(introduction.Schema, schema);
+
+    private static IEnumerable<(string Table, string? Schema, List<string> Columns)> Principals(MigrationOperation operation)
     {
         if (operation.Kind == MigrationOperationKind.AddForeignKey)
         {
@@ -162,7 +167,7 @@ internal sealed class MigrationIdRule : MigrationRule
                 var columns = new List<string>();
                 AddString(operation.GetString("principalColumn"), columns);
                 AddStrings(operation["principalColumns"].Value, columns);
-                yield return (principal, columns);
+                yield return (principal, operation.GetString("principalSchema"), columns);
             }
         }
         else if (operation.Kind == MigrationOperationKind.CreateTable)
@@ -177,7 +182,7 @@ internal sealed class MigrationIdRule : MigrationRule
                         AddString(column, columns);
                     }
 
-                    yield return (principal, columns);
+                    yield return (principal, constraint.PrincipalSchema, columns);
                 }
             }
         }

@@ -270,6 +270,20 @@ public class MigrationIdTests
     }
 
     [Fact]
+    public async Task TableOfTheSameNameCreatedLaterInAnotherSchema_DoesNotReport()
+    {
+        await VerifyAsync(
+            [
+                Migration(
+                    "\"20250101000000_AddEmail\"",
+                    "AddEmail",
+                    """migrationBuilder.AddColumn<string>(name: "Email", table: "Users", schema: "main", type: "text", nullable: true);""",
+                    """migrationBuilder.DropColumn(name: "Email", table: "Users", schema: "main");"""),
+                Migration("\"20250102000000_Create\"", "Create", CreateUsers.Replace("name: \"Users\",", "name: \"Users\", schema: \"audit\","), DropUsers),
+            ]);
+    }
+
+    [Fact]
     public async Task NonConstantNames_DoNotReport()
     {
         await VerifyAsync(
