@@ -4,6 +4,16 @@ namespace Lossless.Analyzers;
 
 public static partial class Descriptors
 {
+    public static readonly DiagnosticDescriptor LL4001_MigrationIdInvalid = new(
+        RuleIds.MigrationIdInvalid,
+        title: "Migration id malformed, duplicated or out of order",
+        messageFormat: "Migration id '{0}' {1}",
+        category: DiagnosticCategories.Correctness,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "EF Core applies the migrations of a DbContext in the order of their [Migration] ids compared as text, and keys them by id. An id that is not yyyyMMddHHmmss_Name runs where its text sorts (\"Initial\" after every timestamped id); two migrations of one context with the same id make EF Core fail before it applies any; a migration whose id sorts before the migration that creates a table or column it uses fails on a fresh database.",
+        helpLinkUri: HelpLinks.For(RuleIds.MigrationIdInvalid));
+
     public static readonly DiagnosticDescriptor LL4002_MigrationNotDiscoverable = new(
         RuleIds.MigrationNotDiscoverable,
         title: "Migration not discoverable",

@@ -28,6 +28,7 @@ public static class RuleIds
     public const string IndexDroppedUnderLock = "LL3008";
     public const string NoLockTimeout = "LL3009";
 
+    public const string MigrationIdInvalid = "LL4001";
     public const string MigrationNotDiscoverable = "LL4002";
     public const string AlterColumnWithoutOld = "LL4003";
     public const string SuppressionWithoutReason = "LL4004";

@@ -31,6 +31,7 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
         new MissingDownRule(),
         new EmptyDownRule(),
         new DownDoesNotUndoUpRule(),
+        new MigrationIdRule(),
         new MigrationNotDiscoverableRule(),
         new AlterColumnWithoutOldRule(),
         new SuppressionWithoutReasonRule(),

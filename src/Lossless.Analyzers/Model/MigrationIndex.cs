@@ -17,6 +17,7 @@ internal sealed class MigrationIndex
     private readonly object _gate = new();
     private List<Entry>? _entries;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, Targets.DesignerModel?> _designers = new(SymbolEqualityComparer.Default);
+    private Dictionary<ITypeSymbol, ContextMigrations>? _contexts;
 
     public MigrationIndex(Compilation compilation, MigrationSymbols symbols)
     {
@@ -43,6 +44,41 @@ internal sealed class MigrationIndex
         }
 
         return best;
+    }
+
+    /// <summary>The migrations of the DbContext <paramref name="migration"/> belongs to, by id; null when its context is not known.</summary>
+    public ContextMigrations? MigrationsOfContext(INamedTypeSymbol migration, CancellationToken cancellationToken)
+    {
+        if (_symbols.DbContextOf(migration) is not { } context)
+        {
+            return null;
+        }
+
+        var entries = Entries(cancellationToken);
+        lock (_gate)
+        {
+            if (_contexts is null)
+            {
+                var contexts = new Dictionary<ITypeSymbol, ContextMigrations>(SymbolEqualityComparer.Default);
+                foreach (var entry in entries)
+                {
+                    if (entry.Context is { } entryContext)
+                    {
+                        if (!contexts.TryGetValue(entryContext, out var migrations))
+                        {
+                            migrations = new ContextMigrations();
+                            contexts.Add(entryContext, migrations);
+                        }
+
+                        migrations.Add(entry.Type, entry.Id);
+                    }
+                }
+
+                _contexts = contexts;
+            }
+
+            return _contexts.TryGetValue(context, out var found) ? found : null;
+        }
     }
 
     /// <summary>

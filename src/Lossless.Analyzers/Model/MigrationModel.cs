@@ -130,6 +130,9 @@ public sealed class MigrationModel
         return mine.TablesChangedSince(theirs);
     }
 
+    /// <summary>The compilation's migrations (by context and id), when the analyzer runs; null for a model read on its own.</summary>
+    internal MigrationIndex? Index => _index;
+
     /// <summary>Number of times a Designer was read for this migration (its keys, its whole target model, the previous one); benchmarks count it.</summary>
     public int TargetModelReads { get; private set; }
 
