@@ -78,7 +78,8 @@ public static class Analysis
 
     /// <summary>
     /// Measures, <paramref name="repeat"/> times on fresh compilations of the same trees: the compiler's CPU
-    /// (GetDiagnostics), the floor analyzer's own CPU, and Lossless's own CPU (every callback it registers, on the
+    /// (GetDiagnostics), the floor analyzer's own CPU, the binding floor's (the operation trees of the migration bodies
+    /// Lossless binds, nothing else), and Lossless's own CPU (every callback it registers, on the
     /// threads that ran it: <see cref="MeteredAnalyzer"/>), each analyzer run with the compiler as a build runs it.
     /// Every run proves it did the work: the Lossless runs report what the analysis reported, the floor reads calls.
     /// </summary>
@@ -87,6 +88,7 @@ public static class Analysis
         var compile = new List<double>();
         var floor = new List<double>();
         var lossless = new List<double>();
+        var binding = new List<double>();
         for (var run = 0; run < repeat; run++)
         {
             Collect();
@@ -107,6 +109,20 @@ public static class Analysis
             }
 
             Collect();
+            var bindingMeter = new MeteredAnalyzer(new BindingFloorAnalyzer());
+            var bindingDiagnostics = await RunAllAsync(sources.NewCompilation(), [bindingMeter], cancellationToken);
+            binding.Add(bindingMeter.CpuTime.TotalMilliseconds);
+            var bound = bindingDiagnostics.Select(BindingFloorAnalyzer.ReadCounts).FirstOrDefault(static c => c is not null);
+            if (bound is null)
+            {
+                result.Problems.Add($"run {run + 1}: the binding floor reported no count (did it run?)");
+            }
+            else
+            {
+                result.BoundBodies = bound.Value.Bodies;
+            }
+
+            Collect();
             var meters = Catalog.Analyzers.Select(static analyzer => new MeteredAnalyzer(analyzer)).ToImmutableArray();
             var diagnostics = await RunAllAsync(sources.NewCompilation(), meters.CastArray<DiagnosticAnalyzer>(), cancellationToken);
             lossless.Add(meters.Sum(static meter => meter.CpuTime.TotalMilliseconds));
@@ -117,7 +133,7 @@ public static class Analysis
             }
         }
 
-        return new Cost(compile, floor, lossless);
+        return new Cost(compile, floor, lossless, binding);
     }
 
     public static string Describe(SetSources sources, Diagnostic diagnostic)

@@ -49,7 +49,7 @@ public static class FixOutcome
 }
 
 /// <summary>The medians of a set's measured runs, in milliseconds of CPU time.</summary>
-public sealed record Cost(IReadOnlyList<double> CompileMs, IReadOnlyList<double> FloorMs, IReadOnlyList<double> LosslessMs)
+public sealed record Cost(IReadOnlyList<double> CompileMs, IReadOnlyList<double> FloorMs, IReadOnlyList<double> LosslessMs, IReadOnlyList<double> BindingMs)
 {
     /// <summary>Issue 16: Lossless's own CPU is at most this share of the compiler's.</summary>
     public const double MaxShareOfCompiler = 0.01;
@@ -65,6 +65,13 @@ public sealed record Cost(IReadOnlyList<double> CompileMs, IReadOnlyList<double>
     public double Floor => Median(FloorMs);
 
     public double Lossless => Median(LosslessMs);
+
+    /// <summary>
+    /// The binding floor (BindingFloorAnalyzer): building the operation trees of the migration bodies Lossless reads, in
+    /// an analyzer's own callback. Not part of the verdict: it says how much of Lossless's time is Roslyn binding Up and
+    /// Down, which FloorAnalyzer gets from the driver uncharged.
+    /// </summary>
+    public double Binding => Median(BindingMs);
 
     public double ShareOfCompiler => Compile > 0 ? Lossless / Compile : double.NaN;
 
@@ -111,6 +118,9 @@ public sealed class SetResult(CorpusSet set)
 
     /// <summary>MigrationBuilder calls the floor analyzer read (proves it saw the migrations).</summary>
     public long FloorCalls { get; set; }
+
+    /// <summary>Migration method bodies the binding floor bound (its hidden diagnostic's count).</summary>
+    public long BoundBodies { get; set; }
 
     public bool FixesRun { get; set; }
 

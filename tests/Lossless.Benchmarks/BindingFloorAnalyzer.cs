@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+#pragma warning disable RS1036, RS1041, RS2008 // A yardstick loaded by the measuring tools only, never shipped: no release tracking, no netstandard build.
+
+namespace Lossless.Benchmarks;
+
+/// <summary>
+/// The least an analyzer pays to read migrations' Up and Down semantically in its own callback, as Lossless does: the
+/// operation trees of the same code blocks Lossless binds (every ordinary method of a class deriving from
+/// <c>Migration</c>, generated files included, except the Designer's <c>BuildTargetModel</c>), and nothing else.
+/// <see cref="FloorAnalyzer"/> is charged nothing for these trees (the analyzer driver builds the operations it visits
+/// before calling it); an analyzer that must not make the driver bind every Designer builds them itself. Its one hidden
+/// diagnostic, once per compilation, says how many blocks and operations it bound, so a run proves the work was done.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BindingFloorAnalyzer : DiagnosticAnalyzer
+{
+    public const string DiagnosticId = "FLOOR02";
+
+    private static readonly DiagnosticDescriptor Counted = new(
+        DiagnosticId,
+        "Migration bodies bound",
+        "Bound {0} migration method bodies of {1} operations",
+        "Measurement",
+        DiagnosticSeverity.Hidden,
+        isEnabledByDefault: true,
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Counted);
+
+    /// <summary>Reads the counts from the analyzer's diagnostic: (bodies, operations), or null for another diagnostic.</summary>
+    public static (long Bodies, long Operations)? ReadCounts(Diagnostic diagnostic)
+    {
+        if (diagnostic.Id != DiagnosticId || diagnostic.Properties.Count < 2)
+        {
+            return null;
+        }
+
+        return (long.Parse(diagnostic.Properties["bodies"]!, System.Globalization.CultureInfo.InvariantCulture),
+            long.Parse(diagnostic.Properties["operations"]!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var migration = start.Compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.Migration");
+            if (migration is null)
+            {
+                return;
+            }
+
+            var counts = new long[2];
+            start.RegisterSymbolStartAction(
+                symbolStart =>
+                {
+                    if (!DerivesFrom((INamedTypeSymbol)symbolStart.Symbol, migration))
+                    {
+                        return;
+                    }
+
+                    symbolStart.RegisterCodeBlockAction(block =>
+                    {
+                        if (block.OwningSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary, Name: not "BuildTargetModel" }
+                            && block.CodeBlock is MethodDeclarationSyntax
+                            && block.SemanticModel.GetOperation(block.CodeBlock, block.CancellationToken) is { } operation)
+                        {
+                            Interlocked.Increment(ref counts[0]);
+                            Interlocked.Add(ref counts[1], operation.Descendants().LongCount());
+                        }
+                    });
+                },
+                SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(end =>
+            {
+                var bodies = Interlocked.Read(ref counts[0]).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var operations = Interlocked.Read(ref counts[1]).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                end.ReportDiagnostic(Diagnostic.Create(
+                    Counted,
+                    Location.None,
+                    ImmutableDictionary<string, string?>.Empty.Add("bodies", bodies).Add("operations", operations),
+                    bodies,
+                    operations));
+            });
+        });
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
+    {
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract)
+        {
+            return false;
+        }
+
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
