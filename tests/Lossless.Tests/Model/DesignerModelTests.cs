@@ -1,4 +1,3 @@
-using System.Text;
 using Lossless.Analyzers.Model.Targets;
 using Lossless.Tests.Meta;
 using Lossless.Tests.Verifiers;
@@ -195,20 +194,5 @@ public class DesignerModelTests
     private static string Describe(TargetTable table)
         => table.Schema + "." + table.Name + " pk(" + string.Join(", ", table.PrimaryKey) + ") " + string.Join(", ", table.Columns.Select(static c => c.Name + ":" + c.ClrType + ":" + c.ColumnType));
 
-    private static string Describe(TargetKeys keys)
-    {
-        var text = new StringBuilder();
-        foreach (var key in keys.PrimaryKeys)
-        {
-            text.Append("PK ").Append(key.Table).Append(" (").Append(string.Join(", ", key.Columns)).Append(")\n");
-        }
-
-        foreach (var fk in keys.ForeignKeys)
-        {
-            text.Append("FK ").Append(fk.Name ?? "null").Append(' ').Append(fk.Dependent).Append(" (").Append(string.Join(", ", fk.Columns))
-                .Append(") -> ").Append(fk.Principal).Append(" (").Append(string.Join(", ", fk.PrincipalColumns)).Append(") ").Append(fk.OnDelete ?? "no action").Append('\n');
-        }
-
-        return text.ToString();
-    }
+    private static string Describe(TargetKeys keys) => TargetKeysReaderTests.Describe(keys);
 }

@@ -147,7 +147,7 @@ public class TargetKeysReaderTests
             TargetModelReader.ReadModel(method.Body!, builder, CancellationToken.None));
     }
 
-    private static string Describe(TargetKeys keys)
+    internal static string Describe(TargetKeys keys)
     {
         var text = new StringBuilder();
         foreach (var key in keys.PrimaryKeys)
