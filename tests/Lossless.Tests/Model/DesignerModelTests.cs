@@ -34,6 +34,24 @@ public class DesignerModelTests
     }
 
     [Fact]
+    public void SameModelFormattedDifferently_NoTableChanged()
+    {
+        var previous = Designer(Model(customerTier: "string", extraTable: true));
+        var current = Designer(Model(customerTier: "string", extraTable: true).Replace("b.Property<int>(\"Number\");", "b.Property<int>( \"Number\" ) ;", StringComparison.Ordinal));
+
+        Assert.Equal(string.Empty, Describe(current.TablesChangedSince(previous)));
+    }
+
+    [Fact]
+    public void ColumnNameMovedToAnotherProperty_ItsTableChanged()
+    {
+        var previous = Designer(Model(customerTier: "string", extraTable: true));
+        var current = Designer(Model(customerTier: "string", extraTable: true).Replace("HasColumnName(\"owner\")", "HasColumnName(\"owner_id\")", StringComparison.Ordinal));
+
+        Assert.Equal("passports", Describe(current.TablesChangedSince(previous)));
+    }
+
+    [Fact]
     public void DerivedEntityChanged_ItsRootTableChanged()
     {
         var previous = Designer(Model(customerTier: "string", extraTable: true));

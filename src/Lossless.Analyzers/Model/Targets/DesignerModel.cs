@@ -21,7 +21,6 @@ internal sealed class DesignerModel
     private TargetKeys? _keys;
     private TargetModelReader.TableScan? _scan;
     private Dictionary<(string? Schema, string Table), TargetTable?>? _tables;
-    private Dictionary<string, List<SimpleLambdaExpressionSyntax>>? _entityBlocks;
     private int? _maxIdentifierLength;
     private bool _maxIdentifierLengthRead;
 
@@ -119,33 +118,34 @@ internal sealed class DesignerModel
     }
 
     /// <summary>
-    /// The tables whose columns may differ from <paramref name="previous"/>'s, in this model's order: those an entity
-    /// maps to whose Entity(…) blocks are not the same text in both Designers (or that only one of them has). A table
-    /// none of whose entities changed has the same columns, CLR types and store types in both: a rule comparing the
-    /// two models reads only the tables named here. Null when that cannot be said table by table (an entity that
-    /// shares its table with another root entity): read the whole models then.
+    /// The tables whose columns may differ from <paramref name="previous"/>'s, in this model's order: those an entity maps
+    /// to whose properties (names, CLR types, column names), table or base type differ between the two Designers' scans,
+    /// or that only one of them has. A table none of whose entities changed so has the same columns with the same CLR
+    /// types in both: a rule comparing CLR types reads only the tables named here. Null when that cannot be said table by
+    /// table (a changed entity shares its table with another root entity): read the whole models then.
     /// </summary>
     public List<ColumnRefTable>? TablesChangedSince(DesignerModel previous)
     {
-        var mine = EntityBlocks();
-        var theirs = previous.EntityBlocks();
+        var mine = Scan();
+        var theirs = previous.Scan();
         var changed = new List<ColumnRefTable>();
-        foreach (var entity in mine)
+        foreach (var entity in mine.Order)
         {
-            if (theirs.TryGetValue(entity.Key, out var old) && SameText(entity.Value, old))
+            var old = theirs.Entities.TryGetValue(entity.Name, out var found) ? found : null;
+            if (old is not null && TargetModelReader.SameShape(entity, old))
             {
                 continue;
             }
 
-            if (!AddTableOf(this, entity.Key, changed) || (old is not null && !AddTableOf(previous, entity.Key, changed)))
+            if (!AddTableOf(this, entity.Name, changed) || (old is not null && !AddTableOf(previous, entity.Name, changed)))
             {
                 return null;
             }
         }
 
-        foreach (var entity in theirs)
+        foreach (var entity in theirs.Order)
         {
-            if (!mine.ContainsKey(entity.Key) && !AddTableOf(previous, entity.Key, changed))
+            if (!mine.Entities.ContainsKey(entity.Name) && !AddTableOf(previous, entity.Name, changed))
             {
                 return null;
             }
@@ -154,13 +154,21 @@ internal sealed class DesignerModel
         return changed;
     }
 
+    /// <summary>The scan, made on first use. Its entities, order and signatures do not change afterwards.</summary>
+    private TargetModelReader.TableScan Scan()
+    {
+        lock (_gate)
+        {
+            return _scan ??= TargetModelReader.ScanTables(_body, _builderName, _cancellationToken);
+        }
+    }
+
     private static bool AddTableOf(DesignerModel designer, string entity, List<ColumnRefTable> tables)
     {
         (ColumnRefTable Table, bool Shared)? mapped;
         lock (designer._gate)
         {
-            designer._scan ??= TargetModelReader.ScanTables(designer._body, designer._builderName, designer._cancellationToken);
-            mapped = TargetModelReader.TableOfEntity(designer._scan, entity);
+            mapped = TargetModelReader.TableOfEntity(designer.Scan(), entity);
         }
 
         if (mapped is not { } found)
@@ -183,77 +191,6 @@ internal sealed class DesignerModel
         }
 
         tables.Add(found.Table);
-        return true;
-    }
-
-    /// <summary>The Entity(…) blocks of each entity, in order, found without reading them (top-level statements only).</summary>
-    private Dictionary<string, List<SimpleLambdaExpressionSyntax>> EntityBlocks()
-    {
-        lock (_gate)
-        {
-            if (_entityBlocks is null)
-            {
-                var blocks = new Dictionary<string, List<SimpleLambdaExpressionSyntax>>(System.StringComparer.Ordinal);
-                foreach (var statement in _body.Statements)
-                {
-                    if (TargetModelReader.EntityStatement(statement, _builderName) is var (entity, block))
-                    {
-                        if (!blocks.TryGetValue(entity, out var list))
-                        {
-                            list = new List<SimpleLambdaExpressionSyntax>(2);
-                            blocks.Add(entity, list);
-                        }
-
-                        list.Add(block);
-                    }
-                }
-
-                _entityBlocks = blocks;
-            }
-
-            return _entityBlocks;
-        }
-    }
-
-    /// <summary>True when both lists hold blocks of the same text, in the same order (the Designers' files are generated: same model, same text).</summary>
-    private static bool SameText(List<SimpleLambdaExpressionSyntax> blocks, List<SimpleLambdaExpressionSyntax> others)
-    {
-        if (blocks.Count != others.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            if (blocks[i].Span.Length != others[i].Span.Length
-                || !SameText(blocks[i].SyntaxTree.GetText(), blocks[i].Span, others[i].SyntaxTree.GetText(), others[i].Span))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool SameText(Microsoft.CodeAnalysis.Text.SourceText text, Microsoft.CodeAnalysis.Text.TextSpan span, Microsoft.CodeAnalysis.Text.SourceText otherText, Microsoft.CodeAnalysis.Text.TextSpan otherSpan)
-    {
-        const int Chunk = 2048;
-        var mine = new char[Chunk];
-        var theirs = new char[Chunk];
-        for (var offset = 0; offset < span.Length; offset += Chunk)
-        {
-            var count = System.Math.Min(Chunk, span.Length - offset);
-            text.CopyTo(span.Start + offset, mine, 0, count);
-            otherText.CopyTo(otherSpan.Start + offset, theirs, 0, count);
-            for (var i = 0; i < count; i++)
-            {
-                if (mine[i] != theirs[i])
-                {
-                    return false;
-                }
-            }
-        }
-
         return true;
     }
 

@@ -297,11 +297,21 @@ internal static class TargetModelReader
         // a Designer, are skipped here: the few properties a key names are looked up afterwards (TryGetColumnName).
         // Tables: the same statements (which table each entity maps to, its base type, its keys and relationships: the
         // scan serves the keys as well, one walk of the Designer); the rest is read per table on demand.
-        switch (RootCall(outermost, builderName)?.Name)
+        var root = RootCall(outermost, builderName);
+        switch (root?.Name)
         {
             case "HasKey" or "HasOne":
             case "ToTable" or "HasBaseType":
                 ReadEntityStatement(entity, outermost, builderName);
+                break;
+            case "Property":
+                // What two Designers are compared by (DesignerModel.TablesChangedSince): each property's name, CLR type
+                // and column name, in order, taken from the chain the scan walks anyway.
+                var call = root!.Value.Call;
+                (entity.Signature ??= new List<PropertySignature>()).Add(new PropertySignature(
+                    call.ArgumentList.Arguments.Count >= 1 ? StringValue(call.ArgumentList.Arguments[0].Expression) : null,
+                    call.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic } ? generic.TypeArgumentList.Arguments[0] : null,
+                    ColumnNameIn(outermost)));
                 break;
         }
     }
@@ -603,6 +613,58 @@ internal static class TargetModelReader
             : null;
     }
 
+    /// <summary>The outermost HasColumnName("…") of a chain (the one the full reading keeps), or null.</summary>
+    private static string? ColumnNameIn(InvocationExpressionSyntax outermost)
+    {
+        ExpressionSyntax current = outermost;
+        while (current is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax member)
+        {
+            if (member.Name.Identifier.ValueText == "HasColumnName" && invocation.ArgumentList.Arguments.Count == 1)
+            {
+                return StringValue(invocation.ArgumentList.Arguments[0].Expression);
+            }
+
+            current = member.Expression;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// True when the two scanned entities declare the same properties (names, CLR types, column names, in order) and
+    /// map to the same table and base type: the columns they give their tables are the same.
+    /// </summary>
+    internal static bool SameShape(EntityBuilder entity, EntityBuilder other)
+    {
+        if (!string.Equals(entity.Table, other.Table, StringComparison.Ordinal)
+            || !string.Equals(entity.Schema, other.Schema, StringComparison.Ordinal)
+            || !string.Equals(entity.BaseType, other.BaseType, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var mine = entity.Signature;
+        var theirs = other.Signature;
+        if ((mine?.Count ?? 0) != (theirs?.Count ?? 0))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < (mine?.Count ?? 0); i++)
+        {
+            var (a, b) = (mine![i], theirs![i]);
+            if (!string.Equals(a.Property, b.Property, StringComparison.Ordinal)
+                || !string.Equals(a.Column, b.Column, StringComparison.Ordinal)
+                || (a.Type is null) != (b.Type is null)
+                || (a.Type is not null && !a.Type.IsEquivalentTo(b.Type!)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The calls of a fluent chain rooted at the builder parameter, innermost first; null when not rooted there.</summary>
     private static List<Call>? Chain(InvocationExpressionSyntax outermost, string builderName)
     {
@@ -835,6 +897,23 @@ internal static class TargetModelReader
         public string? TypeArgument { get; }
     }
 
+    /// <summary>One b.Property&lt;T&gt;("Name")…HasColumnName("column") statement, as two Designers are compared.</summary>
+    internal readonly struct PropertySignature
+    {
+        public PropertySignature(string? property, TypeSyntax? type, string? column)
+        {
+            Property = property;
+            Type = type;
+            Column = column;
+        }
+
+        public string? Property { get; }
+
+        public TypeSyntax? Type { get; }
+
+        public string? Column { get; }
+    }
+
     internal sealed class EntityBuilder
     {
         private readonly Dictionary<string, PropertyBuilder> _byName = new(StringComparer.Ordinal);
@@ -860,6 +939,9 @@ internal static class TargetModelReader
         public List<PropertyBuilder> Properties { get; } = new();
 
         public List<RelationshipBuilder> Relationships { get; } = new();
+
+        /// <summary>Its Property statements as the scan saw them (<see cref="SameShape"/>); never changed after the scan.</summary>
+        public List<PropertySignature>? Signature { get; set; }
 
         public PropertyBuilder Property(string name)
         {
