@@ -60,27 +60,11 @@ public sealed class MigrationIdFactsTests
         }
         """;
 
-    private static List<string> Rows(string connectionString, string sql)
-    {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
-
     private static List<string> Tables(string connectionString)
-        => Rows(connectionString, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+        => SqliteRows.Read(connectionString, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
 
     private static List<string> History(string connectionString)
-        => Rows(connectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1""");
+        => SqliteRows.Read(connectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1""");
 
     /// <summary>A context of another type of the compiled assembly than the one <see cref="CompiledMigrations"/> picked.</summary>
     private static DbContext CreateContext(CompiledMigrations compiled, string typeName, string connectionString)
@@ -218,6 +202,6 @@ public sealed class MigrationIdFactsTests
 
         both.Migrate(DatabaseProvider.Sqlite, existing.ConnectionString);
         Assert.Equal(["20250101000000_AddEmail", "20250102000000_Create"], History(existing.ConnectionString));
-        Assert.Contains("Email", Rows(existing.ConnectionString, "SELECT name FROM pragma_table_info('Users')"));
+        Assert.Contains("Email", SqliteRows.Read(existing.ConnectionString, "SELECT name FROM pragma_table_info('Users')"));
     }
 }

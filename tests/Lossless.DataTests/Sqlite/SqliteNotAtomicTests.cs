@@ -60,22 +60,6 @@ public sealed class SqliteNotAtomicTests
             .Replace("""b.Property<string>("Name").HasColumnType("TEXT");""", "b.Property<string>(\"Email\").HasColumnType(\"TEXT\");\n    b.Property<string>(\"Name\").HasColumnType(\"TEXT\");")
             .Replace("""b.Property<string>("Code").HasColumnType("TEXT");""", """b.Property<string>("Code").HasColumnType("TEXT").UseCollation("NOCASE");"""));
 
-    private static List<string> Rows(string connectionString, string sql)
-    {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(reader.IsDBNull(0) ? "NULL" : reader.GetString(0));
-        }
-
-        return rows;
-    }
-
     [Fact]
     public void LateFailure_LeavesTheMigrationHalfAppliedAndUnrecorded()
     {
@@ -95,11 +79,11 @@ public sealed class SqliteNotAtomicTests
         Assert.Contains("UNIQUE constraint failed", failure.Message, StringComparison.Ordinal);
 
         // Unrecorded, yet the earlier pieces are committed: the added column, the rebuilt Tags (NOCASE, no unique index).
-        Assert.Equal(["20250101000000_Create"], Rows(database.ConnectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1"""));
-        Assert.Contains("Email", Rows(database.ConnectionString, """SELECT name FROM pragma_table_info('Accounts')"""));
-        Assert.Contains("COLLATE NOCASE", Assert.Single(Rows(database.ConnectionString, """SELECT sql FROM sqlite_master WHERE name = 'Tags'""")), StringComparison.Ordinal);
-        Assert.Empty(Rows(database.ConnectionString, """SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'IX_Tags_Code'"""));
-        Assert.Equal(["red", "RED"], Rows(database.ConnectionString, """SELECT "Code" FROM "Tags" ORDER BY "Id" """));
+        Assert.Equal(["20250101000000_Create"], SqliteRows.Read(database.ConnectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1"""));
+        Assert.Contains("Email", SqliteRows.Read(database.ConnectionString, """SELECT name FROM pragma_table_info('Accounts')"""));
+        Assert.Contains("COLLATE NOCASE", Assert.Single(SqliteRows.Read(database.ConnectionString, """SELECT sql FROM sqlite_master WHERE name = 'Tags'""")), StringComparison.Ordinal);
+        Assert.Empty(SqliteRows.Read(database.ConnectionString, """SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'IX_Tags_Code'"""));
+        Assert.Equal(["red", "RED"], SqliteRows.Read(database.ConnectionString, """SELECT "Code" FROM "Tags" ORDER BY "Id" """));
 
         // Running it again repeats what was committed, and fails on it.
         var again = Assert.ThrowsAny<SqliteException>(() => compiled.Migrate(DatabaseProvider.Sqlite, database.ConnectionString));

@@ -124,22 +124,6 @@ public sealed class SqliteRebuildTests
         INSERT INTO "Orders" ("Id", "ParentId") VALUES (20, 1), (21, 2);
         """;
 
-    private static List<string> Rows(string connectionString, string sql)
-    {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(string.Join(",", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
-
     private static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
@@ -159,8 +143,8 @@ public sealed class SqliteRebuildTests
 
     private static void AssertEveryReferencingRowSurvives(string connectionString)
     {
-        Assert.Equal(["10,1", "11,2"], Rows(connectionString, """SELECT "Id", "ParentId" FROM "Children" ORDER BY 1"""));
-        Assert.Equal(["20,1", "21,2"], Rows(connectionString, """SELECT "Id", "ParentId" FROM "Orders" ORDER BY 1"""));
+        Assert.Equal(["10,1", "11,2"], SqliteRows.Read(connectionString, """SELECT "Id", "ParentId" FROM "Children" ORDER BY 1"""));
+        Assert.Equal(["20,1", "21,2"], SqliteRows.Read(connectionString, """SELECT "Id", "ParentId" FROM "Orders" ORDER BY 1"""));
     }
 
     [Fact]
@@ -171,7 +155,7 @@ public sealed class SqliteRebuildTests
 
         compiled.Migrate(DatabaseProvider.Sqlite, database.ConnectionString);
 
-        Assert.Equal(["1,a", "2,b"], Rows(database.ConnectionString, """SELECT "Id", "Name" FROM "Parents" ORDER BY 1"""));
+        Assert.Equal(["1,a", "2,b"], SqliteRows.Read(database.ConnectionString, """SELECT "Id", "Name" FROM "Parents" ORDER BY 1"""));
         AssertEveryReferencingRowSurvives(database.ConnectionString);
     }
 
@@ -193,7 +177,7 @@ public sealed class SqliteRebuildTests
             Execute(connection, "ROLLBACK;");
         }
 
-        Assert.Equal(["20250101000000_Create"], Rows(database.ConnectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1"""));
+        Assert.Equal(["20250101000000_Create"], SqliteRows.Read(database.ConnectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1"""));
         AssertEveryReferencingRowSurvives(database.ConnectionString);
     }
 
@@ -218,10 +202,10 @@ public sealed class SqliteRebuildTests
             Execute(connection, "BEGIN;\n" + script + "\nCOMMIT;");
         }
 
-        Assert.Equal(["20250101000000_Create", "20250102000000_NameRequired"], Rows(database.ConnectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1"""));
-        Assert.Equal(["1,a", "2,b"], Rows(database.ConnectionString, """SELECT "Id", "Name" FROM "Parents" ORDER BY 1"""));
-        Assert.Empty(Rows(database.ConnectionString, """SELECT "Id", "ParentId" FROM "Children" ORDER BY 1"""));
-        Assert.Equal(["20,NULL", "21,NULL"], Rows(database.ConnectionString, """SELECT "Id", "ParentId" FROM "Orders" ORDER BY 1"""));
+        Assert.Equal(["20250101000000_Create", "20250102000000_NameRequired"], SqliteRows.Read(database.ConnectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1"""));
+        Assert.Equal(["1,a", "2,b"], SqliteRows.Read(database.ConnectionString, """SELECT "Id", "Name" FROM "Parents" ORDER BY 1"""));
+        Assert.Empty(SqliteRows.Read(database.ConnectionString, """SELECT "Id", "ParentId" FROM "Children" ORDER BY 1"""));
+        Assert.Equal(["20,NULL", "21,NULL"], SqliteRows.Read(database.ConnectionString, """SELECT "Id", "ParentId" FROM "Orders" ORDER BY 1"""));
     }
 
     [Fact]
@@ -242,7 +226,7 @@ public sealed class SqliteRebuildTests
             Execute(connection, script);
         }
 
-        Assert.Equal(["1,a", "2,b"], Rows(database.ConnectionString, """SELECT "Id", "Name" FROM "Parents" ORDER BY 1"""));
+        Assert.Equal(["1,a", "2,b"], SqliteRows.Read(database.ConnectionString, """SELECT "Id", "Name" FROM "Parents" ORDER BY 1"""));
         AssertEveryReferencingRowSurvives(database.ConnectionString);
     }
 
@@ -264,7 +248,7 @@ public sealed class SqliteRebuildTests
             transaction.Rollback();
         }
 
-        Assert.Equal(["20250101000000_Create"], Rows(database.ConnectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1"""));
+        Assert.Equal(["20250101000000_Create"], SqliteRows.Read(database.ConnectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1"""));
         AssertEveryReferencingRowSurvives(database.ConnectionString);
     }
 }
