@@ -67,7 +67,7 @@ internal static class TargetModelReader
     /// <summary>Reads the keys of a BuildTargetModel / BuildModel body. Internal for tests.</summary>
     internal static TargetKeys ReadKeys(BlockSyntax body, string modelBuilderName, CancellationToken cancellationToken)
     {
-        var (entities, order) = ReadEntities(body, modelBuilderName, keysOnly: true, cancellationToken);
+        var (entities, order) = ReadEntities(body, modelBuilderName, Reading.Tables, cancellationToken);
         return Keys(entities, order);
     }
 
@@ -95,7 +95,7 @@ internal static class TargetModelReader
     /// <summary>Reads a BuildTargetModel / BuildModel body. Internal for tests and for the previous-model readers.</summary>
     internal static TargetModel ReadModel(BlockSyntax body, string modelBuilderName, CancellationToken cancellationToken)
     {
-        var (entities, order) = ReadEntities(body, modelBuilderName, keysOnly: false, cancellationToken);
+        var (entities, order) = ReadEntities(body, modelBuilderName, Reading.Full, cancellationToken);
         var tables = ImmutableArray.CreateBuilder<TargetTable>();
         foreach (var entity in order)
         {
@@ -155,9 +155,6 @@ internal static class TargetModelReader
 
         return null;
     }
-
-    private static (Dictionary<string, EntityBuilder> Entities, List<EntityBuilder> Order) ReadEntities(BlockSyntax body, string modelBuilderName, bool keysOnly, CancellationToken cancellationToken)
-        => ReadEntities(body, modelBuilderName, keysOnly ? Reading.Keys : Reading.Full, cancellationToken);
 
     private static (Dictionary<string, EntityBuilder> Entities, List<EntityBuilder> Order) ReadEntities(BlockSyntax body, string modelBuilderName, Reading reading, CancellationToken cancellationToken)
     {
@@ -293,10 +290,9 @@ internal static class TargetModelReader
             return;
         }
 
-        // Keys only: read the statements that declare keys, tables and relationships. Property statements, most of
-        // a Designer, are skipped here: the few properties a key names are looked up afterwards (TryGetColumnName).
-        // Tables: the same statements (which table each entity maps to, its base type, its keys and relationships: the
-        // scan serves the keys as well, one walk of the Designer); the rest is read per table on demand.
+        // The scan: the statements that say which table each entity maps to, its base type, its keys and relationships
+        // (one walk serves tables and keys). Property statements, most of a Designer, are not read: the few a key
+        // names are looked up afterwards (TryGetColumnName), the rest per table on demand.
         var root = RootCall(outermost, builderName);
         switch (root?.Name)
         {
@@ -319,14 +315,16 @@ internal static class TargetModelReader
     /// <summary>How much of each entity block a reading takes in.</summary>
     private enum Reading
     {
+        /// <summary>Every statement of every entity block.</summary>
         Full,
-        Keys,
+
+        /// <summary>Tables, base types, keys, relationships and property signatures; the blocks kept for the rest.</summary>
         Tables,
     }
 
     /// <summary>
-    /// The entities of a BuildTargetModel body with only their tables and base types read: what
-    /// <see cref="ReadTable"/> needs to read one table's entities and nothing else.
+    /// The entities of a BuildTargetModel body with only their tables, base types, keys, relationships and property
+    /// signatures read: what <see cref="ReadTable"/> needs to read one table's entities and nothing else.
     /// </summary>
     internal sealed class TableScan
     {
