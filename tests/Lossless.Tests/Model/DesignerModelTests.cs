@@ -95,6 +95,50 @@ public class DesignerModelTests
         Assert.Null(current.TablesChangedSince(previous));
     }
 
+    [Fact]
+    public void ScannedAfterThePreviousDesigner_UnchangedEntitiesTakeItsReading_ChangedOnesAreReadAgain()
+    {
+        var previous = Scan(Model(customerTier: "string", extraTable: false), previous: null);
+        var current = Scan(Model(customerTier: "int", extraTable: true), previous);
+
+        Assert.Equal(
+            "Sample.Person taken, Sample.Customer read, Sample.Passport taken, Sample.Audit read, Sample.Order taken",
+            string.Join(", ", current.Order.Select(entity => entity.Name + (previous.Entities.TryGetValue(entity.Name, out var old) && ReferenceEquals(entity.Scanned!.Signature, old.Scanned!.Signature) ? " taken" : " read"))));
+    }
+
+    [Fact]
+    public void BlockWithADirective_NeverTakenFromThePreviousDesigner()
+    {
+        var source = Model(customerTier: "string", extraTable: true).Replace(
+            "b.HasKey(\"Number\");", "#region key\n                b.HasKey(\"Number\");\n#endregion", StringComparison.Ordinal);
+        var previous = Scan(source, previous: null);
+        var current = Scan(source, previous);
+
+        Assert.NotSame(previous.Entities["Sample.Passport"].Scanned!.Signature, current.Entities["Sample.Passport"].Scanned!.Signature);
+        Assert.Same(previous.Entities["Sample.Person"].Scanned!.Signature, current.Entities["Sample.Person"].Scanned!.Signature);
+    }
+
+    public static TheoryData<string, string> DesignerPairs() => new()
+    {
+        { Model(customerTier: "string", extraTable: true), Model(customerTier: "string", extraTable: true) },
+        { Model(customerTier: "string", extraTable: true), Model(customerTier: "int", extraTable: true) },
+        { Model(customerTier: "string", extraTable: false), Model(customerTier: "string", extraTable: true) },
+        { Model(customerTier: "string", extraTable: true), Model(customerTier: "string", extraTable: false) },
+        { Model(customerTier: "string", extraTable: true), Model(customerTier: "string", extraTable: true).Replace("HasColumnName(\"owner\")", "HasColumnName(\"owner_id\")", StringComparison.Ordinal) },
+    };
+
+    /// <summary>A Designer scanned after its predecessor (most entities taken from that scan) gives every part as the whole reading does.</summary>
+    [Theory]
+    [MemberData(nameof(DesignerPairs))]
+    public void ScannedAfterThePreviousDesigner_PartsEqualTheWhole(string previous, string current)
+        => AssertPartsEqualTheWhole(Sources.Designer(current), Sources.Designer(previous));
+
+    private static TargetModelReader.TableScan Scan(string entities, TargetModelReader.TableScan? previous)
+    {
+        var (body, builder) = Body(Sources.Designer(entities));
+        return TargetModelReader.ScanTables(body, builder, CancellationToken.None, previous);
+    }
+
     private static string Model(string customerTier, bool extraTable) => $$"""
         modelBuilder.Entity("Sample.Person", b =>
             {
@@ -158,16 +202,20 @@ public class DesignerModelTests
     /// Keys from a fresh scan, keys after every table was read first (the table reading re-reads the relationships the
     /// scan read), and each table's primary key from the scan alone: all equal to the whole reading's.
     /// </summary>
-    private static void AssertPartsEqualTheWhole(string source)
+    /// <remarks>
+    /// With <paramref name="previousSource"/>, every Designer is first compared with that one (its scan then takes the
+    /// previous scan's reading of the unchanged entities).
+    /// </remarks>
+    private static void AssertPartsEqualTheWhole(string source, string? previousSource = null)
     {
         var (body, builder) = Body(source);
         var full = TargetModelReader.ReadModel(body, builder, CancellationToken.None);
         var expectedKeys = Describe(TargetKeys.From(full));
         Assert.NotEmpty(full.Tables);
 
-        Assert.Equal(expectedKeys, Describe(DesignerModel.FromBody(body, builder, CancellationToken.None).FullKeys));
+        Assert.Equal(expectedKeys, Describe(Fresh().FullKeys));
 
-        var tablesFirst = DesignerModel.FromBody(body, builder, CancellationToken.None);
+        var tablesFirst = Fresh();
         foreach (var table in full.Tables)
         {
             Assert.Equal(Describe(table), Describe(tablesFirst.FindTable(table.Schema, table.Name)!));
@@ -177,15 +225,28 @@ public class DesignerModelTests
 
         foreach (var table in full.Tables)
         {
-            var fresh = DesignerModel.FromBody(body, builder, CancellationToken.None);
+            var fresh = Fresh();
             Assert.Equal(string.Join(", ", table.PrimaryKey), string.Join(", ", fresh.FindPrimaryKey(table.Schema, table.Name)));
 
             var expectedForeignKeys = full.ForeignKeys.Where(fk => fk.Dependent.Name == table.Name && fk.Dependent.Schema == table.Schema);
-            Assert.Equal(Describe(expectedForeignKeys), Describe(DesignerModel.FromBody(body, builder, CancellationToken.None).ForeignKeysFrom(table.Schema, table.Name)));
+            Assert.Equal(Describe(expectedForeignKeys), Describe(Fresh().ForeignKeysFrom(table.Schema, table.Name)));
             Assert.Equal(Describe(expectedForeignKeys), Describe(tablesFirst.ForeignKeysFrom(table.Schema, table.Name)));
+
         }
 
-        Assert.Contains(full.Tables, table => !DesignerModel.FromBody(body, builder, CancellationToken.None).ForeignKeysFrom(table.Schema, table.Name).IsEmpty);
+        Assert.Contains(full.Tables, table => !Fresh().ForeignKeysFrom(table.Schema, table.Name).IsEmpty);
+
+        DesignerModel Fresh()
+        {
+            var designer = DesignerModel.FromBody(body, builder, CancellationToken.None);
+            if (previousSource is not null)
+            {
+                var (previousBody, previousBuilder) = Body(previousSource);
+                Assert.NotNull(designer.TablesChangedSince(DesignerModel.FromBody(previousBody, previousBuilder, CancellationToken.None)));
+            }
+
+            return designer;
+        }
     }
 
     private static string Describe(IEnumerable<TargetForeignKey> foreignKeys)

@@ -126,8 +126,14 @@ internal sealed class DesignerModel
     /// </summary>
     public List<ColumnRefTable>? TablesChangedSince(DesignerModel previous)
     {
-        var mine = Scan();
         var theirs = previous.Scan();
+        TargetModelReader.TableScan mine;
+        lock (_gate)
+        {
+            // Scanned after the previous Designer, this one takes its reading of every entity whose blocks are the same.
+            mine = _scan ??= TargetModelReader.ScanTables(_body, _builderName, _cancellationToken, theirs);
+        }
+
         var changed = new List<ColumnRefTable>();
         foreach (var entity in mine.Order)
         {

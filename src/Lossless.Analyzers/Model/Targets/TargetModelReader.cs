@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Lossless.Analyzers.Model.Targets;
 
@@ -156,7 +157,8 @@ internal static class TargetModelReader
         return null;
     }
 
-    private static (Dictionary<string, EntityBuilder> Entities, List<EntityBuilder> Order) ReadEntities(BlockSyntax body, string modelBuilderName, Reading reading, CancellationToken cancellationToken)
+    private static (Dictionary<string, EntityBuilder> Entities, List<EntityBuilder> Order) ReadEntities(
+        BlockSyntax body, string modelBuilderName, Reading reading, CancellationToken cancellationToken, TableScan? previous = null, SourceText? text = null)
     {
         var entities = new Dictionary<string, EntityBuilder>(StringComparer.Ordinal);
         var order = new List<EntityBuilder>();
@@ -172,16 +174,106 @@ internal static class TargetModelReader
                     order.Add(entity);
                 }
 
-                if (reading != Reading.Full)
+                if (reading == Reading.Full)
+                {
+                    ReadEntity(entity, lambda, reading);
+                }
+                else
                 {
                     (entity.Blocks ??= new List<SimpleLambdaExpressionSyntax>(2)).Add(lambda);
                 }
+            }
+        }
 
-                ReadEntity(entity, lambda, reading);
+        if (reading != Reading.Full)
+        {
+            // Each entity's blocks are read together (an entity's reading depends on its own statements alone), or, when
+            // they are the same text as in the previous Designer, that Designer's reading of them is taken as it is.
+            foreach (var entity in order)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (previous is null || text is null || !TakeFrom(previous, entity, text))
+                {
+                    foreach (var block in entity.Blocks!)
+                    {
+                        ReadEntity(entity, block, reading);
+                    }
+                }
+
+                entity.Scanned = new ScannedEntity(entity);
             }
         }
 
         return (entities, order);
+    }
+
+    /// <summary>
+    /// Gives <paramref name="entity"/> the previous Designer's scan of the same entity when every block of it is the same
+    /// text there: the scan is a function of the blocks' syntax alone, and the same text parses to the same syntax. A
+    /// migration's Designer repeats the previous one's model but for what the migration changed, so most of a long-lived
+    /// project's entities are compared, not read. False (nothing taken) when any block differs or holds a directive.
+    /// </summary>
+    private static bool TakeFrom(TableScan previous, EntityBuilder entity, SourceText text)
+    {
+        if (previous.Text is not { } previousText
+            || !previous.Entities.TryGetValue(entity.Name, out var old)
+            || old.Scanned is not { } scanned
+            || scanned.Blocks.Count != entity.Blocks!.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < scanned.Blocks.Count; i++)
+        {
+            var (mine, theirs) = (entity.Blocks[i], scanned.Blocks[i]);
+            if (mine.ContainsDirectives || theirs.ContainsDirectives || !SameText(text, mine.Span, previousText, theirs.Span))
+            {
+                return false;
+            }
+        }
+
+        // What the scan reads is never changed afterwards (ReadTable replaces lists rather than add to them): shared.
+        entity.Table = scanned.Table;
+        entity.Schema = scanned.Schema;
+        entity.BaseType = scanned.BaseType;
+        entity.Key = scanned.Key;
+        entity.KeyName = scanned.KeyName;
+        entity.Relationships = scanned.Relationships;
+        entity.Signature = scanned.Signature;
+        return true;
+    }
+
+    [ThreadStatic]
+    private static char[]? _mine;
+
+    [ThreadStatic]
+    private static char[]? _theirs;
+
+    /// <summary>Whether two spans of source text hold the same characters, compared a chunk at a time without strings.</summary>
+    private static bool SameText(SourceText text, TextSpan span, SourceText otherText, TextSpan otherSpan)
+    {
+        if (span.Length != otherSpan.Length)
+        {
+            return false;
+        }
+
+        var mine = _mine ??= new char[4096];
+        var theirs = _theirs ??= new char[4096];
+        for (var offset = 0; offset < span.Length; offset += mine.Length)
+        {
+            var count = Math.Min(mine.Length, span.Length - offset);
+            text.CopyTo(span.Start + offset, mine, 0, count);
+            otherText.CopyTo(otherSpan.Start + offset, theirs, 0, count);
+            for (var i = 0; i < count; i++)
+            {
+                if (mine[i] != theirs[i])
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>modelBuilder.Entity("Ns.Type", b =&gt; { … }): the entity's name and its block; null for any other statement.</summary>
@@ -277,12 +369,12 @@ internal static class TargetModelReader
         {
             if (statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call })
             {
-                ReadStatement(entity, call, builderName, reading);
+                ReadStatement(entity, call, builderName, reading, statements.Count);
             }
         }
     }
 
-    private static void ReadStatement(EntityBuilder entity, InvocationExpressionSyntax outermost, string builderName, Reading reading)
+    private static void ReadStatement(EntityBuilder entity, InvocationExpressionSyntax outermost, string builderName, Reading reading, int capacity = 4)
     {
         if (reading == Reading.Full)
         {
@@ -293,18 +385,20 @@ internal static class TargetModelReader
         // The scan: the statements that say which table each entity maps to, its base type, its keys and relationships
         // (one walk serves tables and keys). Property statements, most of a Designer, are not read: the few a key
         // names are looked up afterwards (TryGetColumnName), the rest per table on demand.
-        var root = RootCall(outermost, builderName);
-        switch (root?.Name)
+        if (RootCall(outermost, builderName) is not var (call, name))
         {
-            case "HasKey" or "HasOne":
-            case "ToTable" or "HasBaseType":
-                ReadEntityStatement(entity, outermost, builderName);
+            return;
+        }
+
+        switch (name)
+        {
+            case "HasKey" or "HasOne" or "ToTable" or "HasBaseType":
+                ReadStructure(entity, outermost, call, name);
                 break;
             case "Property":
                 // What two Designers are compared by (DesignerModel.TablesChangedSince): each property's name, CLR type
                 // and column name, in order, taken from the chain the scan walks anyway.
-                var call = root!.Value.Call;
-                (entity.Signature ??= new List<PropertySignature>()).Add(new PropertySignature(
+                (entity.Signature ??= new List<PropertySignature>(capacity)).Add(new PropertySignature(
                     call.ArgumentList.Arguments.Count >= 1 ? StringValue(call.ArgumentList.Arguments[0].Expression) : null,
                     call.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic } ? generic.TypeArgumentList.Arguments[0] : null,
                     ColumnNameIn(outermost)));
@@ -328,23 +422,33 @@ internal static class TargetModelReader
     /// </summary>
     internal sealed class TableScan
     {
-        public TableScan(Dictionary<string, EntityBuilder> entities, List<EntityBuilder> order)
+        public TableScan(Dictionary<string, EntityBuilder> entities, List<EntityBuilder> order, SourceText? text)
         {
             Entities = entities;
             Order = order;
+            Text = text;
         }
 
+        /// <summary>The entities by name. Neither it nor <see cref="Order"/> changes after the scan.</summary>
         public Dictionary<string, EntityBuilder> Entities { get; }
 
         public List<EntityBuilder> Order { get; }
+
+        /// <summary>The Designer's source text, when its syntax tree holds it (the next Designer's scan compares with it).</summary>
+        public SourceText? Text { get; }
     }
 
-    /// <summary>Reads which table each entity maps to (ToTable, HasBaseType), keeping each entity's blocks for <see cref="ReadTable"/>.</summary>
-    internal static TableScan ScanTables(BlockSyntax body, string modelBuilderName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads which table each entity maps to (ToTable, HasBaseType), its keys, relationships and property signatures,
+    /// keeping each entity's blocks for <see cref="ReadTable"/>. With the previous migration's scan, an entity whose
+    /// blocks are the same text in both Designers takes that scan's reading instead of being read again.
+    /// </summary>
+    internal static TableScan ScanTables(BlockSyntax body, string modelBuilderName, CancellationToken cancellationToken, TableScan? previous = null)
     {
         Interlocked.Increment(ref _reads);
-        var (entities, order) = ReadEntities(body, modelBuilderName, Reading.Tables, cancellationToken);
-        return new TableScan(entities, order);
+        var text = body.SyntaxTree.TryGetText(out var found) ? found : null;
+        var (entities, order) = ReadEntities(body, modelBuilderName, Reading.Tables, cancellationToken, previous, text);
+        return new TableScan(entities, order, text);
     }
 
     /// <summary>
@@ -372,7 +476,7 @@ internal static class TargetModelReader
                 // Read the whole of the entity's blocks, in order, as the full reading does; its lookups then go by name.
                 // The scan read its relationships already: the full reading adds them again, in the same order.
                 candidate.Blocks = null;
-                candidate.Relationships.Clear();
+                candidate.Relationships = new List<RelationshipBuilder>();
                 foreach (var block in blocks)
                 {
                     ReadEntity(candidate, block, Reading.Full);
@@ -434,6 +538,13 @@ internal static class TargetModelReader
                 entity.Property(extendedProperty).ValueGenerationAnnotation = annotation;
             }
 
+            return;
+        }
+
+        if (RootCall(outermost, builderName) is var (structural, structuralName)
+            && structuralName is "HasKey" or "HasOne" or "ToTable" or "HasBaseType")
+        {
+            ReadStructure(entity, outermost, structural, structuralName);
             return;
         }
 
@@ -503,10 +614,6 @@ internal static class TargetModelReader
                 }
 
                 break;
-            case "HasKey":
-                entity.Key = Strings(root.Arguments);
-                entity.KeyName = NameIn(chain, "HasName") ?? entity.KeyName;
-                break;
             case "HasAlternateKey":
                 entity.AlternateKeys.Add(new IndexBuilder(Strings(root.Arguments)) { Name = NameIn(chain, "HasName") });
                 break;
@@ -540,54 +647,98 @@ internal static class TargetModelReader
 
                 entity.Indexes.Add(index);
                 break;
-            case "ToTable" when root.Arguments.Count >= 1 && StringValue(root.Arguments[0]) is { } tableName:
+        }
+    }
+
+    /// <summary>
+    /// The statements that say which table an entity maps to and how it is keyed and related (HasKey, ToTable,
+    /// HasBaseType, HasOne), read in place from the chain: the scan meets them in every entity of every Designer, and
+    /// both readings go through here, so they read them alike.
+    /// </summary>
+    private static void ReadStructure(EntityBuilder entity, InvocationExpressionSyntax outermost, InvocationExpressionSyntax root, string rootName)
+    {
+        var arguments = root.ArgumentList.Arguments;
+        switch (rootName)
+        {
+            case "HasKey":
+                entity.Key = Strings(arguments);
+                entity.KeyName = InnermostName(outermost, "HasName") ?? entity.KeyName;
+                break;
+            case "ToTable" when arguments.Count >= 1 && StringValue(arguments[0].Expression) is { } tableName:
                 entity.Table = tableName;
-                entity.Schema = root.Arguments.Count >= 2 ? StringValue(root.Arguments[1]) : null;
+                entity.Schema = arguments.Count >= 2 ? StringValue(arguments[1].Expression) : null;
                 break;
-            case "HasBaseType" when root.Arguments.Count == 1:
-                entity.BaseType = StringValue(root.Arguments[0]);
+            case "HasBaseType" when arguments.Count == 1:
+                entity.BaseType = StringValue(arguments[0].Expression);
                 break;
-            case "HasOne" when root.Arguments.Count >= 1 && StringValue(root.Arguments[0]) is { } principalName:
+            case "HasOne" when arguments.Count >= 1 && StringValue(arguments[0].Expression) is { } principalName:
                 var relationship = new RelationshipBuilder(principalName);
                 var oneToOne = false;
-                foreach (var link in chain)
-                {
-                    switch (link.Name)
-                    {
-                        case "WithOne":
-                            oneToOne = true;
-                            break;
-                        case "HasForeignKey":
-                            var names = Strings(link.Arguments);
-                            if (oneToOne && names.Count >= 2)
-                            {
-                                relationship.DependentEntity = names[0];
-                                names.RemoveAt(0);
-                            }
-
-                            relationship.ForeignKey = names;
-                            break;
-                        case "HasPrincipalKey":
-                            var keys = Strings(link.Arguments);
-                            if (oneToOne && keys.Count >= 2)
-                            {
-                                keys.RemoveAt(0);
-                            }
-
-                            relationship.PrincipalKey = keys;
-                            break;
-                        case "OnDelete" when link.Arguments.Count == 1 && link.Arguments[0] is MemberAccessExpressionSyntax member:
-                            relationship.OnDelete = member.Name.Identifier.ValueText;
-                            break;
-                        case "HasConstraintName" when link.Arguments.Count == 1:
-                            relationship.Name = StringValue(link.Arguments[0]);
-                            break;
-                    }
-                }
-
+                ReadRelationship(outermost, relationship, ref oneToOne);
                 entity.Relationships.Add(relationship);
                 break;
         }
+    }
+
+    /// <summary>The links of a HasOne chain, innermost first (WithOne must be seen before HasForeignKey), without a list.</summary>
+    private static void ReadRelationship(ExpressionSyntax current, RelationshipBuilder relationship, ref bool oneToOne)
+    {
+        if (current is not InvocationExpressionSyntax invocation || invocation.Expression is not MemberAccessExpressionSyntax member)
+        {
+            return;
+        }
+
+        ReadRelationship(member.Expression, relationship, ref oneToOne);
+        var arguments = invocation.ArgumentList.Arguments;
+        switch (member.Name.Identifier.ValueText)
+        {
+            case "WithOne":
+                oneToOne = true;
+                break;
+            case "HasForeignKey":
+                var names = Strings(arguments);
+                if (oneToOne && names.Count >= 2)
+                {
+                    relationship.DependentEntity = names[0];
+                    names.RemoveAt(0);
+                }
+
+                relationship.ForeignKey = names;
+                break;
+            case "HasPrincipalKey":
+                var keys = Strings(arguments);
+                if (oneToOne && keys.Count >= 2)
+                {
+                    keys.RemoveAt(0);
+                }
+
+                relationship.PrincipalKey = keys;
+                break;
+            case "OnDelete" when arguments.Count == 1 && arguments[0].Expression is MemberAccessExpressionSyntax behavior:
+                relationship.OnDelete = behavior.Name.Identifier.ValueText;
+                break;
+            case "HasConstraintName" when arguments.Count == 1:
+                relationship.Name = StringValue(arguments[0].Expression);
+                break;
+        }
+    }
+
+    /// <summary>The value of the innermost <paramref name="method"/>("…") link of a chain with one argument (null when that argument is no string), or null.</summary>
+    private static string? InnermostName(InvocationExpressionSyntax outermost, string method)
+    {
+        string? name = null;
+        ExpressionSyntax current = outermost;
+        while (current is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax member)
+        {
+            if (member.Name.Identifier.ValueText == method && invocation.ArgumentList.Arguments.Count == 1)
+            {
+                name = StringValue(invocation.ArgumentList.Arguments[0].Expression);
+            }
+
+            current = member.Expression;
+        }
+
+        return name;
     }
 
     /// <summary>
@@ -611,15 +762,17 @@ internal static class TargetModelReader
             : null;
     }
 
-    /// <summary>The outermost HasColumnName("…") of a chain (the one the full reading keeps), or null.</summary>
+    /// <summary>The outermost constant HasColumnName("…") of a chain (the one the full reading keeps), or null.</summary>
     private static string? ColumnNameIn(InvocationExpressionSyntax outermost)
     {
         ExpressionSyntax current = outermost;
         while (current is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax member)
         {
-            if (member.Name.Identifier.ValueText == "HasColumnName" && invocation.ArgumentList.Arguments.Count == 1)
+            if (member.Name.Identifier.ValueText == "HasColumnName"
+                && invocation.ArgumentList.Arguments.Count == 1
+                && StringValue(invocation.ArgumentList.Arguments[0].Expression) is { } named)
             {
-                return StringValue(invocation.ArgumentList.Arguments[0].Expression);
+                return named;
             }
 
             current = member.Expression;
@@ -643,6 +796,12 @@ internal static class TargetModelReader
 
         var mine = entity.Signature;
         var theirs = other.Signature;
+        if (ReferenceEquals(mine, theirs))
+        {
+            // One scan took the other's reading of the same text.
+            return true;
+        }
+
         if ((mine?.Count ?? 0) != (theirs?.Count ?? 0))
         {
             return false;
@@ -706,6 +865,20 @@ internal static class TargetModelReader
 
     private static int? IntValue(ExpressionSyntax expression)
         => expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression, Token.Value: int value } ? value : null;
+
+    private static List<string> Strings(SeparatedSyntaxList<ArgumentSyntax> arguments)
+    {
+        var result = new List<string>(arguments.Count);
+        foreach (var argument in arguments)
+        {
+            if (StringValue(argument.Expression) is { } value)
+            {
+                result.Add(value);
+            }
+        }
+
+        return result;
+    }
 
     private static List<string> Strings(List<ExpressionSyntax> arguments)
     {
@@ -936,7 +1109,10 @@ internal static class TargetModelReader
 
         public List<PropertyBuilder> Properties { get; } = new();
 
-        public List<RelationshipBuilder> Relationships { get; } = new();
+        public List<RelationshipBuilder> Relationships { get; set; } = new();
+
+        /// <summary>What the scan read, kept apart from the fields a later full reading of the entity sets again.</summary>
+        public ScannedEntity? Scanned { get; set; }
 
         /// <summary>Its Property statements as the scan saw them (<see cref="SameShape"/>); never changed after the scan.</summary>
         public List<PropertySignature>? Signature { get; set; }
@@ -966,51 +1142,54 @@ internal static class TargetModelReader
                 return found;
             }
 
-            // As the full reading does: any Property("name") chain declares it, and the last HasColumnName wins.
+            // As the full reading does: any Property("name") chain declares it, and the last HasColumnName wins. The
+            // scan kept every Property chain's name and column name, in order: no block is walked again.
             var declared = false;
             columnName = null;
-            foreach (var block in Blocks)
+            var signature = Signature;
+            for (var i = 0; i < (signature?.Count ?? 0); i++)
             {
-                var builderName = block.Parameter.Identifier.ValueText;
-                if (block.ExpressionBody is InvocationExpressionSyntax single)
+                if (string.Equals(signature![i].Property, propertyName, StringComparison.Ordinal))
                 {
-                    declared |= FindColumnName(single, builderName, propertyName, ref columnName);
-                }
-
-                foreach (var statement in block.Block?.Statements ?? default)
-                {
-                    if (statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call })
-                    {
-                        declared |= FindColumnName(call, builderName, propertyName, ref columnName);
-                    }
+                    declared = true;
+                    columnName = signature[i].Column ?? columnName;
                 }
             }
 
             return declared;
         }
+    }
 
-        private static bool FindColumnName(InvocationExpressionSyntax outermost, string builderName, string propertyName, ref string? columnName)
+    /// <summary>An entity as the scan left it; never changed, so the next Designer's scan can take it from another thread.</summary>
+    internal sealed class ScannedEntity
+    {
+        public ScannedEntity(EntityBuilder entity)
         {
-            if (RootCall(outermost, builderName) is not { Name: "Property", Call.ArgumentList.Arguments: { Count: >= 1 } arguments }
-                || StringValue(arguments[0].Expression) != propertyName)
-            {
-                return false;
-            }
-
-            // The outermost constant HasColumnName of the chain wins, as in the full reading.
-            for (ExpressionSyntax current = outermost; current is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax member; current = member.Expression)
-            {
-                if (member.Name.Identifier.ValueText == "HasColumnName"
-                    && invocation.ArgumentList.Arguments.Count == 1
-                    && StringValue(invocation.ArgumentList.Arguments[0].Expression) is { } named)
-                {
-                    columnName = named;
-                    break;
-                }
-            }
-
-            return true;
+            Table = entity.Table;
+            Schema = entity.Schema;
+            BaseType = entity.BaseType;
+            Key = entity.Key;
+            KeyName = entity.KeyName;
+            Relationships = entity.Relationships;
+            Signature = entity.Signature;
+            Blocks = entity.Blocks!;
         }
+
+        public string? Table { get; }
+
+        public string? Schema { get; }
+
+        public string? BaseType { get; }
+
+        public List<string> Key { get; }
+
+        public string? KeyName { get; }
+
+        public List<RelationshipBuilder> Relationships { get; }
+
+        public List<PropertySignature>? Signature { get; }
+
+        public List<SimpleLambdaExpressionSyntax> Blocks { get; }
     }
 
     internal sealed class PropertyBuilder
