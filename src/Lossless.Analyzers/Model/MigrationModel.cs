@@ -177,6 +177,22 @@ public sealed class MigrationModel
     }
 
     /// <summary>
+    /// The foreign-key links of <see cref="Keys"/> that can reference <paramref name="principal"/>: all of them once all
+    /// keys were read, else the Designer's foreign keys to that table (its other relationships are not resolved) and Up's,
+    /// in the order <see cref="Keys"/> gives them. The caller still matches each link's principal.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyList<ForeignKeyLink> LinksTo(ColumnRefTable principal)
+    {
+        if (_keys is not null || DesignerOf(Type) is not { } designer)
+        {
+            return Keys.Links;
+        }
+
+        var foreignKeys = designer.ForeignKeysTo(principal.Schema, principal.Name);
+        return KeyGraph.Build(new TargetKeys(ImmutableArray<TargetPrimaryKey>.Empty, foreignKeys), Up).Links;
+    }
+
+    /// <summary>
     /// The keys of the target model (primary and foreign keys), read on first use: from the whole model when that was
     /// read already, else from the Designer's key statements alone. Null when there is no Designer.
     /// </summary>

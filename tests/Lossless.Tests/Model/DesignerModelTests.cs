@@ -232,7 +232,12 @@ public class DesignerModelTests
             Assert.Equal(Describe(expectedForeignKeys), Describe(Fresh().ForeignKeysFrom(table.Schema, table.Name)));
             Assert.Equal(Describe(expectedForeignKeys), Describe(tablesFirst.ForeignKeysFrom(table.Schema, table.Name)));
 
+            var expectedReferences = full.ForeignKeys.Where(fk => fk.Principal.Name == table.Name && ColumnRef.SchemasMatch(fk.Principal.Schema, table.Schema));
+            Assert.Equal(Describe(expectedReferences), Describe(Fresh().ForeignKeysTo(table.Schema, table.Name)));
+            Assert.Equal(Describe(expectedReferences), Describe(tablesFirst.ForeignKeysTo(table.Schema, table.Name)));
         }
+
+        Assert.Contains(full.Tables, table => !Fresh().ForeignKeysTo(table.Schema, table.Name).IsEmpty);
 
         Assert.Contains(full.Tables, table => !Fresh().ForeignKeysFrom(table.Schema, table.Name).IsEmpty);
 

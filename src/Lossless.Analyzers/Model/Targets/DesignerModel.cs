@@ -205,13 +205,23 @@ internal sealed class DesignerModel
     /// scan, resolving only that table's relationships.
     /// </summary>
     public System.Collections.Immutable.ImmutableArray<TargetForeignKey> ForeignKeysFrom(string? schema, string table)
+        => ForeignKeysOf(schema, table, dependent: true);
+
+    /// <summary>
+    /// The foreign keys whose principal table is <paramref name="table"/> (the rows a rebuild of it deletes or changes):
+    /// from all keys when read already, else from the scan, resolving only the relationships to that table.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<TargetForeignKey> ForeignKeysTo(string? schema, string table)
+        => ForeignKeysOf(schema, table, dependent: false);
+
+    private System.Collections.Immutable.ImmutableArray<TargetForeignKey> ForeignKeysOf(string? schema, string table, bool dependent)
     {
         lock (_gate)
         {
             if (_keys is null && _full is null)
             {
                 _scan ??= TargetModelReader.ScanTables(_body, _builderName, _cancellationToken);
-                return TargetModelReader.ForeignKeysFrom(_scan, schema, table);
+                return dependent ? TargetModelReader.ForeignKeysFrom(_scan, schema, table) : TargetModelReader.ForeignKeysTo(_scan, schema, table);
             }
         }
 
@@ -219,7 +229,8 @@ internal sealed class DesignerModel
         var result = System.Collections.Immutable.ImmutableArray.CreateBuilder<TargetForeignKey>();
         foreach (var foreignKey in all)
         {
-            if (string.Equals(foreignKey.Dependent.Name, table, System.StringComparison.Ordinal) && ColumnRef.SchemasMatch(foreignKey.Dependent.Schema, schema))
+            var end = dependent ? foreignKey.Dependent : foreignKey.Principal;
+            if (string.Equals(end.Name, table, System.StringComparison.Ordinal) && ColumnRef.SchemasMatch(end.Schema, schema))
             {
                 result.Add(foreignKey);
             }

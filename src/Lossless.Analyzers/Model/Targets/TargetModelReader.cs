@@ -321,9 +321,17 @@ internal static class TargetModelReader
     /// order: the other relationships are not resolved. Not thread-safe: the caller holds a lock.
     /// </summary>
     internal static ImmutableArray<TargetForeignKey> ForeignKeysFrom(TableScan scan, string? schema, string table)
-        => ForeignKeys(scan.Entities, scan.Order, new ColumnRefTable(schema, table));
+        => ForeignKeys(scan.Entities, scan.Order, dependentOnly: new ColumnRefTable(schema, table));
 
-    private static ImmutableArray<TargetForeignKey> ForeignKeys(Dictionary<string, EntityBuilder> entities, List<EntityBuilder> order, ColumnRefTable? dependentOnly = null)
+    /// <summary>
+    /// The foreign keys whose principal table is <paramref name="table"/>, as <see cref="KeysOf"/> gives them, in the same
+    /// order: the other relationships are not resolved. Not thread-safe: the caller holds a lock.
+    /// </summary>
+    internal static ImmutableArray<TargetForeignKey> ForeignKeysTo(TableScan scan, string? schema, string table)
+        => ForeignKeys(scan.Entities, scan.Order, principalOnly: new ColumnRefTable(schema, table));
+
+    private static ImmutableArray<TargetForeignKey> ForeignKeys(
+        Dictionary<string, EntityBuilder> entities, List<EntityBuilder> order, ColumnRefTable? dependentOnly = null, ColumnRefTable? principalOnly = null)
     {
         var foreignKeys = ImmutableArray.CreateBuilder<TargetForeignKey>();
         foreach (var entity in order)
@@ -335,6 +343,7 @@ internal static class TargetModelReader
                     || TableOf(dependent, entities, 0) is not { } dependentTable
                     || (dependentOnly is { } only && !(string.Equals(dependentTable.Name, only.Name, StringComparison.Ordinal) && ColumnRef.SchemasMatch(dependentTable.Schema, only.Schema)))
                     || TableOf(principal, entities, 0) is not { } principalTable
+                    || (principalOnly is { } to && !(string.Equals(principalTable.Name, to.Name, StringComparison.Ordinal) && ColumnRef.SchemasMatch(principalTable.Schema, to.Schema)))
                     || relationship.ForeignKey.Count == 0)
                 {
                     continue;

@@ -63,7 +63,7 @@ internal sealed class SqliteRebuildCascadeRule : MigrationRule
     private static List<string> Effects(MigrationModel migration, ColumnRefTable principal)
     {
         var effects = new List<string>();
-        foreach (var link in migration.Keys.Links)
+        foreach (var link in migration.LinksTo(principal))
         {
             if (!string.Equals(link.Principal.Table, principal.Name, StringComparison.Ordinal)
                 || !ColumnRef.SchemasMatch(link.Principal.Schema, principal.Schema)
