@@ -88,7 +88,16 @@ internal sealed class MigrationIndex
     public Targets.DesignerModel? Designer(INamedTypeSymbol migration, CancellationToken cancellationToken)
         => _designers.TryGetValue(migration, out var designer)
             ? designer
-            : _designers.GetOrAdd(migration, Targets.DesignerModel.Of(migration, cancellationToken));
+            : _designers.GetOrAdd(migration, Targets.DesignerModel.Of(migration, cancellationToken, PreviousDesigner(migration, cancellationToken)));
+
+    /// <summary>The previous migration's Designer, looked up once and only when a scan asks for it.</summary>
+    private Func<Targets.DesignerModel?> PreviousDesigner(INamedTypeSymbol migration, CancellationToken cancellationToken)
+    {
+        var previous = new Lazy<Targets.DesignerModel?>(
+            () => _symbols.MigrationIdOf(migration) is { } id && Previous(migration, id, cancellationToken) is { } type ? Designer(type, cancellationToken) : null,
+            LazyThreadSafetyMode.PublicationOnly);
+        return () => previous.Value;
+    }
 
     private List<Entry> Entries(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -17,6 +18,7 @@ internal sealed class DesignerModel
     private readonly BlockSyntax _body;
     private readonly string _builderName;
     private readonly CancellationToken _cancellationToken;
+    private readonly Func<DesignerModel?>? _previous;
     private TargetModel? _full;
     private TargetKeys? _keys;
     private TargetModelReader.TableScan? _scan;
@@ -24,11 +26,12 @@ internal sealed class DesignerModel
     private int? _maxIdentifierLength;
     private bool _maxIdentifierLengthRead;
 
-    private DesignerModel(BlockSyntax body, string builderName, CancellationToken cancellationToken)
+    private DesignerModel(BlockSyntax body, string builderName, CancellationToken cancellationToken, Func<DesignerModel?>? previous = null)
     {
         _body = body;
         _builderName = builderName;
         _cancellationToken = cancellationToken;
+        _previous = previous;
         Model = new TargetModel(this);
         Keys = new TargetKeys(this);
     }
@@ -39,10 +42,14 @@ internal sealed class DesignerModel
     /// <summary>The target model's keys, read as far as they are asked (a table's primary key, or all keys).</summary>
     public TargetKeys Keys { get; }
 
-    /// <summary>The Designer of <paramref name="migration"/>, found from syntax and not read yet; null when it has none.</summary>
-    public static DesignerModel? Of(INamedTypeSymbol migration, CancellationToken cancellationToken)
+    /// <summary>
+    /// The Designer of <paramref name="migration"/>, found from syntax and not read yet; null when it has none.
+    /// <paramref name="previous"/> gives the previous migration's Designer (the compilation's one reading of it), whose
+    /// scan a scan of this one starts from when it is made already.
+    /// </summary>
+    public static DesignerModel? Of(INamedTypeSymbol migration, CancellationToken cancellationToken, Func<DesignerModel?>? previous = null)
         => TargetModelReader.FindBuildTargetModel(migration, cancellationToken) is var (body, builderName)
-            ? new DesignerModel(body, builderName, cancellationToken)
+            ? new DesignerModel(body, builderName, cancellationToken, previous)
             : null;
 
     /// <summary>A Designer read from a BuildTargetModel body directly (tests; the analyzer finds it by symbol).</summary>
@@ -73,7 +80,7 @@ internal sealed class DesignerModel
             {
                 return _keys ??= _full is not null
                     ? TargetKeys.From(_full)
-                    : TargetModelReader.KeysOf(_scan ??= TargetModelReader.ScanTables(_body, _builderName, _cancellationToken));
+                    : TargetModelReader.KeysOf(ScanLocked());
             }
         }
     }
@@ -108,8 +115,7 @@ internal sealed class DesignerModel
             _tables ??= new Dictionary<(string?, string), TargetTable?>();
             if (!_tables.TryGetValue((schema, table), out var found))
             {
-                _scan ??= TargetModelReader.ScanTables(_body, _builderName, _cancellationToken);
-                found = TargetModelReader.ReadTable(_scan, schema, table);
+                found = TargetModelReader.ReadTable(ScanLocked(), schema, table);
                 _tables.Add((schema, table), found);
             }
 
@@ -126,13 +132,9 @@ internal sealed class DesignerModel
     /// </summary>
     public List<ColumnRefTable>? TablesChangedSince(DesignerModel previous)
     {
-        var theirs = previous.Scan();
-        TargetModelReader.TableScan mine;
-        lock (_gate)
-        {
-            // Scanned after the previous Designer, this one takes its reading of every entity whose blocks are the same.
-            mine = _scan ??= TargetModelReader.ScanTables(_body, _builderName, _cancellationToken, theirs);
-        }
+        // Scanned after the previous Designer, this one takes its reading of every entity whose blocks are the same.
+        var theirs = previous.ScanInOrder();
+        var mine = ScanAfter(theirs);
 
         var changed = new List<ColumnRefTable>();
         foreach (var entity in mine.Order)
@@ -165,8 +167,85 @@ internal sealed class DesignerModel
     {
         lock (_gate)
         {
-            return _scan ??= TargetModelReader.ScanTables(_body, _builderName, _cancellationToken);
+            return ScanLocked();
         }
+    }
+
+    /// <summary>
+    /// The scan, made on first use after the previous migration's scan when that one is made already (its unchanged
+    /// entities are taken, not read). The caller holds <see cref="_gate"/>; the previous scan is read without its gate.
+    /// </summary>
+    private TargetModelReader.TableScan ScanLocked()
+        => _scan ?? Publish(TargetModelReader.ScanTables(_body, _builderName, _cancellationToken, _previous?.Invoke()?.MadeScan()));
+
+    /// <summary>This Designer's scan, made after <paramref name="previous"/> unless made already.</summary>
+    private TargetModelReader.TableScan ScanAfter(TargetModelReader.TableScan previous)
+    {
+        lock (_gate)
+        {
+            return _scan ?? Publish(TargetModelReader.ScanTables(_body, _builderName, _cancellationToken, previous));
+        }
+    }
+
+    /// <summary>
+    /// The scan, made in migration order from the nearest earlier Designer whose scan is made (or from the first
+    /// migration's), so that each scan in between takes its predecessor's reading of the unchanged entities. The analyzer
+    /// judges migrations in no particular order and on two threads, and every SQLite migration compares its Designer with
+    /// the previous one: without this, a third of ErsatzTV's scans found no scan before them. At most
+    /// <see cref="InOrderReach"/> Designers back are looked at; past that (one migration analyzed alone, in an editor),
+    /// only this Designer is scanned.
+    /// </summary>
+    private TargetModelReader.TableScan ScanInOrder()
+    {
+        if (MadeScan() is { } made)
+        {
+            return made;
+        }
+
+        var unscanned = new List<DesignerModel>();
+        TargetModelReader.TableScan? start = null;
+        var reachedFirst = false;
+        for (var current = this; unscanned.Count < InOrderReach;)
+        {
+            unscanned.Add(current);
+            if (current._previous?.Invoke() is not { } before)
+            {
+                reachedFirst = true;
+                break;
+            }
+
+            if (before.MadeScan() is { } scan)
+            {
+                start = scan;
+                break;
+            }
+
+            current = before;
+        }
+
+        if (start is null && !reachedFirst)
+        {
+            return Scan();
+        }
+
+        for (var i = unscanned.Count - 1; i >= 0; i--)
+        {
+            start = start is null ? unscanned[i].Scan() : unscanned[i].ScanAfter(start);
+        }
+
+        return start!;
+    }
+
+    private const int InOrderReach = 16;
+
+    /// <summary>The scan when it is made already, else null: asking never reads, nor waits for a scan under way.</summary>
+    private TargetModelReader.TableScan? MadeScan() => Volatile.Read(ref _scan);
+
+    /// <summary>Sets the scan, made whole before it is seen (MadeScan reads it without the gate). The caller holds the gate.</summary>
+    private TargetModelReader.TableScan Publish(TargetModelReader.TableScan scan)
+    {
+        Volatile.Write(ref _scan, scan);
+        return scan;
     }
 
     private static bool AddTableOf(DesignerModel designer, string entity, List<ColumnRefTable> tables)
@@ -220,8 +299,8 @@ internal sealed class DesignerModel
         {
             if (_keys is null && _full is null)
             {
-                _scan ??= TargetModelReader.ScanTables(_body, _builderName, _cancellationToken);
-                return dependent ? TargetModelReader.ForeignKeysFrom(_scan, schema, table) : TargetModelReader.ForeignKeysTo(_scan, schema, table);
+                var scan = ScanLocked();
+                return dependent ? TargetModelReader.ForeignKeysFrom(scan, schema, table) : TargetModelReader.ForeignKeysTo(scan, schema, table);
             }
         }
 
@@ -260,8 +339,7 @@ internal sealed class DesignerModel
             }
 
             // The scan holds the key statements: the key's column names are looked up without reading the table.
-            _scan ??= TargetModelReader.ScanTables(_body, _builderName, _cancellationToken);
-            return TargetModelReader.PrimaryKeyOf(_scan, schema, table);
+            return TargetModelReader.PrimaryKeyOf(ScanLocked(), schema, table);
         }
     }
 }

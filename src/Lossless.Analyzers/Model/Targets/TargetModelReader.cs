@@ -264,12 +264,9 @@ internal static class TargetModelReader
             var count = Math.Min(mine.Length, span.Length - offset);
             text.CopyTo(span.Start + offset, mine, 0, count);
             otherText.CopyTo(otherSpan.Start + offset, theirs, 0, count);
-            for (var i = 0; i < count; i++)
+            if (!new ReadOnlySpan<char>(mine, 0, count).SequenceEqual(new ReadOnlySpan<char>(theirs, 0, count)))
             {
-                if (mine[i] != theirs[i])
-                {
-                    return false;
-                }
+                return false;
             }
         }
 
