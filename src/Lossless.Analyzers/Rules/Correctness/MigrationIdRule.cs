@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
+using System.Threading;
 using Lossless.Analyzers.Model;
 using Lossless.Analyzers.Model.Operations;
 using Lossless.Analyzers.Model.Targets;
@@ -21,16 +23,18 @@ internal sealed class MigrationIdRule : MigrationRule
 
     public override void Analyze(MigrationModel migration, RuleContext context)
     {
-        if (migration.Id is not { } id || IdLocation(migration.Type, context.CancellationToken) is not { } location)
+        if (migration.Id is not { } id)
         {
             return;
         }
 
+        // The attribute's syntax is looked up only for a migration with something to report.
+        var location = new Lazy<Location?>(() => IdLocation(migration.Type, context.CancellationToken), LazyThreadSafetyMode.None);
         if (!MigrationIds.IsValid(id))
         {
             // Letters sort after digits whatever the culture; other malformed ids sort where their text puts them.
             var position = char.IsLetter(id[0]) ? "after every migration whose id starts with a timestamp" : "where its text sorts";
-            Report(context, location, id, "is not yyyyMMddHHmmss_Name (14 digits, '_', a name), the form EF Core generates and accepts as an id: EF Core orders migrations by comparing ids as text, so it runs " + position);
+            Report(context, location.Value, id, "is not yyyyMMddHHmmss_Name (14 digits, '_', a name), the form EF Core generates and accepts as an id: EF Core orders migrations by comparing ids as text, so it runs " + position);
         }
 
         var migrations = migration.Index?.MigrationsOfContext(migration.Type, context.CancellationToken);
@@ -42,12 +46,12 @@ internal sealed class MigrationIdRule : MigrationRule
         var others = migrations.OthersWithId(migration.Type, id);
         if (others.Count > 0)
         {
-            Report(context, location, id, $"is also the id of {Names(others)} of the same DbContext: EF Core keys migrations by id and fails to list them (ArgumentException), before it applies any");
+            Report(context, location.Value, id, $"is also the id of {Names(others)} of the same DbContext: EF Core keys migrations by id and fails to list them (ArgumentException), before it applies any");
         }
 
         if (FirstLaterUse(migration, id, migrations, context) is { } use)
         {
-            Report(context, location, id, use);
+            Report(context, location.Value, id, use);
         }
     }
 
@@ -231,16 +235,21 @@ internal sealed class MigrationIdRule : MigrationRule
         return text.ToString();
     }
 
-    private static void Report(RuleContext context, Location location, string id, string what)
-        => context.Report(Diagnostic.Create(Descriptors.LL4001_MigrationIdInvalid, location, id, what));
+    /// <summary>Reports on the id argument; nothing when the attribute has no syntax to point at.</summary>
+    private static void Report(RuleContext context, Location? location, string id, string what)
+    {
+        if (location is not null)
+        {
+            context.Report(Diagnostic.Create(Descriptors.LL4001_MigrationIdInvalid, location, id, what));
+        }
+    }
 
     /// <summary>The id argument of [Migration(…)], in whichever partial file carries it (EF scaffolds it into the .Designer.cs).</summary>
     private static Location? IdLocation(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
     {
         foreach (var attribute in type.GetAttributes())
         {
-            if (attribute.AttributeClass is { Name: "MigrationAttribute" } attributeClass
-                && attributeClass.ContainingNamespace?.ToDisplayString() == "Microsoft.EntityFrameworkCore.Migrations"
+            if (attribute.AttributeClass is { Name: "MigrationAttribute", ContainingNamespace: { Name: "Migrations", ContainingNamespace: { Name: "EntityFrameworkCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } }
                 && attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments: { Count: > 0 } arguments })
             {
                 return arguments[0].Expression.GetLocation();
