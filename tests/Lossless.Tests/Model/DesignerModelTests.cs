@@ -43,12 +43,80 @@ public class DesignerModelTests
     }
 
     [Fact]
-    public void ColumnNameMovedToAnotherProperty_ItsTableChanged()
+    public void ColumnRenamed_NoColumnOfBothChangedItsType_NoTableChanged()
     {
         var previous = Designer(Model(customerTier: "string", extraTable: true));
         var current = Designer(Model(customerTier: "string", extraTable: true).Replace("HasColumnName(\"owner\")", "HasColumnName(\"owner_id\")", StringComparison.Ordinal));
 
+        Assert.Equal(string.Empty, Describe(current.TablesChangedSince(previous)));
+    }
+
+    [Fact]
+    public void ColumnAddedAndDropped_NoColumnOfBothChangedItsType_NoTableChanged()
+    {
+        var previous = Designer(Model(customerTier: "string", extraTable: true));
+        var current = Designer(Model(customerTier: "string", extraTable: true).Replace(
+            "b.Property<int>(\"Number\");", "b.Property<int>(\"Number\");\nb.Property<Guid>(\"Serial\");", StringComparison.Ordinal).Replace(
+            "b.Property<long>(\"Id\");", string.Empty, StringComparison.Ordinal));
+
+        Assert.Equal(string.Empty, Describe(current.TablesChangedSince(previous)));
+    }
+
+    [Fact]
+    public void PropertyTypeChanged_ItsTableChanged()
+    {
+        var previous = Designer(Model(customerTier: "string", extraTable: true));
+        var current = Designer(Model(customerTier: "string", extraTable: true).Replace("b.Property<int>(\"Number\");", "b.Property<long>(\"Number\");", StringComparison.Ordinal));
+
         Assert.Equal("passports", Describe(current.TablesChangedSince(previous)));
+    }
+
+    [Fact]
+    public void ColumnNameMovedToAPropertyOfAnotherType_ItsTableChanged()
+    {
+        // The column "owner" was an int property's and is now a string property's: the table has it in both models.
+        var previous = Designer(Model(customerTier: "string", extraTable: true));
+        var current = Designer(Model(customerTier: "string", extraTable: true).Replace(
+            "b.Property<int>(\"OwnerId\").HasColumnName(\"owner\");",
+            "b.Property<int>(\"OwnerId\").HasColumnName(\"owner_id\");\nb.Property<string>(\"OwnerName\").HasColumnName(\"owner\");",
+            StringComparison.Ordinal));
+
+        Assert.Equal("passports", Describe(current.TablesChangedSince(previous)));
+    }
+
+    [Fact]
+    public void PropertyRestatedWithAnotherType_FirstTypeArgumentCounts_NoTableChanged()
+    {
+        // The full reading merges a property's statements and keeps the first Property<T>'s type: Number is an int in both.
+        var previous = Designer(Model(customerTier: "string", extraTable: true));
+        var current = Designer(Model(customerTier: "string", extraTable: true).Replace(
+            "b.Property<int>(\"Number\");", "b.Property<int>(\"Number\");\nb.Property<long>(\"Number\");", StringComparison.Ordinal));
+
+        Assert.Equal(string.Empty, Describe(current.TablesChangedSince(previous)));
+    }
+
+    [Fact]
+    public void ColumnNamedByALaterStatementOfTheProperty_LastHasColumnNameCounts_ItsTableChanged()
+    {
+        // Spare (long) takes the column "owner" in its second statement; "owner" was OwnerId's, an int.
+        var previous = Designer(Model(customerTier: "string", extraTable: true));
+        var current = Designer(Model(customerTier: "string", extraTable: true).Replace(
+            "b.Property<int>(\"OwnerId\").HasColumnName(\"owner\");",
+            "b.Property<int>(\"OwnerId\").HasColumnName(\"owner_id\");\nb.Property<long>(\"Spare\");\nb.Property(\"Spare\").HasColumnName(\"owner\");",
+            StringComparison.Ordinal));
+
+        Assert.Equal("passports", Describe(current.TablesChangedSince(previous)));
+    }
+
+    [Fact]
+    public void BaseEntityGainedAColumn_ItsTableChanged()
+    {
+        // Person is Customer's base type: the table's columns are both entities', so a column may move between them.
+        var previous = Designer(Model(customerTier: "string", extraTable: true));
+        var current = Designer(Model(customerTier: "string", extraTable: true).Replace(
+            "b.HasAlternateKey(\"Email\");", "b.Property<int>(\"Age\");\nb.HasAlternateKey(\"Email\");", StringComparison.Ordinal));
+
+        Assert.Equal("crm.people", Describe(current.TablesChangedSince(previous)));
     }
 
     [Fact]

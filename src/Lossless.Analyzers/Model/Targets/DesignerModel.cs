@@ -124,11 +124,13 @@ internal sealed class DesignerModel
     }
 
     /// <summary>
-    /// The tables whose columns may differ from <paramref name="previous"/>'s, in this model's order: those an entity maps
-    /// to whose properties (names, CLR types, column names), table or base type differ between the two Designers' scans,
-    /// or that only one of them has. A table none of whose entities changed so has the same columns with the same CLR
-    /// types in both: a rule comparing CLR types reads only the tables named here. Null when that cannot be said table by
-    /// table (a changed entity shares its table with another root entity): read the whole models then.
+    /// The tables where a column both models have may have another CLR type in this one than in
+    /// <paramref name="previous"/>, in this model's order: those an entity maps to whose table or base type differ between
+    /// the two Designers' scans, that only one of them has, or whose properties differ (names, CLR types, column names) in
+    /// a way that can give a column another CLR type. A table none of whose entities changed has the same columns with the
+    /// same CLR types in both, and so has one whose only entity merely gained, lost or renamed columns: a rule comparing CLR
+    /// types reads only the tables named here. Null when that cannot be said table by table (a changed entity shares its
+    /// table with another root entity): read the whole models then.
     /// </summary>
     public List<ColumnRefTable>? TablesChangedSince(DesignerModel previous)
     {
@@ -142,6 +144,16 @@ internal sealed class DesignerModel
             var old = theirs.Entities.TryGetValue(entity.Name, out var found) ? found : null;
             if (old is not null && TargetModelReader.SameShape(entity, old))
             {
+                continue;
+            }
+
+            if (old is not null && TargetModelReader.SameColumnTypes(entity, old, mine, theirs)
+                && TableOf(this, entity.Name) is { Shared: false } table
+                && TableOf(previous, entity.Name) is { Shared: false } before
+                && string.Equals(table.Table.Name, before.Table.Name, StringComparison.Ordinal)
+                && string.Equals(table.Table.Schema, before.Table.Schema, StringComparison.Ordinal))
+            {
+                // Its columns were added, dropped or renamed, and every column it has in both kept its CLR type.
                 continue;
             }
 
@@ -248,15 +260,17 @@ internal sealed class DesignerModel
         return scan;
     }
 
-    private static bool AddTableOf(DesignerModel designer, string entity, List<ColumnRefTable> tables)
+    private static (ColumnRefTable Table, bool Shared)? TableOf(DesignerModel designer, string entity)
     {
-        (ColumnRefTable Table, bool Shared)? mapped;
         lock (designer._gate)
         {
-            mapped = TargetModelReader.TableOfEntity(designer.Scan(), entity);
+            return TargetModelReader.TableOfEntity(designer.Scan(), entity);
         }
+    }
 
-        if (mapped is not { } found)
+    private static bool AddTableOf(DesignerModel designer, string entity, List<ColumnRefTable> tables)
+    {
+        if (TableOf(designer, entity) is not { } found)
         {
             // An entity mapped to no table (owned types, views, keyless types) has no columns here.
             return true;
