@@ -80,7 +80,8 @@ public static class Analysis
     /// Measures, <paramref name="repeat"/> times on fresh compilations of the same trees: the compiler's CPU
     /// (GetDiagnostics), the floor analyzer's own CPU, the binding floor's (the operation trees of the migration bodies
     /// Lossless binds, nothing else), and Lossless's own CPU (every callback it registers, on the
-    /// threads that ran it: <see cref="MeteredAnalyzer"/>), each analyzer run with the compiler as a build runs it.
+    /// threads that ran it: <see cref="MeteredAnalyzer"/>), alone and beside EF Core's own analyzers
+    /// (<see cref="EFCoreAnalyzers"/>), each analyzer run with the compiler as a build runs it.
     /// Every run proves it did the work: the Lossless runs report what the analysis reported, the floor reads calls.
     /// </summary>
     public static async Task<Cost> MeasureAsync(SetSources sources, int repeat, int expectedLossless, SetResult result, CancellationToken cancellationToken)
@@ -89,6 +90,7 @@ public static class Analysis
         var floor = new List<double>();
         var lossless = new List<double>();
         var binding = new List<double>();
+        var besideEFCore = new List<double>();
         for (var run = 0; run < repeat; run++)
         {
             Collect();
@@ -131,9 +133,21 @@ public static class Analysis
             {
                 result.Problems.Add($"run {run + 1}: Lossless reported {reported} diagnostics, the analysis {expectedLossless}");
             }
+
+            // As a user's build runs Lossless: beside EF Core's own analyzers, whose operation actions make the driver
+            // build the operation trees of the method bodies they analyze (Up and Down among them) before the callbacks.
+            Collect();
+            var besideMeters = Catalog.Analyzers.Select(static analyzer => new MeteredAnalyzer(analyzer)).ToImmutableArray();
+            var besideDiagnostics = await RunAllAsync(sources.NewCompilation(), EFCoreAnalyzers.Analyzers.AddRange(besideMeters.CastArray<DiagnosticAnalyzer>()), cancellationToken);
+            besideEFCore.Add(besideMeters.Sum(static meter => meter.CpuTime.TotalMilliseconds));
+            var reportedBeside = besideDiagnostics.Count(Catalog.IsLossless);
+            if (reportedBeside != expectedLossless)
+            {
+                result.Problems.Add($"run {run + 1}: Lossless beside EF Core's analyzers reported {reportedBeside} diagnostics, the analysis {expectedLossless}");
+            }
         }
 
-        return new Cost(compile, floor, lossless, binding);
+        return new Cost(compile, floor, lossless, binding, besideEFCore);
     }
 
     public static string Describe(SetSources sources, Diagnostic diagnostic)
