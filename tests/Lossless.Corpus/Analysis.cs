@@ -91,6 +91,8 @@ public static class Analysis
         var lossless = new List<double>();
         var binding = new List<double>();
         var besideEFCore = new List<double>();
+        var allocated = new List<double>();
+        var bindingAllocated = new List<double>();
         for (var run = 0; run < repeat; run++)
         {
             Collect();
@@ -114,6 +116,7 @@ public static class Analysis
             var bindingMeter = new MeteredAnalyzer(new BindingFloorAnalyzer());
             var bindingDiagnostics = await RunAllAsync(sources.NewCompilation(), [bindingMeter], cancellationToken);
             binding.Add(bindingMeter.CpuTime.TotalMilliseconds);
+            bindingAllocated.Add(bindingMeter.AllocatedBytes / 1e6);
             var bound = bindingDiagnostics.Select(BindingFloorAnalyzer.ReadCounts).FirstOrDefault(static c => c is not null);
             if (bound is null)
             {
@@ -128,6 +131,7 @@ public static class Analysis
             var meters = Catalog.Analyzers.Select(static analyzer => new MeteredAnalyzer(analyzer)).ToImmutableArray();
             var diagnostics = await RunAllAsync(sources.NewCompilation(), meters.CastArray<DiagnosticAnalyzer>(), cancellationToken);
             lossless.Add(meters.Sum(static meter => meter.CpuTime.TotalMilliseconds));
+            allocated.Add(meters.Sum(static meter => meter.AllocatedBytes) / 1e6);
             var reported = diagnostics.Count(Catalog.IsLossless);
             if (reported != expectedLossless)
             {
@@ -147,7 +151,7 @@ public static class Analysis
             }
         }
 
-        return new Cost(compile, floor, lossless, binding, besideEFCore);
+        return new Cost(compile, floor, lossless, binding, besideEFCore, allocated, bindingAllocated);
     }
 
     public static string Describe(SetSources sources, Diagnostic diagnostic)

@@ -49,7 +49,7 @@ public static class FixOutcome
 }
 
 /// <summary>The medians of a set's measured runs, in milliseconds of CPU time.</summary>
-public sealed record Cost(IReadOnlyList<double> CompileMs, IReadOnlyList<double> FloorMs, IReadOnlyList<double> LosslessMs, IReadOnlyList<double> BindingMs, IReadOnlyList<double> BesideEFCoreMs)
+public sealed record Cost(IReadOnlyList<double> CompileMs, IReadOnlyList<double> FloorMs, IReadOnlyList<double> LosslessMs, IReadOnlyList<double> BindingMs, IReadOnlyList<double> BesideEFCoreMs, IReadOnlyList<double> LosslessAllocatedMB, IReadOnlyList<double> BindingAllocatedMB)
 {
     /// <summary>Issue 16: Lossless's own CPU is at most this share of the compiler's.</summary>
     public const double MaxShareOfCompiler = 0.01;
@@ -79,6 +79,15 @@ public sealed record Cost(IReadOnlyList<double> CompileMs, IReadOnlyList<double>
     /// verdict, which is on <see cref="Lossless"/> alone.
     /// </summary>
     public double BesideEFCore => Median(BesideEFCoreMs);
+
+    /// <summary>
+    /// Megabytes Lossless's callbacks allocate when it runs alone: not the verdict, a steadier signal than CPU time for a
+    /// before/after of a small change on a shared machine (the same work allocates the same, whoever else runs).
+    /// </summary>
+    public double LosslessAllocated => Median(LosslessAllocatedMB);
+
+    /// <summary>Megabytes the binding floor's callback allocates: the operation trees' share of <see cref="LosslessAllocated"/>.</summary>
+    public double BindingAllocated => Median(BindingAllocatedMB);
 
     public bool PassBesideEFCore => BesideEFCore <= MaxShareOfCompiler * Compile && BesideEFCore <= (MaxFloorFactor * Floor) + FloorAllowanceMs;
 
