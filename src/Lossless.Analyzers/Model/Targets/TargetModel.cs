@@ -32,6 +32,29 @@ public sealed class TargetModel
         internal set => _maxIdentifierLength = value;
     }
 
+    /// <summary>
+    /// The foreign keys whose dependent table is <paramref name="table"/> (schemas matched as <see cref="ColumnRef.SchemasMatch"/>
+    /// does), in the model's order: from a Designer, only that table's relationships are resolved unless all keys were read.
+    /// </summary>
+    public ImmutableArray<TargetForeignKey> ForeignKeysFrom(string? schema, string table)
+    {
+        if (_designer is not null)
+        {
+            return _designer.ForeignKeysFrom(schema, table);
+        }
+
+        var result = ImmutableArray.CreateBuilder<TargetForeignKey>();
+        foreach (var foreignKey in _foreignKeys)
+        {
+            if (string.Equals(foreignKey.Dependent.Name, table, StringComparison.Ordinal) && ColumnRef.SchemasMatch(foreignKey.Dependent.Schema, schema))
+            {
+                result.Add(foreignKey);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
     /// <summary>The first table of that name and schema in the model's order, or null.</summary>
     public TargetTable? FindTable(string? schema, string table)
     {

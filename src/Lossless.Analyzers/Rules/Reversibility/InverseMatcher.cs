@@ -412,7 +412,8 @@ internal sealed class InverseMatcher
         }
 
         var missingForeignKeys = new List<string>();
-        foreach (var foreignKey in _migration.PreviousTargetModel!.ForeignKeys)
+        // The dropped table's own relationships: the rest of the previous Designer is not read for them.
+        foreach (var foreignKey in _migration.PreviousTargetModel!.ForeignKeysFrom(previous.Schema, previous.Name))
         {
             if (string.Equals(foreignKey.Dependent.Name, previous.Name, StringComparison.Ordinal) && string.Equals(foreignKey.Dependent.Schema, previous.Schema, StringComparison.Ordinal))
             {
