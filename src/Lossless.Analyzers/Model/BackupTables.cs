@@ -104,6 +104,16 @@ public static class BackupTables
         }
 
         var p = pattern.ToString();
+
+        // The literal characters before the first placeholder must begin the name: most names fail here, before the memo.
+        for (var i = 0; i < p.Length && i < name.Length && p[i] != '\0'; i++)
+        {
+            if (char.ToUpperInvariant(name[i]) != char.ToUpperInvariant(p[i]))
+            {
+                return false;
+            }
+        }
+
         var memo = new bool?[name.Length + 1, p.Length + 1];
         return Match(name, 0, p, 0, prefix, memo);
     }

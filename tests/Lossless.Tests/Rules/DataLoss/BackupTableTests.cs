@@ -45,6 +45,15 @@ public class BackupTableTests
         Assert.False(BackupTables.IsBackupTable(format, "__lossless_backup_users_email_20250102000000_X"));
     }
 
+    [Fact]
+    public void FormatStartingWithAPlaceholder_HasNoLiteralPrefixToRejectBy()
+    {
+        const string format = "{table}_bak_{column}_{migration}";
+        Assert.True(BackupTables.IsBackupTable(format, "users_bak_email_20250102000000_X"));
+        Assert.True(BackupTables.IsBackupTable(format, "USERS_BAK_20250102000000_X"));
+        Assert.False(BackupTables.IsBackupTable(format, "users_email_20250102000000_X"));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("   ")]
