@@ -117,12 +117,12 @@ internal static class OperationReader
 
     private static IReadOnlyDictionary<string, ArgumentValue> ReadArguments(ImmutableArray<IArgumentOperation> arguments)
     {
-        var result = new Dictionary<string, ArgumentValue>(arguments.Length, System.StringComparer.Ordinal);
+        var result = new ArgumentMap(arguments.Length);
         foreach (var argument in arguments)
         {
             if (argument.Parameter is { } parameter)
             {
-                result[parameter.Name] = ReadArgument(argument);
+                result.Set(parameter.Name, ReadArgument(argument));
             }
         }
 
