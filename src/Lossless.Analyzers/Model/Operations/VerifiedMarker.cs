@@ -75,15 +75,36 @@ public static class VerifiedMarker
         return parts.Length == 2 || column.Schema is null || string.Equals(parts[0], column.Schema, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static string? FirstNonBlankLine(string text)
+    /// <summary>The first line with anything but white space, trimmed; found without splitting the whole text (a step may hold a long script).</summary>
+    internal static string? FirstNonBlankLine(string text)
     {
-        foreach (var line in text.Split('\n'))
+        var start = 0;
+        while (start < text.Length)
         {
-            var trimmed = line.Trim();
-            if (trimmed.Length > 0)
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
             {
-                return trimmed;
+                end = text.Length;
             }
+
+            var first = start;
+            var last = end;
+            while (first < last && char.IsWhiteSpace(text[first]))
+            {
+                first++;
+            }
+
+            while (last > first && char.IsWhiteSpace(text[last - 1]))
+            {
+                last--;
+            }
+
+            if (last > first)
+            {
+                return text.Substring(first, last - first);
+            }
+
+            start = end + 1;
         }
 
         return null;
