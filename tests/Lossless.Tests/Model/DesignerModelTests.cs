@@ -44,6 +44,9 @@ public class DesignerModelTests
         { "column renamed", "HasColumnName(\"owner\")", "HasColumnName(\"owner_id\")", "" },
         { "property restated with another type: the first one counts", "b.Property<int>(\"Number\");", "b.Property<int>(\"Number\");\nb.Property<long>(\"Number\");", "" },
         { "property type changed", "b.Property<int>(\"Number\");", "b.Property<long>(\"Number\");", "passports" },
+        { "property made nullable", "b.Property<int>(\"Number\");", "b.Property<int?>(\"Number\");", "passports" },
+        { "keyword type written as a type name: compared as text, so listed", "b.Property<int>(\"Number\");", "b.Property<Int32>(\"Number\");", "passports" },
+        { "property type changed to a type name", "b.Property<int>(\"Number\");", "b.Property<Guid>(\"Number\");", "passports" },
         {
             "column moved from an int property to a string property",
             "b.Property<int>(\"OwnerId\").HasColumnName(\"owner\");",
@@ -83,6 +86,20 @@ public class DesignerModelTests
         var current = Designer(Model(customerTier: "string", extraTable: true).Replace(
             "b.Property<int>(\"Number\");", "b.Property<int>(\"Number\");\nb.Property<Guid>(\"Serial\");", StringComparison.Ordinal).Replace(
             "b.Property<long>(\"Id\");", string.Empty, StringComparison.Ordinal));
+
+        Assert.Equal(string.Empty, Describe(current.TablesChangedSince(previous)));
+    }
+
+    [Theory]
+    [InlineData("Guid")]
+    [InlineData("System.Guid")]
+    [InlineData("int?")]
+    [InlineData("List<string>")]
+    public void SameTypeWrittenTheSameWay_InBothDesigners_NoTableChanged(string tierType)
+    {
+        var previous = Designer(Model(customerTier: tierType, extraTable: true));
+        var current = Designer(Model(customerTier: tierType, extraTable: true).Replace(
+            "HasColumnName(\"owner\")", "HasColumnName(\"owner_id\")", StringComparison.Ordinal));
 
         Assert.Equal(string.Empty, Describe(current.TablesChangedSince(previous)));
     }
