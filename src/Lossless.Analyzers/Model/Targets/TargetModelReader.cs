@@ -912,16 +912,10 @@ internal static class TargetModelReader
         ExpressionSyntax current = outermost;
         while (current is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax member)
         {
-            var arguments = new List<ExpressionSyntax>(invocation.ArgumentList.Arguments.Count);
-            foreach (var argument in invocation.ArgumentList.Arguments)
-            {
-                arguments.Add(argument.Expression);
-            }
-
             var typeArgument = member.Name is GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic
                 ? TypeText(generic.TypeArgumentList.Arguments[0])
                 : null;
-            calls.Add(new Call(member.Name.Identifier.ValueText, arguments, typeArgument));
+            calls.Add(new Call(member.Name.Identifier.ValueText, new CallArguments(invocation.ArgumentList.Arguments), typeArgument));
             current = member.Expression;
         }
 
@@ -974,19 +968,7 @@ internal static class TargetModelReader
         return result;
     }
 
-    private static List<string> Strings(List<ExpressionSyntax> arguments)
-    {
-        var result = new List<string>(arguments.Count);
-        foreach (var argument in arguments)
-        {
-            if (StringValue(argument) is { } value)
-            {
-                result.Add(value);
-            }
-        }
-
-        return result;
-    }
+    private static List<string> Strings(CallArguments arguments) => Strings(arguments.List);
 
     private static EntityBuilder RootOf(EntityBuilder entity, Dictionary<string, EntityBuilder> entities, int depth)
         => depth < 16 && entity.BaseType is { } baseName && entities.TryGetValue(baseName, out var baseEntity)
@@ -1148,7 +1130,7 @@ internal static class TargetModelReader
 
     internal sealed class Call
     {
-        public Call(string name, List<ExpressionSyntax> arguments, string? typeArgument)
+        public Call(string name, CallArguments arguments, string? typeArgument)
         {
             Name = name;
             Arguments = arguments;
@@ -1157,9 +1139,42 @@ internal static class TargetModelReader
 
         public string Name { get; }
 
-        public List<ExpressionSyntax> Arguments { get; }
+        public CallArguments Arguments { get; }
 
         public string? TypeArgument { get; }
+    }
+
+    /// <summary>
+    /// A call's argument expressions, read from its argument list in place: a Designer has thousands of chained calls,
+    /// and a copy of each one's arguments into a list of its own is not needed to read them.
+    /// </summary>
+    internal readonly struct CallArguments
+    {
+        public CallArguments(SeparatedSyntaxList<ArgumentSyntax> list) => List = list;
+
+        public SeparatedSyntaxList<ArgumentSyntax> List { get; }
+
+        public int Count => List.Count;
+
+        public ExpressionSyntax this[int index] => List[index].Expression;
+
+        public Enumerator GetEnumerator() => new(List);
+
+        internal struct Enumerator
+        {
+            private readonly SeparatedSyntaxList<ArgumentSyntax> _list;
+            private int _index;
+
+            public Enumerator(SeparatedSyntaxList<ArgumentSyntax> list)
+            {
+                _list = list;
+                _index = -1;
+            }
+
+            public ExpressionSyntax Current => _list[_index].Expression;
+
+            public bool MoveNext() => ++_index < _list.Count;
+        }
     }
 
     /// <summary>One b.Property&lt;T&gt;("Name")…HasColumnName("column") statement, as two Designers are compared.</summary>
