@@ -24,6 +24,7 @@ public static class Report
         Line($"- compiled against: {CorpusReferences.RuntimeDescription}; EF Core {run.EFCoreVersion}; Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version}");
         Line($"- analyzers: {string.Join(", ", Catalog.Analyzers.Select(static a => a.GetType().Name))} ({Catalog.RuleIds.Length} rules); fixers: {string.Join(", ", Catalog.Fixers.Select(static f => f.GetType().Name))}");
         Line($"- machine: {Lossless.Benchmarks.Machine.Describe()}");
+        Line($"- JIT: {JitMode.Describe()}");
         Line($"- cost: medians of {run.Repeat} runs; fixes: {(run.Fixes ? (run.FixSetFilter is null ? "all sets" : $"sets matching `{run.FixSetFilter}`") : "not run (--no-fixes)")}");
         text.AppendLine();
 
