@@ -5,6 +5,7 @@ using Lossless.Analyzers.Model.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Lossless.Analyzers.Model;
 
@@ -22,6 +23,7 @@ internal sealed class MigrationHistory
     private readonly List<(string Id, string Text)> _sql = new();
     private string? _firstUnknownTables;
     private string? _firstUnknownColumns;
+    private char[] _text = new char[1024];
 
     private MigrationHistory()
     {
@@ -69,7 +71,7 @@ internal sealed class MigrationHistory
             cancellationToken.ThrowIfCancellationRequested();
             if (UpOf(type, cancellationToken) is { } up && up.ParameterList.Parameters.Count == 1)
             {
-                history.ReadUp(type, id, up, up.ParameterList.Parameters[0].Identifier.ValueText);
+                history.ReadUp(type, id, up, up.ParameterList.Parameters[0].Identifier.ValueText, cancellationToken);
             }
             else
             {
@@ -99,7 +101,7 @@ internal sealed class MigrationHistory
         return null;
     }
 
-    private void ReadUp(INamedTypeSymbol type, string id, MethodDeclarationSyntax up, string builder)
+    private void ReadUp(INamedTypeSymbol type, string id, MethodDeclarationSyntax up, string builder, CancellationToken cancellationToken)
     {
         var body = (SyntaxNode?)up.Body ?? up.ExpressionBody;
         if (body is null)
@@ -107,7 +109,11 @@ internal sealed class MigrationHistory
             return;
         }
 
-        foreach (var node in body.DescendantNodes())
+        // Most of an Up is the arguments of builder calls (CreateTable's column and constraint lambdas, InsertData's
+        // values, SQL text), where neither a builder call nor a helper given the builder can be unless the builder's
+        // name is written there: the walk does not make syntax nodes for arguments whose text does not name it.
+        var text = up.SyntaxTree.GetText(cancellationToken);
+        foreach (var node in body.DescendantNodes(child => !IsBuilderCallArgumentsWithoutBuilder(child, builder, text)))
         {
             if (node is not InvocationExpressionSyntax invocation)
             {
@@ -275,6 +281,46 @@ internal sealed class MigrationHistory
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The argument list of a builder call whose text does not hold the builder's name (nor a Unicode escape, which could
+    /// spell it): nothing under it is a builder call or passes the builder on.
+    /// </summary>
+    private bool IsBuilderCallArgumentsWithoutBuilder(SyntaxNode node, string builder, SourceText text)
+    {
+        if (node is not ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } } } list
+            || receiver.Identifier.ValueText != builder)
+        {
+            return false;
+        }
+
+        var span = list.Span;
+        if (_text.Length < span.Length)
+        {
+            _text = new char[Math.Max(span.Length, _text.Length * 2)];
+        }
+
+        text.CopyTo(span.Start, _text, 0, span.Length);
+        var chars = new ReadOnlySpan<char>(_text, 0, span.Length);
+        return chars.IndexOf(builder.AsSpan()) < 0 && !HasUnicodeEscape(chars);
+    }
+
+    private static bool HasUnicodeEscape(ReadOnlySpan<char> chars)
+    {
+        var at = chars.IndexOf('\\');
+        while (at >= 0 && at + 1 < chars.Length)
+        {
+            if (chars[at + 1] is 'u' or 'U')
+            {
+                return true;
+            }
+
+            var next = chars.Slice(at + 1).IndexOf('\\');
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return false;
     }
 
     private static bool PassesBuilder(InvocationExpressionSyntax invocation, string builder)

@@ -249,6 +249,8 @@ public class MigrationIdTests
     [InlineData("""migrationBuilder.Sql(File.ReadAllText("create.sql"));""")]
     [InlineData("""migrationBuilder.CreateTable(name: TableNames.Users, columns: table => new { Id = table.Column<int>(type: "integer", nullable: false) });""")]
     [InlineData("""CreateUsersTable(migrationBuilder);""")]
+    [InlineData("""migrationBuilder.AddColumn<string>(name: "Note", table: "Notes", type: ColumnType(migrationBuilder), nullable: true);""")]
+    [InlineData("""migrationBuilder.AddColumn<string>(name: "Note", table: "Notes", type: ColumnType(migr\u0061tionBuilder), nullable: true);""")]
     public async Task TableAnEarlierMigrationMayCreate_DoesNotReport(string earlierUp)
     {
         var earlier = Migration("\"20250101000000_Raw\"", "Raw", earlierUp, DropUsers)
@@ -257,6 +259,12 @@ public class MigrationIdTests
                 "protected override void Down",
                 """
                 private static void CreateUsersTable(MigrationBuilder builder) => builder.CreateTable(name: "Users", columns: table => new { Id = table.Column<int>(type: "integer", nullable: false) });
+
+                        private static string ColumnType(MigrationBuilder builder)
+                        {
+                            CreateUsersTable(builder);
+                            return "text";
+                        }
 
                         protected override void Down
                 """)
