@@ -96,7 +96,14 @@ EOF
   (cd "$dir" && dotnet restore -v:q > restore.log 2>&1) || { echo "$set: restore failed, see $dir/restore.log" >&2; continue; }
 
   export UseSharedCompilation=false
-  (cd "$dir" && dotnet build --no-restore --no-incremental -p:Floor=true -v:d > build.log 2>&1) || { echo "$set: build failed, see $dir/build.log" >&2; continue; }
+  if ! (cd "$dir" && dotnet build --no-restore --no-incremental -p:Floor=true -v:d > build.log 2>&1); then
+    if grep -q 'error LL' "$dir/build.log"; then
+      echo "$set: Lossless reported an error ($(grep -m1 -oE 'error LL[0-9]+' "$dir/build.log")): lower it to a warning in measure.globalconfig" >&2
+      exit 1
+    fi
+    echo "$set: build failed, see $dir/build.log" >&2
+    continue
+  fi
   line="$(grep -m1 -E '/csc(\.exe)? /noconfig ' "$dir/build.log")"
   csc="$(echo "$line" | sed -E 's:^ *([^ ]*/csc(\.exe)?) .*:\1:')"
   echo "$line" | sed -E 's:^ *[^ ]*/csc(\.exe)? ::' > "$dir/floors.rsp"
@@ -120,6 +127,12 @@ EOF
       cpu="$(echo "$t" | awk '{printf "%.2f", $1 + $2}')"
       wall="$(echo "$t" | awk '{print $3}')"
       printf '%s\t%s\t%s\t%s\t%s\n' "$i" "$arm" "$cpu" "$wall" "$(grep -c 'warning LL' "$dir/compile-$arm.log" || true)" >> "$dir/pairs.tsv"
+      # An error skips emit, and the arms would no longer do the same work: a rule made an error since this script
+      # listed LL1001 and LL1003 in measure.globalconfig needs adding there.
+      if grep -q 'error LL' "$dir/compile-$arm.log"; then
+        echo "$set: Lossless reported an error ($(grep -m1 -oE 'error LL[0-9]+' "$dir/compile-$arm.log")): lower it to a warning in measure.globalconfig" >&2
+        exit 1
+      fi
     done
   done
   without_cpu="$(awk -F'\t' '$2 == "without" {print $3}' "$dir/pairs.tsv" | median)"
