@@ -16,6 +16,7 @@ internal sealed class MigrationIndex
     private readonly MigrationSymbols _symbols;
     private readonly object _gate = new();
     private List<Entry>? _entries;
+    private List<INamedTypeSymbol>? _migrations;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, Targets.DesignerModel?> _designers = new(SymbolEqualityComparer.Default);
     private Dictionary<ITypeSymbol, ContextMigrations>? _contexts;
 
@@ -99,38 +100,58 @@ internal sealed class MigrationIndex
         return () => previous.Value;
     }
 
+    /// <summary>Every migration class of the compilation, with an id or without one.</summary>
+    public IReadOnlyList<INamedTypeSymbol> Migrations(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Walk(cancellationToken);
+            return _migrations!;
+        }
+    }
+
     private List<Entry> Entries(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (_entries is null)
-            {
-                var entries = new List<Entry>();
-                Collect(_compilation.Assembly.GlobalNamespace, entries, cancellationToken);
-                _entries = entries;
-            }
-
-            return _entries;
+            Walk(cancellationToken);
+            return _entries!;
         }
     }
 
-    private void Collect(INamespaceOrTypeSymbol container, List<Entry> entries, CancellationToken cancellationToken)
+    private void Walk(CancellationToken cancellationToken)
+    {
+        if (_entries is null)
+        {
+            var entries = new List<Entry>();
+            var migrations = new List<INamedTypeSymbol>();
+            Collect(_compilation.Assembly.GlobalNamespace, entries, migrations, cancellationToken);
+            _migrations = migrations;
+            _entries = entries;
+        }
+    }
+
+    private void Collect(INamespaceOrTypeSymbol container, List<Entry> entries, List<INamedTypeSymbol> migrations, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         foreach (var member in container.GetMembers())
         {
             if (member is INamespaceSymbol ns)
             {
-                Collect(ns, entries, cancellationToken);
+                Collect(ns, entries, migrations, cancellationToken);
             }
             else if (member is INamedTypeSymbol type)
             {
-                if (_symbols.IsMigration(type) && _symbols.MigrationIdOf(type) is { } id)
+                if (_symbols.IsMigration(type))
                 {
-                    entries.Add(new Entry(type, id, _symbols.DbContextOf(type)));
+                    migrations.Add(type);
+                    if (_symbols.MigrationIdOf(type) is { } id)
+                    {
+                        entries.Add(new Entry(type, id, _symbols.DbContextOf(type)));
+                    }
                 }
 
-                Collect(type, entries, cancellationToken);
+                Collect(type, entries, migrations, cancellationToken);
             }
         }
     }

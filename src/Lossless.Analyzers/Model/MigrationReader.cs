@@ -5,6 +5,7 @@ using Lossless.Analyzers.Infrastructure;
 using Lossless.Analyzers.Model.Operations;
 using Lossless.Analyzers.Model.Providers;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Lossless.Analyzers.Model;
@@ -79,6 +80,53 @@ internal sealed class MigrationReader
         {
             _bodies[method.OriginalDefinition] = items;
             _shapes[method.OriginalDefinition] = shape;
+        }
+    }
+
+    /// <summary>
+    /// Reads the class's method bodies the compiler did not hand over: those declared in generated files. EF Core 1–3
+    /// scaffolded "// &lt;auto-generated /&gt;" on the migration itself, and the analyzer driver hands generated code
+    /// only to analyzers that ask for all of it, and then builds the operation trees of every generated body (each
+    /// Designer's BuildTargetModel) for every analyzer in the build. Lossless reads these few methods itself instead.
+    /// Methods already read and BuildTargetModel are skipped, so in a migration written by EF Core 5 or later this
+    /// reads nothing.
+    /// </summary>
+    public void AddUnread(Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var member in _type.GetMembers())
+        {
+            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } declared || _symbols.IsBuildTargetModel(declared))
+            {
+                continue;
+            }
+
+            // A partial method's body belongs to its implementation part, the symbol the compiler hands over with it.
+            var method = declared.PartialImplementationPart ?? declared;
+            lock (_gate)
+            {
+                if (_bodies.ContainsKey(method.OriginalDefinition))
+                {
+                    continue;
+                }
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not MethodDeclarationSyntax syntax || (syntax.Body is null && syntax.ExpressionBody is null))
+                {
+                    continue;
+                }
+
+                // No analysis context hands over a generated file's semantic model; the driver's compilation caches
+                // the one asked for here, and nothing else binds these bodies.
+#pragma warning disable RS0030
+                var model = compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS0030
+                if (model.GetOperation(syntax, cancellationToken) is { } operation)
+                {
+                    AddBody(method, MigrationAnalyzer.BodyOf(operation), cancellationToken);
+                }
+            }
         }
     }
 
