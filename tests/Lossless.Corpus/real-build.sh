@@ -2,7 +2,7 @@
 # What a user's command-line build pays for Lossless on a corpus set: the set compiled by `dotnet build` (the SDK's
 # own compiler, ReadyToRun, tiered JIT), not by the corpus runner's in-process Roslyn.
 #
-#   tests/Lossless.Corpus/real-build.sh --corpus DIR [--pairs N] [--out DIR] SET [SET ...]
+#   tests/Lossless.Corpus/real-build.sh --corpus DIR [--pairs N] [--out DIR] [--baseline DLL] SET [SET ...]
 #
 # For each set it writes a project under OUT/SET (the set's files and its stub file, the SDK's implicit usings as the
 # corpus runner adds them, EF Core Relational and the set's provider package at the versions Directory.Build.props
@@ -15,7 +15,9 @@
 #      Roslyn charges to each analyzer's callbacks, which is what a user who turns the report on reads (medians);
 #   2. N pairs of compiles without and with Lossless (without first), timed by bash's `time` (user + sys CPU of the
 #      compiler's process, and elapsed). The median of the pairs' differences is what Lossless adds to that compile,
-#      JIT and first calls included.
+#      JIT and first calls included. With --baseline DLL (another build of Lossless.Analyzers.dll, e.g. of main before
+#      a change) each round compiles without, with the baseline, then with this build: the median of with − baseline
+#      is what the change saves or costs, measured under the same load as the rest.
 # The floors report hidden diagnostics, and a command-line build skips an analyzer whose diagnostics are all hidden:
 # they are raised to warnings here. Lossless's error-severity rules are lowered to warnings, so both arms emit.
 # Results: OUT/SET/report-K.txt (the analyzer reports), OUT/SET/pairs.tsv, and one summary line per set on stdout.
@@ -27,23 +29,25 @@ corpus=""
 pairs=6
 out="${TMPDIR:-/tmp}/lossless-real-build"
 sets=()
+baseline=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --corpus) corpus="$2"; shift 2 ;;
     --pairs) pairs="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    --baseline) baseline="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) sets+=("$1"); shift ;;
   esac
 done
 if [ -z "$corpus" ] || [ ${#sets[@]} -eq 0 ]; then
-  echo "usage: $0 --corpus DIR [--pairs N] [--out DIR] SET [SET ...]" >&2
+  echo "usage: $0 --corpus DIR [--pairs N] [--out DIR] [--baseline DLL] SET [SET ...]" >&2
   exit 2
 fi
 
 lossless="$root/src/Lossless.Analyzers/bin/Release/netstandard2.0/Lossless.Analyzers.dll"
 floor="$root/tests/Lossless.Benchmarks/bin/Release/net10.0/Lossless.Benchmarks.dll"
-for f in "$lossless" "$floor"; do
+for f in "$lossless" "$floor" ${baseline:+"$baseline"}; do
   [ -f "$f" ] || { echo "missing $f: dotnet build -c Release src/Lossless.Analyzers tests/Lossless.Benchmarks" >&2; exit 2; }
 done
 prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$root/Directory.Build.props" | head -1; }
@@ -111,6 +115,11 @@ EOF
   sed -E "s| /analyzer:[^ ]*/Lossless\.Analyzers\.dll||" "$dir/with.rsp" > "$dir/without.rsp"
   grep -q 'Lossless.Analyzers.dll' "$dir/with.rsp" && ! grep -q 'Lossless.Analyzers.dll' "$dir/without.rsp" \
     || { echo "$set: could not take Lossless out of the compiler's command line" >&2; continue; }
+  arms="without with"
+  if [ -n "$baseline" ]; then
+    sed -E "s|/analyzer:[^ ]*/Lossless\.Analyzers\.dll|/analyzer:$baseline|" "$dir/with.rsp" > "$dir/baseline.rsp"
+    arms="without baseline with"
+  fi
 
   for k in 1 2 3; do
     (cd "$dir" && "$csc" /reportanalyzer "@floors.rsp" > "report-$k.log" 2>&1) || true
@@ -122,7 +131,7 @@ EOF
   printf 'pair\tarm\tcpu_s\twall_s\tLL_warnings\n' > "$dir/pairs.tsv"
   TIMEFORMAT='%U %S %R'
   for i in $(seq "$pairs"); do
-    for arm in without with; do
+    for arm in $arms; do
       t="$( { time (cd "$dir" && "$csc" "@$arm.rsp" > "compile-$arm.log" 2>&1) ; } 2>&1 )"
       cpu="$(echo "$t" | awk '{printf "%.2f", $1 + $2}')"
       wall="$(echo "$t" | awk '{print $3}')"
@@ -139,6 +148,13 @@ EOF
   with_cpu="$(awk -F'\t' '$2 == "with" {print $3}' "$dir/pairs.tsv" | median)"
   added_cpu="$(awk -F'\t' 'NR > 1 {v[$1, $2] = $3; n[$1]} END {for (i in n) printf "%.2f\n", v[i, "with"] - v[i, "without"]}' "$dir/pairs.tsv" | median)"
   added_wall="$(awk -F'\t' 'NR > 1 {v[$1, $2] = $4; n[$1]} END {for (i in n) printf "%.2f\n", v[i, "with"] - v[i, "without"]}' "$dir/pairs.tsv" | median)"
+  versus=""
+  if [ -n "$baseline" ]; then
+    baseline_cpu="$(awk -F'\t' '$2 == "baseline" {print $3}' "$dir/pairs.tsv" | median)"
+    change="$(awk -F'\t' 'NR > 1 {v[$1, $2] = $3; n[$1]} END {for (i in n) printf "%.2f\n", v[i, "with"] - v[i, "baseline"]}' "$dir/pairs.tsv" | median)"
+    changes="$(awk -F'\t' 'NR > 1 {v[$1, $2] = $3; n[$1]} END {for (i = 1; i in n; i++) printf "%s%+.2f", (i > 1 ? " " : ""), v[i, "with"] - v[i, "baseline"]}' "$dir/pairs.tsv")"
+    versus="; baseline CPU s $baseline_cpu, with − baseline median $change (rounds $changes)"
+  fi
   diffs="$(awk -F'\t' 'NR > 1 {v[$1, $2] = $3; n[$1]} END {for (i = 1; i in n; i++) printf "%s%+.2f", (i > 1 ? " " : ""), v[i, "with"] - v[i, "without"]}' "$dir/pairs.tsv")"
-  echo "$set: report (wall s) Lossless $(charged 'Lossless.Analyzers, ') binding floor $(charged BindingFloorAnalyzer) floor $(charged 'Benchmarks.FloorAnalyzer') EF Core $(charged 'EntityFrameworkCore.Analyzers, '); compile CPU s without $without_cpu with $with_cpu, added median $added_cpu (pairs $diffs), elapsed added median $added_wall"
+  echo "$set: report (wall s) Lossless $(charged 'Lossless.Analyzers, ') binding floor $(charged BindingFloorAnalyzer) floor $(charged 'Benchmarks.FloorAnalyzer') EF Core $(charged 'EntityFrameworkCore.Analyzers, '); compile CPU s without $without_cpu with $with_cpu, added median $added_cpu (pairs $diffs), elapsed added median $added_wall$versus"
 done
