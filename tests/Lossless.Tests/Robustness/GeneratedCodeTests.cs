@@ -33,10 +33,7 @@ public class GeneratedCodeTests
     {
         // Up stands in the generated file, the helper it calls in the hand-written one: the compiler hands Lossless
         // only the helper, and Up is read at the end of the class.
-        var test = new Verify.Test(TestProvider.PostgreSql);
-        test.TestState.Sources.Add(("/0/Migrations/20250117120000_ChangeTypes.cs", Generated + Sources.Migration(
-            Narrow(0, "MaxActiveSessions") + "\nNarrowLogins(migrationBuilder);")));
-        test.TestState.Sources.Add(("/0/Migrations/ChangeTypes.Helpers.cs", $$"""
+        await GeneratedUpCallingHelperIn("/0/Migrations/ChangeTypes.Helpers.cs", $$"""
             {{Sources.Usings}}
 
             namespace Sample.Migrations
@@ -49,10 +46,7 @@ public class GeneratedCodeTests
                     }
                 }
             }
-            """));
-        test.ExpectedDiagnostics.Add(Narrowed(0, "MaxActiveSessions"));
-        test.ExpectedDiagnostics.Add(Narrowed(1, "LoginCount"));
-        await test.RunAsync();
+            """).RunAsync();
     }
 
     [Fact]
@@ -101,10 +95,7 @@ public class GeneratedCodeTests
     public async Task GeneratedMigration_ReadOnce_WhenEveryFileIsGenerated()
     {
         // Two generated files of one class, an operation in each: each reported once, from the end of the compilation.
-        var test = new Verify.Test(TestProvider.PostgreSql);
-        test.TestState.Sources.Add(("/0/Migrations/20250117120000_ChangeTypes.cs", Generated + Sources.Migration(
-            Narrow(0, "MaxActiveSessions") + "\nNarrowLogins(migrationBuilder);")));
-        test.TestState.Sources.Add(("/0/Migrations/20250117120000_ChangeTypes.Designer.cs", $$"""
+        await GeneratedUpCallingHelperIn("/0/Migrations/20250117120000_ChangeTypes.Designer.cs", $$"""
             {{Generated}}{{Sources.Usings}}
 
             namespace Sample.Migrations
@@ -121,10 +112,22 @@ public class GeneratedCodeTests
                     }
                 }
             }
-            """));
+            """).RunAsync();
+    }
+
+    /// <summary>
+    /// A migration file marked generated whose Up narrows MaxActiveSessions and calls NarrowLogins, which <paramref name="helperFile"/>
+    /// declares and which narrows LoginCount (location 1): both reported, once each.
+    /// </summary>
+    private static Verify.Test GeneratedUpCallingHelperIn(string path, string helperFile)
+    {
+        var test = new Verify.Test(TestProvider.PostgreSql);
+        test.TestState.Sources.Add(("/0/Migrations/20250117120000_ChangeTypes.cs", Generated + Sources.Migration(
+            Narrow(0, "MaxActiveSessions") + "\nNarrowLogins(migrationBuilder);")));
+        test.TestState.Sources.Add((path, helperFile));
         test.ExpectedDiagnostics.Add(Narrowed(0, "MaxActiveSessions"));
         test.ExpectedDiagnostics.Add(Narrowed(1, "LoginCount"));
-        await test.RunAsync();
+        return test;
     }
 
     [Fact]
