@@ -117,8 +117,8 @@ internal sealed class MigrationReader
                     continue;
                 }
 
-                // No analysis context hands over a generated file's semantic model; the driver's compilation caches
-                // the one asked for here, and nothing else binds these bodies.
+                // No analysis context hands over a generated file's semantic model (the driver's compilation caches the
+                // one asked for here), nor the compiler's own binding of these bodies: they are bound a second time.
 #pragma warning disable RS0030
                 var model = compilation.GetSemanticModel(syntax.SyntaxTree);
 #pragma warning restore RS0030
