@@ -88,15 +88,17 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
+                    // The driver builds the operation trees of the class's methods in files that are not generated
+                    // and hands them over; EF Core's own analyzers (EF1001) have it build the same trees in every
+                    // project that references EF Core. A Designer's BuildTargetModel stands in a generated file and is
+                    // never built (one written without the header, as EF Core 1 did, is built and skipped here). A
+                    // parameter's default value comes as a block of its own beside the body; it holds no call.
                     var reader = new MigrationReader(type, symbols, index);
-                    symbolStart.RegisterCodeBlockAction(block =>
+                    symbolStart.RegisterOperationBlockAction(block =>
                     {
-                        if (block.OwningSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
-                            && block.CodeBlock is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax
-                            && !symbols.IsBuildTargetModel(method)
-                            && block.SemanticModel.GetOperation(block.CodeBlock, block.CancellationToken) is { } operation)
+                        if (block.OwningSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && !symbols.IsBuildTargetModel(method))
                         {
-                            reader.AddBody(method, BodyOf(operation), block.CancellationToken);
+                            reader.AddBody(method, block.OperationBlocks, block.CancellationToken);
                         }
                     });
                     symbolStart.RegisterSymbolEndAction(end =>
