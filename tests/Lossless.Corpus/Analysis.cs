@@ -79,7 +79,7 @@ public static class Analysis
     /// <summary>
     /// Measures, <paramref name="repeat"/> times on fresh compilations of the same trees: the compiler's CPU
     /// (GetDiagnostics), the floor analyzer's own CPU, the binding floor's (the operation trees of the migration bodies
-    /// Lossless binds, nothing else), and Lossless's own CPU (every callback it registers, on the
+    /// Lossless reads, nothing else), and Lossless's own CPU (every callback it registers, on the
     /// threads that ran it: <see cref="MeteredAnalyzer"/>), alone and beside EF Core's own analyzers
     /// (<see cref="EFCoreAnalyzers"/>), each analyzer run with the compiler as a build runs it.
     /// Every run proves it did the work: the Lossless runs report what the analysis reported, the floor reads calls.

@@ -68,8 +68,8 @@ public sealed record Cost(IReadOnlyList<double> CompileMs, IReadOnlyList<double>
 
     /// <summary>
     /// The binding floor (BindingFloorAnalyzer): building the operation trees of the migration bodies Lossless reads, in
-    /// an analyzer's own callback. Not part of the verdict: it says how much of Lossless's time is Roslyn binding Up and
-    /// Down, which FloorAnalyzer gets from the driver uncharged.
+    /// an analyzer's own callback. Not part of the verdict: Lossless, like FloorAnalyzer, gets these trees from the
+    /// driver uncharged; this says what they cost a build in which no other analyzer asks for them.
     /// </summary>
     public double Binding => Median(BindingMs);
 
@@ -86,7 +86,7 @@ public sealed record Cost(IReadOnlyList<double> CompileMs, IReadOnlyList<double>
     /// </summary>
     public double LosslessAllocated => Median(LosslessAllocatedMB);
 
-    /// <summary>Megabytes the binding floor's callback allocates: the operation trees' share of <see cref="LosslessAllocated"/>.</summary>
+    /// <summary>Megabytes the binding floor's callback allocates: what the operation trees of the bodies Lossless reads allocate.</summary>
     public double BindingAllocated => Median(BindingAllocatedMB);
 
     public bool PassBesideEFCore => BesideEFCore <= MaxShareOfCompiler * Compile && BesideEFCore <= (MaxFloorFactor * Floor) + FloorAllowanceMs;
