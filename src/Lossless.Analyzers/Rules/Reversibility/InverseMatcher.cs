@@ -59,6 +59,14 @@ internal sealed class InverseMatcher
     private readonly List<string> _downSql = new();
     private readonly bool _downSqlUnknown;
 
+    // The tables Up creates or drops and Down drops or re-creates, and the columns Up adds and Down drops, with known
+    // names, read once: Covered and CoveredByColumnDrop ask about every operation of Up, and a migration that creates a
+    // schema asks for each of its hundreds of indexes and keys about each table created before it.
+    private readonly List<NamedOperation> _upTables = new();
+    private readonly List<NamedOperation> _downTables = new();
+    private readonly List<NamedOperation> _upAddedColumns = new();
+    private readonly List<NamedOperation> _downDroppedColumns = new();
+
     public InverseMatcher(MigrationModel migration)
     {
         _migration = migration;
@@ -91,7 +99,78 @@ internal sealed class InverseMatcher
                 _columnRenames.Add(new KeyValuePair<string, string>(column, newColumn));
             }
         }
+
+        var up = migration.Up;
+        for (var i = 0; i < up.Length; i++)
+        {
+            if (up[i].Kind is MigrationOperationKind.CreateTable or MigrationOperationKind.DropTable)
+            {
+                AddNamed(_upTables, i, up[i], "name", null);
+            }
+            else if (up[i].Kind == MigrationOperationKind.AddColumn)
+            {
+                AddNamed(_upAddedColumns, i, up[i], "table", "name");
+            }
+        }
+
+        var down = migration.Down;
+        for (var i = 0; i < down.Length; i++)
+        {
+            if (down[i].Kind is MigrationOperationKind.CreateTable or MigrationOperationKind.DropTable)
+            {
+                AddNamed(_downTables, i, down[i], "name", null);
+            }
+            else if (down[i].Kind == MigrationOperationKind.DropColumn)
+            {
+                AddNamed(_downDroppedColumns, i, down[i], "table", "name");
+            }
+        }
     }
+
+    /// <summary>
+    /// An operation whose table (and column) names are known, as <see cref="SameTable"/> and <see cref="Text"/> would
+    /// read them; an operation with an unknown one is left out, as they would never match it.
+    /// </summary>
+    private readonly struct NamedOperation
+    {
+        public NamedOperation(int index, MigrationOperation operation, string? schema, string table, string? column)
+        {
+            Index = index;
+            Operation = operation;
+            Schema = schema;
+            Table = table;
+            Column = column;
+        }
+
+        public int Index { get; }
+
+        public MigrationOperation Operation { get; }
+
+        public string? Schema { get; }
+
+        public string Table { get; }
+
+        public string? Column { get; }
+    }
+
+    private static void AddNamed(List<NamedOperation> list, int index, MigrationOperation operation, string tableParameter, string? columnParameter)
+    {
+        if (!Text(operation, tableParameter, out var table) || !Text(operation, "schema", out var schema) || table is null)
+        {
+            return;
+        }
+
+        string? column = null;
+        if (columnParameter is not null && (!Text(operation, columnParameter, out column) || column is null))
+        {
+            return;
+        }
+
+        list.Add(new NamedOperation(index, operation, schema, table, column));
+    }
+
+    private bool SameTable(in NamedOperation operation, string? schema, string table)
+        => SchemaEquals(schema, operation.Schema) && TableEquals(table, operation.Table);
 
     /// <summary>True for the kinds whose inverse LL2003 looks for: those the catalog's table of inverses knows.</summary>
     public static bool IsJudged(MigrationOperationKind kind) => OperationInverses.HasInverse(kind);
@@ -262,13 +341,15 @@ internal sealed class InverseMatcher
             return null;
         }
 
-        var up2 = _migration.Up;
         var createdOrDroppedInUp = false;
-        for (var i = created ? 0 : upIndex + 1; i < (created ? upIndex : up2.Length); i++)
+        foreach (var other in _upTables)
         {
-            if (up2[i].Kind == (created ? MigrationOperationKind.CreateTable : MigrationOperationKind.DropTable) && SameTable(up2[i], "name", "schema", schema, table) == true)
+            if ((created ? other.Index < upIndex : other.Index > upIndex)
+                && other.Operation.Kind == (created ? MigrationOperationKind.CreateTable : MigrationOperationKind.DropTable)
+                && SameTable(other, schema, table))
             {
                 createdOrDroppedInUp = true;
+                break;
             }
         }
 
@@ -277,11 +358,11 @@ internal sealed class InverseMatcher
             return null;
         }
 
-        foreach (var down in _migration.Down)
+        foreach (var down in _downTables)
         {
-            if (down.Kind == (created ? MigrationOperationKind.DropTable : MigrationOperationKind.CreateTable) && SameTable(down, "name", "schema", schema, table) == true)
+            if (down.Operation.Kind == (created ? MigrationOperationKind.DropTable : MigrationOperationKind.CreateTable) && SameTable(down, schema, table))
             {
-                return InverseMatch.Found(down);
+                return InverseMatch.Found(down.Operation);
             }
         }
 
@@ -300,20 +381,22 @@ internal sealed class InverseMatcher
         }
 
         var added = false;
-        for (var i = 0; i < upIndex; i++)
+        foreach (var add in _upAddedColumns)
         {
-            added |= _migration.Up[i].Kind == MigrationOperationKind.AddColumn && SameTable(_migration.Up[i], "table", "schema", schema, table) == true
-                && Text(_migration.Up[i], "name", out var name) && string.Equals(name, column, StringComparison.Ordinal);
+            if (add.Index < upIndex && SameTable(add, schema, table) && string.Equals(add.Column, column, StringComparison.Ordinal))
+            {
+                added = true;
+                break;
+            }
         }
 
         if (added)
         {
-            foreach (var down in _migration.Down)
+            foreach (var down in _downDroppedColumns)
             {
-                if (down.Kind == MigrationOperationKind.DropColumn && SameTable(down, "table", "schema", schema, table) == true
-                    && Text(down, "name", out var dropped) && string.Equals(dropped, column, StringComparison.Ordinal))
+                if (SameTable(down, schema, table) && string.Equals(down.Column, column, StringComparison.Ordinal))
                 {
-                    return InverseMatch.Found(down);
+                    return InverseMatch.Found(down.Operation);
                 }
             }
         }
