@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Lossless.Analyzers.Infrastructure;
 using Lossless.Benchmarks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -152,6 +153,72 @@ public static class Analysis
         }
 
         return new Cost(compile, floor, lossless, binding, besideEFCore, allocated, bindingAllocated);
+    }
+
+    /// <summary>
+    /// Lossless alone, <paramref name="repeat"/> runs more with its <see cref="PartMeter"/> installed: the thread CPU of
+    /// each part of its callbacks (EF Core's types, reading Up and Down, building the model, each rule), per run. Apart
+    /// from the verdict's runs, which run without it: the meter reads the thread's clock twice a part.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<double>>> MeasurePartsAsync(SetSources sources, int repeat, int expectedLossless, SetResult result, CancellationToken cancellationToken)
+    {
+        var parts = new SortedDictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        for (var run = 0; run < repeat; run++)
+        {
+            Collect();
+            var meter = new ThreadPartMeter();
+            PartMeter.Current = meter;
+            ImmutableArray<Diagnostic> diagnostics;
+            try
+            {
+                diagnostics = await RunAllAsync(sources.NewCompilation(), Catalog.Analyzers, cancellationToken);
+            }
+            finally
+            {
+                PartMeter.Current = null;
+            }
+
+            var reported = diagnostics.Count(Catalog.IsLossless);
+            if (reported != expectedLossless)
+            {
+                result.Problems.Add($"parts run {run + 1}: Lossless reported {reported} diagnostics, the analysis {expectedLossless}");
+            }
+
+            foreach (var (part, ticks) in meter.Ticks)
+            {
+                if (!parts.TryGetValue(part, out var values))
+                {
+                    // A part no earlier run met (a rule asked nothing there) counted zero in those runs.
+                    parts[part] = values = new List<double>(Enumerable.Repeat(0.0, run));
+                }
+
+                ((List<double>)values).Add(TimeSpan.FromTicks(ticks).TotalMilliseconds);
+            }
+
+            foreach (var values in parts.Values)
+            {
+                if (values.Count < run + 1)
+                {
+                    ((List<double>)values).Add(0);
+                }
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>Sums the calling thread's CPU (<see cref="ThreadCpu"/>) by part; the analyzer's callbacks run on several threads.</summary>
+    private sealed class ThreadPartMeter : PartMeter
+    {
+        public ConcurrentDictionary<string, long> Ticks { get; } = new(StringComparer.Ordinal);
+
+        public override long Start() => ThreadCpu.Now();
+
+        public override void Stop(string part, long start)
+        {
+            var elapsed = ThreadCpu.Now() - start;
+            Ticks.AddOrUpdate(part, elapsed, (_, total) => total + elapsed);
+        }
     }
 
     public static string Describe(SetSources sources, Diagnostic diagnostic)

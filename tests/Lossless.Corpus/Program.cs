@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using Lossless.Corpus;
 
 // dotnet run -c Release --project tests/Lossless.Corpus -- --corpus DIR [--sets REGEX] [--no-fixes] [--fix-sets REGEX]
-//     [--repeat N] [--out DIR] [--compare OLD_DIR]
+//     [--repeat N] [--parts] [--out DIR] [--compare OLD_DIR]
 // dotnet run -c Release --project tests/Lossless.Corpus -- --compare OLD_DIR --against NEW_DIR   (diff only, no run)
 // Exit code: 0 when every set with a provider compiled and every set was analysed without an analyzer exception or
 // crash (the MySQL sets' errors, on Pomelo's types, are reported but expected); 1 otherwise; 2 usage.
@@ -14,7 +14,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 const string Usage = """
-    usage: Lossless.Corpus --corpus DIR [--sets REGEX] [--no-fixes] [--fix-sets REGEX] [--repeat N] [--out DIR] [--compare OLD_DIR] [--true-positives FILE]
+    usage: Lossless.Corpus --corpus DIR [--sets REGEX] [--no-fixes] [--fix-sets REGEX] [--repeat N] [--parts] [--out DIR] [--compare OLD_DIR] [--true-positives FILE]
            Lossless.Corpus --compare OLD_DIR --against NEW_DIR
            Lossless.Corpus --true-positives FILE --against RUN_DIR
       --corpus DIR      the extracted corpus (sets.tsv, one folder per set, _stubs/); default $LOSSLESS_CORPUS
@@ -22,6 +22,9 @@ const string Usage = """
       --no-fixes        skip the code-fix phase (the slow one)
       --fix-sets REGEX  run the code-fix phase only on the sets whose name matches
       --repeat N        measured runs per set, medians reported (default 3; 0 skips the cost phase)
+      --parts           after the cost phase, as many runs more with Lossless's own meter on: the thread CPU of
+                        each part (EF Core's types at compilation start, reading Up and Down, building the model,
+                        each rule; parts.tsv and a table per set in summary.md)
       --out DIR         write diagnostics.tsv, fixes.tsv, cost.tsv, summary.md (and exceptions.txt, compare.md)
       --compare OLD_DIR diff this run's diagnostics against OLD_DIR/diagnostics.tsv (the sets run only)
       --against NEW_DIR with --compare: diff NEW_DIR/diagnostics.tsv against OLD_DIR's, without running anything
@@ -37,6 +40,7 @@ string? compareDirectory = null;
 string? againstDirectory = null;
 string? truePositivesFile = null;
 var fixes = true;
+var parts = false;
 var repeat = 3;
 for (var i = 0; i < args.Length; i++)
 {
@@ -56,6 +60,9 @@ for (var i = 0; i < args.Length; i++)
                 break;
             case "--no-fixes":
                 fixes = false;
+                break;
+            case "--parts":
+                parts = true;
                 break;
             case "--repeat":
                 repeat = int.Parse(Value(), CultureInfo.InvariantCulture);
@@ -170,6 +177,11 @@ for (var index = 0; index < sets.Count; index++)
         {
             EndPhase("cost");
             result.Cost = await Analysis.MeasureAsync(sources, repeat, reported, result, CancellationToken.None);
+            if (parts)
+            {
+                EndPhase("parts");
+                result.Parts = await Analysis.MeasurePartsAsync(sources, repeat, reported, result, CancellationToken.None);
+            }
         }
 
         if (fixes && (fixPattern?.IsMatch(set.Name) ?? true))

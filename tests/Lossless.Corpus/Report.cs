@@ -9,6 +9,7 @@ public static class Report
     public const string DiagnosticsFile = "diagnostics.tsv";
     public const string FixesFile = "fixes.tsv";
     public const string CostFile = "cost.tsv";
+    public const string PartsFile = "parts.tsv";
     public const string SummaryFile = "summary.md";
     public const string ExceptionsFile = "exceptions.txt";
     public const string FixDiffsFile = "fix-diffs.txt";
@@ -30,6 +31,7 @@ public static class Report
 
         SetsTable(text, results);
         CostTable(text, results);
+        PartsTables(text, results);
         RulesTable(text, results);
         if (results.Any(static r => r.FixesRun))
         {
@@ -66,6 +68,22 @@ public static class Report
                 Number(r.Cost.LosslessAllocated, "0.000"), string.Join(",", r.Cost.LosslessAllocatedMB.Select(static mb => Number(mb, "0.000"))),
                 Number(r.Cost.BindingAllocated, "0.000"),
             }));
+        var parts = Path.Combine(directory, PartsFile);
+        if (results.Any(static r => r.Parts is not null))
+        {
+            WriteTsv(
+                parts,
+                ["set", "part", "cpu_ms", "runs_ms"],
+                results.Where(static r => r.Parts is not null).SelectMany(static r => r.Parts!.Select(p => new[]
+                {
+                    r.Set.Name, p.Key, PartMs(Cost.Median(p.Value)), string.Join(",", p.Value.Select(PartMs)),
+                })));
+        }
+        else if (File.Exists(parts))
+        {
+            File.Delete(parts);
+        }
+
         File.WriteAllText(Path.Combine(directory, SummaryFile), summary);
         File.WriteAllText(Path.Combine(directory, FixDiffsFile), string.Join("\n", results.SelectMany(static r => r.FixDiffs)));
         var exceptions = Path.Combine(directory, ExceptionsFile);
@@ -122,6 +140,36 @@ public static class Report
 
         text.AppendLine(Invariant($"| **all** | | {results.Sum(static r => r.Files)} | {results.Sum(static r => r.CompileErrors.Count)} | {results.Sum(static r => r.AnalyzerExceptions.Count)} | {results.Sum(static r => r.Diagnostics.Count)} | |"));
         text.AppendLine();
+    }
+
+    /// <summary>With --parts: per set, Lossless's CPU part by part, largest first, beside the verdict's Lossless figure.</summary>
+    private static void PartsTables(StringBuilder text, IReadOnlyList<SetResult> results)
+    {
+        var measured = results.Where(static r => r.Parts is not null && r.Cost is not null).ToList();
+        if (measured.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine("## Where Lossless's CPU goes (--parts)");
+        text.AppendLine();
+        text.AppendLine("Thread CPU milliseconds of each part of Lossless's callbacks, medians of runs apart from the verdict's, with Lossless's own meter on (PartMeter). Work two rules share (a Designer's table scan, LL4001's history) is charged to the first rule that asks. Lossless = the verdict's figure (every callback, metered from outside): what it holds beyond the parts is the driver's calls into Lossless and the symbol actions that find the migrations.");
+        text.AppendLine();
+        foreach (var r in measured)
+        {
+            var medians = r.Parts!.Select(static p => (Part: p.Key, Ms: Cost.Median(p.Value))).OrderByDescending(static p => p.Ms).ThenBy(static p => p.Part, StringComparer.Ordinal).ToList();
+            var sum = medians.Sum(static p => p.Ms);
+            text.AppendLine(Invariant($"### {r.Set.Name}: parts {PartMs(sum)} ms, Lossless {Ms(r.Cost!.Lossless)} ms, compile {Ms(r.Cost.Compile)} ms"));
+            text.AppendLine();
+            text.AppendLine("| part | CPU ms | share of the parts | share of compile |");
+            text.AppendLine("|---|---:|---:|---:|");
+            foreach (var (part, ms) in medians.Where(static p => p.Ms > 0))
+            {
+                text.AppendLine(Invariant($"| {part} | {PartMs(ms)} | {Percent(sum > 0 ? ms / sum : double.NaN)} | {Percent(ms / r.Cost.Compile)} |"));
+            }
+
+            text.AppendLine();
+        }
     }
 
     private static void CostTable(StringBuilder text, IReadOnlyList<SetResult> results)
@@ -276,6 +324,9 @@ public static class Report
     }
 
     public static string Ms(double ms) => double.IsNaN(ms) ? "n/a" : ms.ToString("0.0", CultureInfo.InvariantCulture);
+
+    /// <summary>Parts are fractions of a millisecond on small sets: two decimals.</summary>
+    private static string PartMs(double ms) => double.IsNaN(ms) ? "n/a" : ms.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Percent(double ratio) => double.IsNaN(ratio) ? "n/a" : (ratio * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
 

@@ -134,6 +134,9 @@ public sealed class SetResult(CorpusSet set)
 
     public Cost? Cost { get; set; }
 
+    /// <summary>With --parts: each part of Lossless's CPU (<c>PartMeter</c>), one value per run, in milliseconds.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>>? Parts { get; set; }
+
     /// <summary>MigrationBuilder calls the floor analyzer read (proves it saw the migrations).</summary>
     public long FloorCalls { get; set; }
 

@@ -50,6 +50,15 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = CollectDescriptors();
 
+    /// <summary>Each rule's name as <see cref="PartMeter"/> reports it: its ids and its class ("LL2003 DownDoesNotUndoUpRule").</summary>
+    private static readonly ImmutableArray<string> RuleParts = CollectParts();
+
+    internal const string StartPart = "compilation start (EF Core's types)";
+
+    internal const string ReadPart = "reading Up and Down";
+
+    internal const string BuildPart = "building the model";
+
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
@@ -64,14 +73,18 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
+            var meter = PartMeter.Current;
+            var started0 = meter?.Start() ?? 0;
             var symbols = MigrationSymbols.TryCreate(start.Compilation);
             if (symbols is null)
             {
+                meter?.Stop(StartPart, started0);
                 return;
             }
 
             var referencedProvider = ProviderDetector.FromReferences(start.Compilation);
             var index = new MigrationIndex(start.Compilation, symbols);
+            meter?.Stop(StartPart, started0);
             var started = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
             start.RegisterSymbolStartAction(
                 symbolStart =>
@@ -98,12 +111,18 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
                     {
                         if (block.OwningSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && !symbols.IsBuildTargetModel(method))
                         {
+                            var meter = PartMeter.Current;
+                            var read0 = meter?.Start() ?? 0;
                             reader.AddBody(method, block.OperationBlocks, block.CancellationToken);
+                            meter?.Stop(ReadPart, read0);
                         }
                     });
                     symbolStart.RegisterSymbolEndAction(end =>
                     {
+                        var meter = PartMeter.Current;
+                        var read0 = meter?.Start() ?? 0;
                         reader.AddUnread(end.Compilation, end.CancellationToken);
+                        meter?.Stop(ReadPart, read0);
                         JudgeRead(reader, type, referencedProvider, end.Options, end.ReportDiagnostic, end.CancellationToken);
                     });
                 },
@@ -119,7 +138,10 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
                     }
 
                     var reader = new MigrationReader(type, symbols, index);
+                    var meter = PartMeter.Current;
+                    var read0 = meter?.Start() ?? 0;
                     reader.AddUnread(end.Compilation, end.CancellationToken);
+                    meter?.Stop(ReadPart, read0);
                     JudgeRead(reader, type, referencedProvider, end.Options, end.ReportDiagnostic, end.CancellationToken);
                 }
             });
@@ -128,8 +150,11 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
 
     private static void JudgeRead(MigrationReader reader, INamedTypeSymbol type, DatabaseProvider referencedProvider, AnalyzerOptions options, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
+        var meter = PartMeter.Current;
+        var build0 = meter?.Start() ?? 0;
         var provider = AnalyzerSettings.Provider(type, options, referencedProvider);
         var migration = reader.Build(provider, cancellationToken, () => AnalyzerSettings.Read(type, options, BackupTables.OptionKey), key => AnalyzerSettings.Read(type, options, key));
+        meter?.Stop(BuildPart, build0);
         Judge(migration, report, cancellationToken);
     }
 
@@ -152,9 +177,12 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
             },
             dataLoss,
             cancellationToken);
-        foreach (var rule in Rules)
+        var meter = PartMeter.Current;
+        for (var i = 0; i < Rules.Length; i++)
         {
-            rule.Analyze(migration, context);
+            var rule0 = meter?.Start() ?? 0;
+            Rules[i].Analyze(migration, context);
+            meter?.Stop(RuleParts[i], rule0);
         }
     }
 
@@ -168,6 +196,23 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
         }
 
         return ImmutableArray.Create(operation);
+    }
+
+    private static ImmutableArray<string> CollectParts()
+    {
+        var builder = ImmutableArray.CreateBuilder<string>(Rules.Length);
+        foreach (var rule in Rules)
+        {
+            var ids = new System.Collections.Generic.List<string>();
+            foreach (var descriptor in rule.SupportedDiagnostics)
+            {
+                ids.Add(descriptor.Id);
+            }
+
+            builder.Add(string.Join(",", ids) + " " + rule.GetType().Name);
+        }
+
+        return builder.MoveToImmutable();
     }
 
     private static ImmutableArray<DiagnosticDescriptor> CollectDescriptors()
