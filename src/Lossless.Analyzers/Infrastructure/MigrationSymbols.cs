@@ -30,12 +30,31 @@ internal sealed class MigrationSymbols
 
     public INamedTypeSymbol? DbContextAttribute { get; }
 
-#pragma warning disable RS0030 // GetTypeByMetadataName is allowed here: this runs once, at compilation start.
+    /// <summary>
+    /// The types, looked up in the two assemblies that define them, found by name among the compilation's references;
+    /// null when EF Core Relational is not referenced. A lookup by metadata name on the compilation asks every referenced
+    /// assembly and loads each one's namespaces to answer (the framework alone is 160-odd reference assemblies): on the
+    /// corpus the first such lookup cost 0.6–0.7 ms of CPU per compilation, more than a small migrations folder's rules.
+    /// </summary>
     public static MigrationSymbols? TryCreate(Compilation compilation)
     {
-        var migration = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.Migration");
-        var builder = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder");
-        if (migration is null || builder is null)
+        IAssemblySymbol? relational = null;
+        IAssemblySymbol? core = null;
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            switch (assembly.Identity.Name)
+            {
+                case "Microsoft.EntityFrameworkCore.Relational":
+                    relational ??= assembly;
+                    break;
+                case "Microsoft.EntityFrameworkCore":
+                    core ??= assembly;
+                    break;
+            }
+        }
+
+        if (relational?.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.Migration") is not { } migration
+            || relational.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder") is not { } builder)
         {
             return null;
         }
@@ -43,12 +62,11 @@ internal sealed class MigrationSymbols
         return new MigrationSymbols(
             migration,
             builder,
-            compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.Operations.Builders.ColumnsBuilder"),
-            compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.Operations.Builders.CreateTableBuilder`1"),
-            compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute"),
-            compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Infrastructure.DbContextAttribute"));
+            relational.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.Operations.Builders.ColumnsBuilder"),
+            relational.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.Operations.Builders.CreateTableBuilder`1"),
+            relational.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute"),
+            core?.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Infrastructure.DbContextAttribute"));
     }
-#pragma warning restore RS0030
 
     public bool IsMigration(INamedTypeSymbol type)
     {
