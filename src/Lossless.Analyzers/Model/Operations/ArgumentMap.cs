@@ -1,26 +1,36 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Lossless.Analyzers.Model.Operations;
 
 /// <summary>
-/// A call's arguments by parameter name, in the order they were added: two arrays searched in order. A MigrationBuilder
+/// A call's arguments by parameter name: those the caller wrote in two arrays searched in order, in the order they were
+/// added; those left at the parameter's default read from the call's argument operations when asked. A MigrationBuilder
 /// call has a dozen parameters at most and every scaffolded column one such map, so a hash table's buckets and entries
-/// cost more than they save (they were a quarter of what Lossless allocated beyond Roslyn's operation trees).
+/// cost more than they save (they were a quarter of what Lossless allocated beyond Roslyn's operation trees); and most
+/// of a column's parameters are left at their defaults (table.Column&lt;int&gt;(type: "integer", nullable: false) leaves
+/// ten), which rules ask about rarely: they are not copied. Enumerating the map gives the written arguments only.
 /// </summary>
 internal sealed class ArgumentMap : IReadOnlyDictionary<string, ArgumentValue>
 {
     private readonly string[] _names;
     private readonly ArgumentValue[] _values;
+    private readonly ImmutableArray<IArgumentOperation> _arguments;
     private int _count;
 
-    public ArgumentMap(int capacity)
+    /// <param name="arguments">The call's argument operations, defaults included: a parameter left out is read from them.</param>
+    /// <param name="capacity">How many written arguments will be <see cref="Set"/>.</param>
+    public ArgumentMap(ImmutableArray<IArgumentOperation> arguments, int capacity)
     {
+        _arguments = arguments;
         _names = capacity == 0 ? Array.Empty<string>() : new string[capacity];
         _values = capacity == 0 ? Array.Empty<ArgumentValue>() : new ArgumentValue[capacity];
     }
 
+    /// <summary>The written arguments' count (the parameters left at their defaults are not counted).</summary>
     public int Count => _count;
 
     public IEnumerable<string> Keys
@@ -60,13 +70,28 @@ internal sealed class ArgumentMap : IReadOnlyDictionary<string, ArgumentValue>
         _values[index] = value;
     }
 
-    public bool ContainsKey(string key) => IndexOf(key) >= 0;
+    public bool ContainsKey(string key) => TryGetValue(key, out _);
 
     public bool TryGetValue(string key, out ArgumentValue value)
     {
         var index = IndexOf(key);
-        value = index >= 0 ? _values[index] : default;
-        return index >= 0;
+        if (index >= 0)
+        {
+            value = _values[index];
+            return true;
+        }
+
+        foreach (var argument in _arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue && argument.Parameter is { } parameter && string.Equals(parameter.Name, key, StringComparison.Ordinal))
+            {
+                value = OperationReader.DefaultArgument(argument);
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
     }
 
     public IEnumerator<KeyValuePair<string, ArgumentValue>> GetEnumerator()

@@ -117,16 +117,33 @@ internal static class OperationReader
 
     private static IReadOnlyDictionary<string, ArgumentValue> ReadArguments(ImmutableArray<IArgumentOperation> arguments)
     {
-        var result = new ArgumentMap(arguments.Length);
+        var written = 0;
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is { } parameter)
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is not null)
+            {
+                written++;
+            }
+        }
+
+        // The parameters left at their defaults are read from the operations when a rule asks (ArgumentMap).
+        var result = new ArgumentMap(arguments, written);
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter)
             {
                 result.Set(parameter.Name, ReadArgument(argument));
             }
         }
 
         return result;
+    }
+
+    /// <summary>A parameter the caller left out: its default, as the compiler filled it in.</summary>
+    internal static ArgumentValue DefaultArgument(IArgumentOperation argument)
+    {
+        var value = argument.Value.ConstantValue;
+        return new ArgumentValue(ArgumentState.Default, value.HasValue ? value.Value : null, argument.Value);
     }
 
     private static IOperation? FindArgument(ImmutableArray<IArgumentOperation> arguments, string name)
@@ -146,8 +163,7 @@ internal static class OperationReader
     {
         if (argument.ArgumentKind == ArgumentKind.DefaultValue)
         {
-            var value = argument.Value.ConstantValue;
-            return new ArgumentValue(ArgumentState.Default, value.HasValue ? value.Value : null, argument.Value);
+            return DefaultArgument(argument);
         }
 
         if (argument.ArgumentKind == ArgumentKind.ParamArray)
