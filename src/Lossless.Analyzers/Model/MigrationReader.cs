@@ -41,37 +41,33 @@ internal sealed class MigrationReader
 
         var items = new List<object>();
         var shape = BodyShape.Empty;
+        var stack = new Stack<IOperation>();
+        var children = new List<IOperation>();
         foreach (var block in blocks)
         {
             shape |= StatementShape(block);
-            foreach (var operation in Walk(block))
+
+            // The operations of the body, depth first in source order, without the default values the compiler fills
+            // in for omitted optional parameters: constants, most of a scaffolded body's operations (every
+            // table.Column call has a dozen), that can hold no call.
+            stack.Push(block);
+            while (stack.Count > 0)
             {
+                var operation = stack.Pop();
                 cancellationToken.ThrowIfCancellationRequested();
-                if (operation is ILoopOperation)
+                shape |= Read(operation, items);
+                children.Clear();
+                foreach (var child in operation.ChildOperations)
                 {
-                    shape |= BodyShape.Opaque;
+                    if (child is not IArgumentOperation { ArgumentKind: ArgumentKind.DefaultValue })
+                    {
+                        children.Add(child);
+                    }
                 }
 
-                if (operation is not IInvocationOperation invocation)
+                for (var i = children.Count - 1; i >= 0; i--)
                 {
-                    continue;
-                }
-
-                var target = invocation.TargetMethod;
-                if (IsBuilderMethod(target))
-                {
-                    items.Add(OperationReader.Read(invocation));
-                }
-                else if (target.MethodKind == MethodKind.Ordinary
-                    && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, _type.OriginalDefinition))
-                {
-                    items.Add(target.OriginalDefinition);
-                    shape |= BodyShape.Opaque;
-                }
-                else if (PassesBuilder(invocation))
-                {
-                    // Code outside the class that receives the builder does work nobody here can read.
-                    shape |= BodyShape.Opaque;
+                    stack.Push(children[i]);
                 }
             }
         }
@@ -81,6 +77,37 @@ internal sealed class MigrationReader
             _bodies[method.OriginalDefinition] = items;
             _shapes[method.OriginalDefinition] = shape;
         }
+    }
+
+    /// <summary>One operation of a body: a MigrationBuilder call read into <paramref name="items"/>, a call of the class's own method kept to be followed, and what either says of the body's shape.</summary>
+    private BodyShape Read(IOperation operation, List<object> items)
+    {
+        if (operation is ILoopOperation)
+        {
+            return BodyShape.Opaque;
+        }
+
+        if (operation is not IInvocationOperation invocation)
+        {
+            return BodyShape.Empty;
+        }
+
+        var target = invocation.TargetMethod;
+        if (IsBuilderMethod(target))
+        {
+            items.Add(OperationReader.Read(invocation));
+            return BodyShape.Empty;
+        }
+
+        if (target.MethodKind == MethodKind.Ordinary
+            && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, _type.OriginalDefinition))
+        {
+            items.Add(target.OriginalDefinition);
+            return BodyShape.Opaque;
+        }
+
+        // Code outside the class that receives the builder does work nobody here can read.
+        return PassesBuilder(invocation) ? BodyShape.Opaque : BodyShape.Empty;
     }
 
     /// <summary>
@@ -126,36 +153,6 @@ internal sealed class MigrationReader
                 {
                     AddBody(method, MigrationAnalyzer.BodyOf(operation), cancellationToken);
                 }
-            }
-        }
-    }
-
-    /// <summary>
-    /// The operations of a body, depth first in source order, without the default values the compiler fills in for
-    /// omitted optional parameters: constants, most of a scaffolded body's operations (every table.Column call has a
-    /// dozen), that can hold no call.
-    /// </summary>
-    private static IEnumerable<IOperation> Walk(IOperation root)
-    {
-        var stack = new Stack<IOperation>();
-        stack.Push(root);
-        var children = new List<IOperation>();
-        while (stack.Count > 0)
-        {
-            var operation = stack.Pop();
-            yield return operation;
-            children.Clear();
-            foreach (var child in operation.ChildOperations)
-            {
-                if (child is not IArgumentOperation { ArgumentKind: ArgumentKind.DefaultValue })
-                {
-                    children.Add(child);
-                }
-            }
-
-            for (var i = children.Count - 1; i >= 0; i--)
-            {
-                stack.Push(children[i]);
             }
         }
     }

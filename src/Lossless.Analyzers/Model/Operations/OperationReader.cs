@@ -89,6 +89,11 @@ internal static class OperationReader
 
     private static string MetadataName(ITypeSymbol type)
     {
+        if (SpecialTypeName(type.SpecialType) is { } special)
+        {
+            return special;
+        }
+
         if (type is IArrayTypeSymbol array)
         {
             return MetadataName(array.ElementType) + "[]";
@@ -98,6 +103,23 @@ internal static class OperationReader
         var containing = type.ContainingType is null ? string.Empty : MetadataName(type.ContainingType).Substring(prefix.Length) + "+";
         return prefix + containing + type.MetadataName;
     }
+
+    /// <summary>The metadata names of the types most columns have, without building them from the symbol each time.</summary>
+    private static string? SpecialTypeName(SpecialType type) => type switch
+    {
+        SpecialType.System_String => "System.String",
+        SpecialType.System_Int32 => "System.Int32",
+        SpecialType.System_Int64 => "System.Int64",
+        SpecialType.System_Int16 => "System.Int16",
+        SpecialType.System_Byte => "System.Byte",
+        SpecialType.System_Boolean => "System.Boolean",
+        SpecialType.System_DateTime => "System.DateTime",
+        SpecialType.System_Decimal => "System.Decimal",
+        SpecialType.System_Double => "System.Double",
+        SpecialType.System_Single => "System.Single",
+        SpecialType.System_Char => "System.Char",
+        _ => null,
+    };
 
     /// <summary>"System.Collections." for System.Collections; empty for the global namespace. Cheaper than ToDisplayString, called for every typed column.</summary>
     private static string NamespacePrefix(INamespaceSymbol? ns)
