@@ -33,8 +33,9 @@ internal sealed class MigrationSymbols
     /// <summary>
     /// The types, looked up in the two assemblies that define them, found by name among the compilation's references;
     /// null when EF Core Relational is not referenced. A lookup by metadata name on the compilation asks every referenced
-    /// assembly and loads each one's namespaces to answer (the framework alone is 160-odd reference assemblies): on the
-    /// corpus the first such lookup cost 0.6–0.7 ms of CPU per compilation, more than a small migrations folder's rules.
+    /// assembly and loads each one's namespaces to answer (the framework alone is 160-odd reference assemblies): the
+    /// compilation start measured 0.81 -> 0.54 ms of CPU on MODiX's corpus set, 0.66 -> 0.40 on VirtoCommerce's. What
+    /// remains is loading Relational's own types, which the first lookup of any of them pays, whoever makes it.
     /// </summary>
     public static MigrationSymbols? TryCreate(Compilation compilation)
     {
