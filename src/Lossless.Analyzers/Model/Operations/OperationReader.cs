@@ -181,20 +181,8 @@ internal static class OperationReader
         return null;
     }
 
-    private static ArgumentValue ReadArgument(IArgumentOperation argument)
-    {
-        if (argument.ArgumentKind == ArgumentKind.DefaultValue)
-        {
-            return DefaultArgument(argument);
-        }
-
-        if (argument.ArgumentKind == ArgumentKind.ParamArray)
-        {
-            return ReadValue(argument.Value);
-        }
-
-        return ReadValue(argument.Value);
-    }
+    /// <summary>An argument the caller wrote (a params array included); a default is read by <see cref="DefaultArgument"/>.</summary>
+    private static ArgumentValue ReadArgument(IArgumentOperation argument) => ReadValue(argument.Value);
 
     /// <summary>Reads a value: a constant, typeof(T), an enum member, or an array of constants; anything else is unknown.</summary>
     public static ArgumentValue ReadValue(IOperation value)
