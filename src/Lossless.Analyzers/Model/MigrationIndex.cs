@@ -19,6 +19,7 @@ internal sealed class MigrationIndex
     private List<INamedTypeSymbol>? _migrations;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, Targets.DesignerModel?> _designers = new(SymbolEqualityComparer.Default);
     private Dictionary<ITypeSymbol, ContextMigrations>? _contexts;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, Targets.ScanShelf> _shelves = new(SymbolEqualityComparer.Default);
 
     public MigrationIndex(Compilation compilation, MigrationSymbols symbols)
     {
@@ -89,7 +90,11 @@ internal sealed class MigrationIndex
     public Targets.DesignerModel? Designer(INamedTypeSymbol migration, CancellationToken cancellationToken)
         => _designers.TryGetValue(migration, out var designer)
             ? designer
-            : _designers.GetOrAdd(migration, Targets.DesignerModel.Of(migration, cancellationToken, PreviousDesigner(migration, cancellationToken)));
+            : _designers.GetOrAdd(migration, Targets.DesignerModel.Of(migration, cancellationToken, PreviousDesigner(migration, cancellationToken), ShelfOf(migration)));
+
+    /// <summary>The scan shelf of the migration's DbContext; null when its context is not known.</summary>
+    private Targets.ScanShelf? ShelfOf(INamedTypeSymbol migration)
+        => _symbols.DbContextOf(migration) is { } context ? _shelves.GetOrAdd(context, static _ => new Targets.ScanShelf()) : null;
 
     /// <summary>The previous migration's Designer, looked up once and only when a scan asks for it.</summary>
     private Func<Targets.DesignerModel?> PreviousDesigner(INamedTypeSymbol migration, CancellationToken cancellationToken)

@@ -160,6 +160,29 @@ public class DesignerModelTests
     }
 
     [Fact]
+    public void ScannedBeforeItsPredecessor_StartsFromTheContextsLatestScan_AndReadsAsTheWhole()
+    {
+        var shelf = new ScanShelf();
+        var (otherBody, otherBuilder) = Body(Sources.Designer(Model(customerTier: "string", extraTable: false)));
+        var other = DesignerModel.FromBody(otherBody, otherBuilder, CancellationToken.None, shelf);
+        Assert.Equal("person_id", Assert.Single(other.FindPrimaryKey("crm", "people")));
+        Assert.Same(other.MadeScan(), shelf.Latest);
+
+        var source = Sources.Designer(Model(customerTier: "int", extraTable: true));
+        var (body, builder) = Body(source);
+        var current = DesignerModel.FromBody(body, builder, CancellationToken.None, shelf);
+        var orders = current.FindTable(null, "orders");
+
+        var taken = other.MadeScan()!;
+        Assert.Equal(
+            "Sample.Person taken, Sample.Customer read, Sample.Passport taken, Sample.Audit read, Sample.Order taken",
+            string.Join(", ", current.MadeScan()!.Order.Select(entity => entity.Name + (taken.Entities.TryGetValue(entity.Name, out var old) && ReferenceEquals(entity.Scanned!.Signature, old.Scanned!.Signature) ? " taken" : " read"))));
+        Assert.Same(current.MadeScan(), shelf.Latest);
+        Assert.Equal(Describe(TargetModelReader.ReadModel(body, builder, CancellationToken.None).FindTable(null, "orders")!), Describe(orders!));
+        AssertPartsEqualTheWhole(source, shelf);
+    }
+
+    [Fact]
     public void BlockWithADirective_NeverTakenFromThePreviousDesigner()
     {
         var source = Model(customerTier: "string", extraTable: true).Replace(
@@ -260,6 +283,13 @@ public class DesignerModelTests
     /// previous scan's reading of the unchanged entities).
     /// </remarks>
     private static void AssertPartsEqualTheWhole(string source, string? previousSource = null)
+        => AssertPartsEqualTheWhole(source, previousSource, shelf: null);
+
+    /// <summary>The same, every Designer scanned from the shelf's latest scan (another Designer of the context).</summary>
+    private static void AssertPartsEqualTheWhole(string source, ScanShelf shelf)
+        => AssertPartsEqualTheWhole(source, previousSource: null, shelf);
+
+    private static void AssertPartsEqualTheWhole(string source, string? previousSource, ScanShelf? shelf)
     {
         var (body, builder) = Body(source);
         var full = TargetModelReader.ReadModel(body, builder, CancellationToken.None);
@@ -296,7 +326,7 @@ public class DesignerModelTests
 
         DesignerModel Fresh()
         {
-            var designer = DesignerModel.FromBody(body, builder, CancellationToken.None);
+            var designer = DesignerModel.FromBody(body, builder, CancellationToken.None, shelf);
             if (previousSource is not null)
             {
                 var (previousBody, previousBuilder) = Body(previousSource);

@@ -19,6 +19,7 @@ internal sealed class DesignerModel
     private readonly string _builderName;
     private readonly CancellationToken _cancellationToken;
     private readonly Func<DesignerModel?>? _previous;
+    private readonly ScanShelf? _shelf;
     private TargetModel? _full;
     private TargetKeys? _keys;
     private TargetModelReader.TableScan? _scan;
@@ -26,12 +27,13 @@ internal sealed class DesignerModel
     private int? _maxIdentifierLength;
     private bool _maxIdentifierLengthRead;
 
-    private DesignerModel(BlockSyntax body, string builderName, CancellationToken cancellationToken, Func<DesignerModel?>? previous = null)
+    private DesignerModel(BlockSyntax body, string builderName, CancellationToken cancellationToken, Func<DesignerModel?>? previous = null, ScanShelf? shelf = null)
     {
         _body = body;
         _builderName = builderName;
         _cancellationToken = cancellationToken;
         _previous = previous;
+        _shelf = shelf;
         Model = new TargetModel(this);
         Keys = new TargetKeys(this);
     }
@@ -45,16 +47,17 @@ internal sealed class DesignerModel
     /// <summary>
     /// The Designer of <paramref name="migration"/>, found from syntax and not read yet; null when it has none.
     /// <paramref name="previous"/> gives the previous migration's Designer (the compilation's one reading of it), whose
-    /// scan a scan of this one starts from when it is made already.
+    /// scan a scan of this one starts from when it is made already; else it starts from the scan last made of a Designer
+    /// of the same DbContext (<paramref name="shelf"/>), when there is one.
     /// </summary>
-    public static DesignerModel? Of(INamedTypeSymbol migration, CancellationToken cancellationToken, Func<DesignerModel?>? previous = null)
+    public static DesignerModel? Of(INamedTypeSymbol migration, CancellationToken cancellationToken, Func<DesignerModel?>? previous = null, ScanShelf? shelf = null)
         => TargetModelReader.FindBuildTargetModel(migration, cancellationToken) is var (body, builderName)
-            ? new DesignerModel(body, builderName, cancellationToken, previous)
+            ? new DesignerModel(body, builderName, cancellationToken, previous, shelf)
             : null;
 
     /// <summary>A Designer read from a BuildTargetModel body directly (tests; the analyzer finds it by symbol).</summary>
-    internal static DesignerModel FromBody(BlockSyntax body, string builderName, CancellationToken cancellationToken)
-        => new(body, builderName, cancellationToken);
+    internal static DesignerModel FromBody(BlockSyntax body, string builderName, CancellationToken cancellationToken, ScanShelf? shelf = null)
+        => new(body, builderName, cancellationToken, shelf: shelf);
 
     /// <summary>The whole model, read once.</summary>
     public TargetModel Full
@@ -184,11 +187,13 @@ internal sealed class DesignerModel
     }
 
     /// <summary>
-    /// The scan, made on first use after the previous migration's scan when that one is made already (its unchanged
-    /// entities are taken, not read). The caller holds <see cref="_gate"/>; the previous scan is read without its gate.
+    /// The scan, made on first use after the previous migration's scan when that one is made already, else after the
+    /// scan last made of another Designer of the same DbContext (the entities whose blocks are the same text there are
+    /// taken, not read: a context's Designers repeat most of each other's model). The caller holds <see cref="_gate"/>;
+    /// the other scan is read without its gate.
     /// </summary>
     private TargetModelReader.TableScan ScanLocked()
-        => _scan ?? Publish(TargetModelReader.ScanTables(_body, _builderName, _cancellationToken, _previous?.Invoke()?.MadeScan()));
+        => _scan ?? Publish(TargetModelReader.ScanTables(_body, _builderName, _cancellationToken, _previous?.Invoke()?.MadeScan() ?? _shelf?.Latest));
 
     /// <summary>This Designer's scan, made after <paramref name="previous"/> unless made already.</summary>
     private TargetModelReader.TableScan ScanAfter(TargetModelReader.TableScan previous)
@@ -251,12 +256,13 @@ internal sealed class DesignerModel
     private const int InOrderReach = 16;
 
     /// <summary>The scan when it is made already, else null: asking never reads, nor waits for a scan under way.</summary>
-    private TargetModelReader.TableScan? MadeScan() => Volatile.Read(ref _scan);
+    internal TargetModelReader.TableScan? MadeScan() => Volatile.Read(ref _scan);
 
     /// <summary>Sets the scan, made whole before it is seen (MadeScan reads it without the gate). The caller holds the gate.</summary>
     private TargetModelReader.TableScan Publish(TargetModelReader.TableScan scan)
     {
         Volatile.Write(ref _scan, scan);
+        _shelf?.Offer(scan);
         return scan;
     }
 

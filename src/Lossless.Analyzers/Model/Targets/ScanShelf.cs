@@ -1,0 +1,20 @@
+using System.Threading;
+
+namespace Lossless.Analyzers.Model.Targets;
+
+/// <summary>
+/// The table scan made last of one DbContext's Designers in a compilation. A Designer scanned when the previous
+/// migration's is not scanned yet (a rule asked about it alone, or migrations judged out of order on several threads)
+/// starts from this one instead of from nothing: a context's Designers repeat most of each other's model, and an entity
+/// whose blocks are the same text in both is taken as that scan read it. Which scan it is changes nothing but the cost:
+/// an entity is taken only when every block is the same text, and the same text reads the same.
+/// </summary>
+internal sealed class ScanShelf
+{
+    private TargetModelReader.TableScan? _latest;
+
+    /// <summary>The scan made last, or null; made whole before it is offered.</summary>
+    public TargetModelReader.TableScan? Latest => Volatile.Read(ref _latest);
+
+    public void Offer(TargetModelReader.TableScan scan) => Volatile.Write(ref _latest, scan);
+}
