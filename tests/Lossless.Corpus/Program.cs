@@ -6,6 +6,7 @@ using Lossless.Corpus;
 
 // dotnet run -c Release --project tests/Lossless.Corpus -- --corpus DIR [--sets REGEX] [--no-fixes] [--fix-sets REGEX]
 //     [--repeat N] [--parts] [--out DIR] [--compare OLD_DIR]
+// dotnet run -c Release --project tests/Lossless.Corpus -- --corpus DIR [--sets REGEX] --scans N   (Designer scans only)
 // dotnet run -c Release --project tests/Lossless.Corpus -- --compare OLD_DIR --against NEW_DIR   (diff only, no run)
 // Exit code: 0 when every set with a provider compiled and every set was analysed without an analyzer exception or
 // crash (the MySQL sets' errors, on Pomelo's types, are reported but expected); 1 otherwise; 2 usage.
@@ -15,6 +16,7 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 const string Usage = """
     usage: Lossless.Corpus --corpus DIR [--sets REGEX] [--no-fixes] [--fix-sets REGEX] [--repeat N] [--parts] [--out DIR] [--compare OLD_DIR] [--true-positives FILE]
+           Lossless.Corpus --corpus DIR [--sets REGEX] --scans N [--out DIR]
            Lossless.Corpus --compare OLD_DIR --against NEW_DIR
            Lossless.Corpus --true-positives FILE --against RUN_DIR
       --corpus DIR      the extracted corpus (sets.tsv, one folder per set, _stubs/); default $LOSSLESS_CORPUS
@@ -25,6 +27,9 @@ const string Usage = """
       --parts           after the cost phase, as many runs more with Lossless's own meter on: the thread CPU of
                         each part (EF Core's types at compilation start, reading Up and Down, building the model,
                         each rule; parts.tsv and a table per set in summary.md)
+      --scans N         only scan each set's Designers in migration order, each after the one before (as LL1010
+                        does), N times with the files parsed again each time; the median thread CPU per set
+                        (scans.tsv); nothing else runs
       --out DIR         write diagnostics.tsv, fixes.tsv, cost.tsv, summary.md (and exceptions.txt, compare.md)
       --compare OLD_DIR diff this run's diagnostics against OLD_DIR/diagnostics.tsv (the sets run only)
       --against NEW_DIR with --compare: diff NEW_DIR/diagnostics.tsv against OLD_DIR's, without running anything
@@ -42,6 +47,7 @@ string? truePositivesFile = null;
 var fixes = true;
 var parts = false;
 var repeat = 3;
+var scans = 0;
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -63,6 +69,9 @@ for (var i = 0; i < args.Length; i++)
                 break;
             case "--parts":
                 parts = true;
+                break;
+            case "--scans":
+                scans = int.Parse(Value(), CultureInfo.InvariantCulture);
                 break;
             case "--repeat":
                 repeat = int.Parse(Value(), CultureInfo.InvariantCulture);
@@ -136,6 +145,18 @@ if (sets.Count == 0)
 {
     Console.Error.WriteLine($"no set of {Path.Combine(corpus, "sets.tsv")} matches '{setFilter}'");
     return 2;
+}
+
+if (scans > 0)
+{
+    var scanReport = ScanCost.Measure(corpus, sets, scans);
+    if (outDirectory is not null)
+    {
+        Directory.CreateDirectory(outDirectory);
+        File.WriteAllText(Path.Combine(outDirectory, "scans.tsv"), scanReport);
+    }
+
+    return 0;
 }
 
 var run = new RunInfo

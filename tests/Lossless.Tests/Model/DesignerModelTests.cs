@@ -192,6 +192,62 @@ public class DesignerModelTests
 
         Assert.NotSame(previous.Entities["Sample.Passport"].Scanned!.Signature, current.Entities["Sample.Passport"].Scanned!.Signature);
         Assert.Same(previous.Entities["Sample.Person"].Scanned!.Signature, current.Entities["Sample.Person"].Scanned!.Signature);
+        Assert.All(current.Order, entity => Assert.Null(entity.PendingBlocks));
+    }
+
+    [Fact]
+    public void ScannedAfterThePreviousDesigner_StatementsBeforeAndAfterTheChangedText_TakenWithoutWalkingThem()
+    {
+        var previous = Scan(Model(customerTier: "string", extraTable: false), previous: null);
+        var current = Scan(Model(customerTier: "int", extraTable: true), previous);
+
+        // Person stands before the first changed character, Order's two blocks after the last: taken from where they
+        // stand. Customer (its Tier) and Audit (new) changed. Passport's first block stands between the two changes: its
+        // statements are compared with its statements there as text, one by one, and taken without their blocks walked.
+        Assert.Equal(
+            "Sample.Person by text, Sample.Customer read, Sample.Passport by text, Sample.Audit read, Sample.Order by text",
+            string.Join(", ", current.Order.Select(entity => entity.Name + (entity.PendingBlocks is not null ? " by text" : previous.Entities.TryGetValue(entity.Name, out var old) && ReferenceEquals(entity.Scanned!.Signature, old.Scanned!.Signature) ? " taken" : " read"))));
+        Assert.All(current.Order.Where(entity => entity.PendingBlocks is not null), entity => Assert.Same(previous.Entities[entity.Name].Scanned!.Signature, entity.Scanned!.Signature));
+    }
+
+    [Fact]
+    public void ScannedAfterTheSameText_EveryEntityTakenWithoutWalking_AndFindsItsBlocksWhenAsked()
+    {
+        var source = Model(customerTier: "string", extraTable: true);
+        var previous = Scan(source, previous: null);
+        var current = Scan(source, previous);
+
+        Assert.All(current.Order, entity => Assert.NotNull(entity.PendingBlocks));
+        var passport = current.Entities["Sample.Passport"];
+        Assert.Equal(
+            string.Join("\n---\n", previous.Entities["Sample.Passport"].Scanned!.Blocks.Select(static block => block.ToString())),
+            string.Join("\n---\n", passport.Scanned!.Blocks.Select(static block => block.ToString())));
+        Assert.NotSame(previous.Entities["Sample.Passport"].Scanned!.Blocks[0].SyntaxTree, passport.Scanned!.Blocks[0].SyntaxTree);
+        Assert.Equal(2, passport.Blocks!.Count);
+        Assert.Null(passport.PendingBlocks);
+    }
+
+    [Fact]
+    public void HashInAStringLiteral_NoDirective_StillComparedAsText()
+    {
+        var source = Model(customerTier: "string", extraTable: true).Replace(
+            "b.Property<long>(\"Id\");", "b.Property<string>(\"Color\").HasDefaultValue(\"#000000\");\n                b.Property<long>(\"Id\");", StringComparison.Ordinal);
+        var previous = Scan(source, previous: null);
+        var current = Scan(source, previous);
+
+        Assert.All(current.Order, entity => Assert.NotNull(entity.PendingBlocks));
+        AssertPartsEqualTheWhole(Sources.Designer(source), Sources.Designer(source));
+    }
+
+    [Fact]
+    public void BodyWithASyntaxError_NotComparedAsText_ItsStatementsWalked()
+    {
+        var source = Model(customerTier: "string", extraTable: true);
+        var previous = Scan(source, previous: null);
+        var current = Scan(source.Replace("b.ToTable(\"audit\");", "b.ToTable(\"audit\")", StringComparison.Ordinal), previous);
+
+        Assert.All(current.Order, entity => Assert.Null(entity.PendingBlocks));
+        Assert.Same(previous.Entities["Sample.Person"].Scanned!.Signature, current.Entities["Sample.Person"].Scanned!.Signature);
     }
 
     public static TheoryData<string, string> DesignerPairs() => new()

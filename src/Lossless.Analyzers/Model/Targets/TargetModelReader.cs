@@ -158,20 +158,28 @@ internal static class TargetModelReader
     }
 
     private static (Dictionary<string, EntityBuilder> Entities, List<EntityBuilder> Order) ReadEntities(
-        BlockSyntax body, string modelBuilderName, Reading reading, CancellationToken cancellationToken, TableScan? previous = null, SourceText? text = null)
+        BlockSyntax body, string modelBuilderName, Reading reading, CancellationToken cancellationToken, TableScan? previous = null, SourceText? text = null, List<ScanStatement>? statements = null)
     {
         var entities = new Dictionary<string, EntityBuilder>(StringComparer.Ordinal);
         var order = new List<EntityBuilder>();
+        var bodyStart = body.SpanStart;
         foreach (var statement in body.Statements)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (EntityStatement(statement, modelBuilderName) is var (entityName, lambda))
+            var entityStatement = EntityStatement(statement, modelBuilderName);
+            statements?.Add(new ScanStatement(statement.SpanStart - bodyStart, statement.Span.End - bodyStart, entityStatement?.Entity));
+            if (entityStatement is var (entityName, lambda))
             {
                 if (!entities.TryGetValue(entityName, out var entity))
                 {
                     entity = new EntityBuilder(entityName);
                     entities.Add(entityName, entity);
                     order.Add(entity);
+                }
+
+                if (statements is not null)
+                {
+                    (entity.StatementIndexes ??= new List<int>(2)).Add(statements.Count - 1);
                 }
 
                 if (reading == Reading.Full)
@@ -200,7 +208,7 @@ internal static class TargetModelReader
                     }
                 }
 
-                entity.Scanned = new ScannedEntity(entity);
+                entity.Scanned = new ScannedEntity(entity, entity.StatementIndexes?.ToArray());
             }
         }
 
@@ -218,20 +226,28 @@ internal static class TargetModelReader
         if (previous.Text is not { } previousText
             || !previous.Entities.TryGetValue(entity.Name, out var old)
             || old.Scanned is not { } scanned
-            || scanned.Blocks.Count != entity.Blocks!.Count)
+            || scanned.BlockCount != entity.Blocks!.Count)
         {
             return false;
         }
 
-        for (var i = 0; i < scanned.Blocks.Count; i++)
+        var theirBlocks = scanned.Blocks;
+        for (var i = 0; i < theirBlocks.Count; i++)
         {
-            var (mine, theirs) = (entity.Blocks[i], scanned.Blocks[i]);
+            var (mine, theirs) = (entity.Blocks[i], theirBlocks[i]);
             if (mine.ContainsDirectives || theirs.ContainsDirectives || !SameText(text, mine.Span, previousText, theirs.Span))
             {
                 return false;
             }
         }
 
+        Take(entity, scanned);
+        return true;
+    }
+
+    /// <summary>Gives <paramref name="entity"/> another scan's reading of the same blocks.</summary>
+    private static void Take(EntityBuilder entity, ScannedEntity scanned)
+    {
         // What the scan reads is never changed afterwards (ReadTable replaces lists rather than add to them): shared.
         entity.Table = scanned.Table;
         entity.Schema = scanned.Schema;
@@ -240,7 +256,6 @@ internal static class TargetModelReader
         entity.KeyName = scanned.KeyName;
         entity.Relationships = scanned.Relationships;
         entity.Signature = scanned.Signature;
-        return true;
     }
 
     [ThreadStatic]
@@ -428,12 +443,34 @@ internal static class TargetModelReader
     /// </summary>
     internal sealed class TableScan
     {
-        public TableScan(Dictionary<string, EntityBuilder> entities, List<EntityBuilder> order, SourceText? text)
+        public TableScan(
+            Dictionary<string, EntityBuilder> entities, List<EntityBuilder> order, SourceText? text, BlockSyntax body, string builderName, ScanStatement[] statements, bool clean)
         {
             Entities = entities;
             Order = order;
             Text = text;
+            BodyStart = body.SpanStart;
+            BodyLength = body.Span.Length;
+            BuilderName = builderName;
+            Statements = statements;
+            Clean = clean;
         }
+
+        /// <summary>Where the BuildTargetModel body starts in <see cref="Text"/>, and its length.</summary>
+        public int BodyStart { get; }
+
+        public int BodyLength { get; }
+
+        public string BuilderName { get; }
+
+        /// <summary>Every statement of the body, in order: its span from <see cref="BodyStart"/> and the entity it configures.</summary>
+        public ScanStatement[] Statements { get; }
+
+        /// <summary>
+        /// Whether the body parsed without error and has no directive among its statements: its text can be compared with
+        /// another's.
+        /// </summary>
+        public bool Clean { get; }
 
         /// <summary>The entities by name. Neither it nor <see cref="Order"/> changes after the scan.</summary>
         public Dictionary<string, EntityBuilder> Entities { get; }
@@ -453,8 +490,253 @@ internal static class TargetModelReader
     {
         Interlocked.Increment(ref _reads);
         var text = body.SyntaxTree.TryGetText(out var found) ? found : null;
-        var (entities, order) = ReadEntities(body, modelBuilderName, Reading.Tables, cancellationToken, previous, text);
-        return new TableScan(entities, order, text);
+
+        // Only a body that parsed without error and whose statements hold no directive but the #pragma warning and
+        // #nullable lines EF Core writes is compared as text: each statement then reads as its text says, whatever comes
+        // after it, and the same text after a statement boundary parses to the same statements.
+        var parsed = text is not null && !body.ContainsDiagnostics;
+        if (parsed && previous is { Clean: true, Text: not null }
+            && string.Equals(previous.BuilderName, modelBuilderName, StringComparison.Ordinal)
+            && ScanAfterByText(body, modelBuilderName, text!, previous, cancellationToken) is { } diffed)
+        {
+            return diffed;
+        }
+
+        var statements = new List<ScanStatement>(body.Statements.Count);
+        var (entities, order) = ReadEntities(body, modelBuilderName, Reading.Tables, cancellationToken, previous, text, statements);
+        var clean = parsed;
+        foreach (var statement in body.Statements)
+        {
+            clean = clean && NoDirectiveBut(statement);
+        }
+
+        return new TableScan(entities, order, text, body, modelBuilderName, statements.ToArray(), clean);
+    }
+
+    /// <summary>
+    /// The scan of a Designer made from another Designer's scan by comparing their BuildTargetModel bodies as text: the
+    /// statements in the text both begin with and the text both end with are that scan's statements (their spans
+    /// shifted at the end), and an entity all of whose blocks stand there, as many as it had, is taken as that scan read
+    /// it, without its syntax being walked (Roslyn holds a method body's statements weakly, so walking them after the
+    /// compile builds every node again). Only the statements between are walked, to learn which entity each configures;
+    /// an entity with one of them is taken when its statements are the same text as its statements there, one by one,
+    /// and read otherwise. Null when the two bodies do not line up or a walked statement holds a directive (then the
+    /// statements are all walked).
+    /// </summary>
+    private static TableScan? ScanAfterByText(BlockSyntax body, string builderName, SourceText text, TableScan previous, CancellationToken cancellationToken)
+    {
+        var bodyStart = body.SpanStart;
+        var length = body.Span.Length;
+        var (prefix, suffix) = CommonEnds(text, bodyStart, length, previous.Text!, previous.BodyStart, previous.BodyLength);
+        var old = previous.Statements;
+        var statementList = body.Statements;
+        var count = statementList.Count;
+
+        // The statements before the first difference; those after the last one, counted from the end.
+        var head = 0;
+        while (head < old.Length && old[head].End <= prefix)
+        {
+            head++;
+        }
+
+        var tail = 0;
+        while (tail < old.Length - head && old[old.Length - 1 - tail].Start >= previous.BodyLength - suffix)
+        {
+            tail++;
+        }
+
+        // The statements of the text both begin and end with stand as in the other Designer, and hold no directive, as
+        // the other Designer's did (the first of those at the end holds the trivia after the last difference: looked at).
+        var shift = length - previous.BodyLength;
+        if (head + tail > count
+            || (head > 0 && !SameSpan(statementList[head - 1], bodyStart, old[head - 1], 0))
+            || (tail > 0 && (!SameSpan(statementList[count - tail], bodyStart, old[old.Length - tail], shift) || !NoDirectiveBut(statementList[count - tail]))))
+        {
+            return null;
+        }
+
+        var statements = new ScanStatement[count];
+        var lambdas = new SimpleLambdaExpressionSyntax?[count];
+        Array.Copy(old, statements, head);
+        for (var i = count - tail; i < count; i++)
+        {
+            var before = old[i - count + old.Length];
+            statements[i] = new ScanStatement(before.Start + shift, before.End + shift, before.Entity);
+        }
+
+        for (var i = head; i < count - tail; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var statement = statementList[i];
+            if (!NoDirectiveBut(statement))
+            {
+                return null;
+            }
+
+            var entityStatement = EntityStatement(statement, builderName);
+            statements[i] = new ScanStatement(statement.SpanStart - bodyStart, statement.Span.End - bodyStart, entityStatement?.Entity);
+            lambdas[i] = entityStatement?.Block;
+        }
+
+        // Each entity's statements, in order; whether one of them is between the two differences.
+        var entities = new Dictionary<string, EntityBuilder>(StringComparer.Ordinal);
+        var order = new List<EntityBuilder>();
+        var indexes = new Dictionary<EntityBuilder, (List<int> Indexes, bool Changed)>();
+        for (var i = 0; i < count; i++)
+        {
+            if (statements[i].Entity is not { } name)
+            {
+                continue;
+            }
+
+            if (!entities.TryGetValue(name, out var entity))
+            {
+                entity = new EntityBuilder(name);
+                entities.Add(name, entity);
+                order.Add(entity);
+                indexes.Add(entity, (new List<int>(2), false));
+            }
+
+            var (list, changed) = indexes[entity];
+            list.Add(i);
+            if (i >= head && i < count - tail && !changed)
+            {
+                indexes[entity] = (list, true);
+            }
+        }
+
+        foreach (var entity in order)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (list, changed) = indexes[entity];
+            if (previous.Entities.TryGetValue(entity.Name, out var them)
+                && them.Scanned is { StatementIndexes: { } theirs } scanned
+                && theirs.Length == list.Count
+                && (!changed || SameStatements(text, bodyStart, statements, list, previous, theirs)))
+            {
+                // Every block stands where the other Designer has the same text (or is the same text as its block there),
+                // and that Designer's entity has no other: its blocks are these, in this order.
+                Take(entity, scanned);
+                entity.PendingBlocks = new PendingBlocks(body, builderName, list.ToArray());
+            }
+            else
+            {
+                var blocks = new List<SimpleLambdaExpressionSyntax>(list.Count);
+                foreach (var index in list)
+                {
+                    if ((lambdas[index] ?? EntityStatement(statementList[index], builderName)?.Block) is { } block)
+                    {
+                        blocks.Add(block);
+                    }
+                }
+
+                entity.Blocks = blocks;
+                foreach (var block in blocks)
+                {
+                    ReadEntity(entity, block, Reading.Tables);
+                }
+            }
+
+            entity.Scanned = new ScannedEntity(entity, list.ToArray());
+        }
+
+        return new TableScan(entities, order, text, body, builderName, statements, clean: true);
+    }
+
+    /// <summary>Whether an entity's statements here are the same text as its statements in the other Designer, one by one.</summary>
+    private static bool SameStatements(SourceText text, int bodyStart, ScanStatement[] statements, List<int> mine, TableScan other, int[] theirs)
+    {
+        for (var i = 0; i < mine.Count; i++)
+        {
+            var (a, b) = (statements[mine[i]], other.Statements[theirs[i]]);
+            if (!SameText(text, TextSpan.FromBounds(bodyStart + a.Start, bodyStart + a.End), other.Text!, TextSpan.FromBounds(other.BodyStart + b.Start, other.BodyStart + b.End)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a statement holds no directive but #pragma warning and #nullable (what EF Core writes around a model:
+    /// neither changes how the text parses); a node that holds none says so without its trivia being walked.
+    /// </summary>
+    private static bool NoDirectiveBut(StatementSyntax statement)
+    {
+        if (!statement.ContainsDirectives)
+        {
+            return true;
+        }
+
+        foreach (var trivia in statement.DescendantTrivia())
+        {
+            if (trivia.IsDirective && !trivia.IsKind(SyntaxKind.PragmaWarningDirectiveTrivia) && !trivia.IsKind(SyntaxKind.NullableDirectiveTrivia))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SameSpan(StatementSyntax statement, int bodyStart, ScanStatement other, int shift)
+        => statement.SpanStart - bodyStart == other.Start + shift && statement.Span.End - bodyStart == other.End + shift;
+
+    /// <summary>
+    /// How many characters two spans of text have in common at their start, and then at their end (never overlapping
+    /// the start), compared a chunk at a time without strings.
+    /// </summary>
+    private static (int Prefix, int Suffix) CommonEnds(SourceText text, int start, int length, SourceText otherText, int otherStart, int otherLength)
+    {
+        var mine = _mine ??= new char[4096];
+        var theirs = _theirs ??= new char[4096];
+        var limit = Math.Min(length, otherLength);
+        var prefix = 0;
+        while (prefix < limit)
+        {
+            var count = Math.Min(mine.Length, limit - prefix);
+            text.CopyTo(start + prefix, mine, 0, count);
+            otherText.CopyTo(otherStart + prefix, theirs, 0, count);
+            if (new ReadOnlySpan<char>(mine, 0, count).SequenceEqual(new ReadOnlySpan<char>(theirs, 0, count)))
+            {
+                prefix += count;
+                continue;
+            }
+
+            var same = 0;
+            while (mine[same] == theirs[same])
+            {
+                same++;
+            }
+
+            prefix += same;
+            break;
+        }
+
+        var suffix = 0;
+        while (suffix < limit - prefix)
+        {
+            var count = Math.Min(mine.Length, limit - prefix - suffix);
+            text.CopyTo(start + length - suffix - count, mine, 0, count);
+            otherText.CopyTo(otherStart + otherLength - suffix - count, theirs, 0, count);
+            if (new ReadOnlySpan<char>(mine, 0, count).SequenceEqual(new ReadOnlySpan<char>(theirs, 0, count)))
+            {
+                suffix += count;
+                continue;
+            }
+
+            var same = 0;
+            while (mine[count - 1 - same] == theirs[count - 1 - same])
+            {
+                same++;
+            }
+
+            suffix += same;
+            break;
+        }
+
+        return (prefix, suffix);
     }
 
     /// <summary>
@@ -1244,13 +1526,50 @@ internal static class TargetModelReader
             return property;
         }
 
-        /// <summary>The entity's blocks, kept when only keys are read: properties are then looked up on demand.</summary>
-        public List<SimpleLambdaExpressionSyntax>? Blocks { get; set; }
+        /// <summary>
+        /// The entity's blocks, kept when only keys are read: properties are then looked up on demand. Null once the
+        /// entity is read whole. An entity taken from another scan by text finds its blocks when first asked.
+        /// </summary>
+        public List<SimpleLambdaExpressionSyntax>? Blocks
+        {
+            get
+            {
+                if (_pending is { } pending)
+                {
+                    _blocks = pending.Find();
+                    _pending = null;
+                }
+
+                return _blocks;
+            }
+
+            set
+            {
+                _blocks = value;
+                _pending = null;
+            }
+        }
+
+        /// <summary>The indexes of the entity's statements in the body, while a scan walks it.</summary>
+        public List<int>? StatementIndexes { get; set; }
+
+        /// <summary>Where the blocks of an entity taken by text stand, until they are asked for.</summary>
+        public PendingBlocks? PendingBlocks
+        {
+            get => _pending;
+            set => _pending = value;
+        }
+
+        /// <summary>Whether the entity is still read only as far as the scan goes (its blocks kept, found or not).</summary>
+        public bool HasBlocks => _pending is not null || _blocks is not null;
+
+        private List<SimpleLambdaExpressionSyntax>? _blocks;
+        private PendingBlocks? _pending;
 
         /// <summary>Whether the entity declares the property, and its HasColumnName (null when none).</summary>
         public bool TryGetColumnName(string propertyName, out string? columnName)
         {
-            if (Blocks is null)
+            if (!HasBlocks)
             {
                 PropertyBuilder? property = null;
                 var found = _byName?.TryGetValue(propertyName, out property) == true;
@@ -1279,8 +1598,9 @@ internal static class TargetModelReader
     /// <summary>An entity as the scan left it; never changed, so the next Designer's scan can take it from another thread.</summary>
     internal sealed class ScannedEntity
     {
-        public ScannedEntity(EntityBuilder entity)
+        public ScannedEntity(EntityBuilder entity, int[]? statementIndexes = null)
         {
+            StatementIndexes = statementIndexes;
             Table = entity.Table;
             Schema = entity.Schema;
             BaseType = entity.BaseType;
@@ -1288,8 +1608,13 @@ internal static class TargetModelReader
             KeyName = entity.KeyName;
             Relationships = entity.Relationships;
             Signature = entity.Signature;
-            Blocks = entity.Blocks!;
+            _pending = entity.PendingBlocks;
+            _blocks = _pending is null ? entity.Blocks! : null;
+            BlockCount = _pending?.Count ?? _blocks!.Count;
         }
+
+        private readonly PendingBlocks? _pending;
+        private List<SimpleLambdaExpressionSyntax>? _blocks;
 
         public string? Table { get; }
 
@@ -1305,7 +1630,74 @@ internal static class TargetModelReader
 
         public List<PropertySignature>? Signature { get; }
 
-        public List<SimpleLambdaExpressionSyntax> Blocks { get; }
+        public int BlockCount { get; }
+
+        /// <summary>The indexes of the entity's statements in its scan's <see cref="TableScan.Statements"/>, in order.</summary>
+        public int[]? StatementIndexes { get; }
+
+        /// <summary>The entity's blocks, found when first asked (from any thread: the same statements are found).</summary>
+        public List<SimpleLambdaExpressionSyntax> Blocks
+        {
+            get
+            {
+                if (Volatile.Read(ref _blocks) is { } blocks)
+                {
+                    return blocks;
+                }
+
+                Interlocked.CompareExchange(ref _blocks, _pending!.Find(), null);
+                return _blocks!;
+            }
+        }
+    }
+
+    /// <summary>A top-level statement of a scanned body: its span from the body's start, and the entity it configures.</summary>
+    internal readonly struct ScanStatement
+    {
+        public ScanStatement(int start, int end, string? entity)
+        {
+            Start = start;
+            End = end;
+            Entity = entity;
+        }
+
+        public int Start { get; }
+
+        public int End { get; }
+
+        public string? Entity { get; }
+    }
+
+    /// <summary>The blocks of an entity taken by text: the indexes of its statements in the body, found when asked.</summary>
+    internal sealed class PendingBlocks
+    {
+        private readonly BlockSyntax _body;
+        private readonly string _builderName;
+        private readonly int[] _indexes;
+
+        public PendingBlocks(BlockSyntax body, string builderName, int[] indexes)
+        {
+            _body = body;
+            _builderName = builderName;
+            _indexes = indexes;
+        }
+
+        public int Count => _indexes.Length;
+
+        public List<SimpleLambdaExpressionSyntax> Find()
+        {
+            var statements = _body.Statements;
+            var blocks = new List<SimpleLambdaExpressionSyntax>(_indexes.Length);
+            foreach (var index in _indexes)
+            {
+                if (EntityStatement(statements[index], _builderName) is var (_, block))
+                {
+                    blocks.Add(block);
+                }
+            }
+
+            return blocks;
+        }
     }
 
     internal sealed class PropertyBuilder

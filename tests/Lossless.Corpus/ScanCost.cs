@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using Lossless.Analyzers.Model.Targets;
+using Lossless.Benchmarks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Lossless.Corpus;
+
+/// <summary>
+/// <c>--scans N</c>: the thread CPU of scanning a set's Designers in migration order, each after the one before it, as
+/// LL1010 does on SQLite and as a compilation that asks every Designer shares; nothing else of the analyzer runs. Each
+/// run parses the files again and lets the collector take their statement nodes before it starts, as after a compile
+/// (Roslyn holds a method body's statements weakly), so a run measures what a build pays.
+/// </summary>
+internal static class ScanCost
+{
+    public static string Measure(string corpus, IReadOnlyList<CorpusSet> sets, int runs)
+    {
+        var report = new StringBuilder();
+        report.AppendLine("set\tdesigners\tchars\tscans_cpu_ms\truns_ms");
+        foreach (var set in sets)
+        {
+            var root = Path.Combine(corpus, set.Name);
+            var texts = set.Files(corpus)
+                .Where(static file => file.EndsWith(".Designer.cs", StringComparison.Ordinal))
+                .OrderBy(static file => Path.GetFileName(file), StringComparer.Ordinal)
+                .Select(file =>
+                {
+                    using var stream = File.OpenRead(Path.Combine(root, file));
+                    return SourceText.From(stream);
+                })
+                .ToList();
+            if (texts.Count == 0)
+            {
+                continue;
+            }
+
+            var times = new List<double>();
+            for (var run = 0; run < runs; run++)
+            {
+                var bodies = new List<(BlockSyntax Body, string Builder)>();
+                foreach (var text in texts)
+                {
+                    var method = CSharpSyntaxTree.ParseText(text).GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>()
+                        .FirstOrDefault(static m => m.Identifier.ValueText == "BuildTargetModel" && m.Body is not null && m.ParameterList.Parameters.Count == 1);
+                    if (method is not null)
+                    {
+                        bodies.Add((method.Body!, method.ParameterList.Parameters[0].Identifier.ValueText));
+                    }
+                }
+
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
+                var started = ThreadCpu.Now();
+                TargetModelReader.TableScan? previous = null;
+                foreach (var (body, builder) in bodies)
+                {
+                    previous = TargetModelReader.ScanTables(body, builder, CancellationToken.None, previous);
+                }
+
+                times.Add(TimeSpan.FromTicks(ThreadCpu.Now() - started).TotalMilliseconds);
+                GC.KeepAlive(bodies);
+            }
+
+            var sorted = times.Order().ToList();
+            var line = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{set.Name}\t{texts.Count}\t{texts.Sum(static t => (long)t.Length)}\t{sorted[sorted.Count / 2]:F2}\t{string.Join(",", times.Select(static t => t.ToString("F2", CultureInfo.InvariantCulture)))}");
+            Console.WriteLine(line);
+            report.AppendLine(line);
+        }
+
+        return report.ToString();
+    }
+}
