@@ -11,7 +11,8 @@ namespace Lossless.Corpus;
 
 /// <summary>
 /// <c>--scans N</c>: the thread CPU of scanning a set's Designers in migration order, each after the one before it, as
-/// LL1010 does on SQLite and as a compilation that asks every Designer shares; nothing else of the analyzer runs. Each
+/// LL1010 does on SQLite and as a compilation that asks every Designer shares, and what they allocate; nothing else of
+/// the analyzer runs. Each
 /// run parses the files again and lets the collector take their statement nodes before it starts, as after a compile
 /// (Roslyn holds a method body's statements weakly), so a run measures what a build pays.
 /// </summary>
@@ -20,7 +21,7 @@ internal static class ScanCost
     public static string Measure(string corpus, IReadOnlyList<CorpusSet> sets, int runs)
     {
         var report = new StringBuilder();
-        report.AppendLine("set\tdesigners\tchars\tscans_cpu_ms\truns_ms");
+        report.AppendLine("set\tdesigners\tchars\tscans_cpu_ms\tscans_alloc_mb\truns_ms");
         foreach (var set in sets)
         {
             var root = Path.Combine(corpus, set.Name);
@@ -39,6 +40,7 @@ internal static class ScanCost
             }
 
             var times = new List<double>();
+            var allocated = new List<double>();
             for (var run = 0; run < runs; run++)
             {
                 var bodies = new List<(BlockSyntax Body, string Builder)>();
@@ -55,6 +57,7 @@ internal static class ScanCost
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 GC.Collect();
+                var bytes = GC.GetAllocatedBytesForCurrentThread();
                 var started = ThreadCpu.Now();
                 TargetModelReader.TableScan? previous = null;
                 foreach (var (body, builder) in bodies)
@@ -63,13 +66,15 @@ internal static class ScanCost
                 }
 
                 times.Add(TimeSpan.FromTicks(ThreadCpu.Now() - started).TotalMilliseconds);
+                allocated.Add((GC.GetAllocatedBytesForCurrentThread() - bytes) / 1_000_000.0);
                 GC.KeepAlive(bodies);
             }
 
             var sorted = times.Order().ToList();
+            var allocSorted = allocated.Order().ToList();
             var line = string.Create(
                 CultureInfo.InvariantCulture,
-                $"{set.Name}\t{texts.Count}\t{texts.Sum(static t => (long)t.Length)}\t{sorted[sorted.Count / 2]:F2}\t{string.Join(",", times.Select(static t => t.ToString("F2", CultureInfo.InvariantCulture)))}");
+                $"{set.Name}\t{texts.Count}\t{texts.Sum(static t => (long)t.Length)}\t{sorted[sorted.Count / 2]:F2}\t{allocSorted[allocSorted.Count / 2]:F2}\t{string.Join(",", times.Select(static t => t.ToString("F2", CultureInfo.InvariantCulture)))}");
             Console.WriteLine(line);
             report.AppendLine(line);
         }
