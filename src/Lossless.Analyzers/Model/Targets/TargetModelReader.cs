@@ -177,10 +177,6 @@ internal static class TargetModelReader
                     order.Add(entity);
                 }
 
-                if (statements is not null)
-                {
-                    (entity.StatementIndexes ??= new List<int>(2)).Add(statements.Count - 1);
-                }
 
                 if (reading == Reading.Full)
                 {
@@ -191,6 +187,11 @@ internal static class TargetModelReader
                     (entity.Blocks ??= new List<SimpleLambdaExpressionSyntax>(2)).Add(lambda);
                 }
             }
+        }
+
+        if (statements is not null)
+        {
+            ListStatements(statements, entities);
         }
 
         if (reading != Reading.Full)
@@ -208,7 +209,7 @@ internal static class TargetModelReader
                     }
                 }
 
-                entity.Scanned = new ScannedEntity(entity, entity.StatementIndexes?.ToArray());
+                entity.Scanned = new ScannedEntity(entity, entity.StatementsHere);
             }
         }
 
@@ -564,6 +565,11 @@ internal static class TargetModelReader
             statements[i] = new ScanStatement(before.Start + shift, before.End + shift, before.Entity);
         }
 
+        // Between the differences, a statement that is the same text as the other Designer's next one there (or the one
+        // after it: one statement added, dropped or changed before it) configures the same entity; only the others are
+        // walked below the statement to learn which.
+        var next = head;
+        var nextEnd = old.Length - tail;
         for (var i = head; i < count - tail; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -573,16 +579,26 @@ internal static class TargetModelReader
                 return null;
             }
 
+            var start = statement.SpanStart - bodyStart;
+            var end = statement.Span.End - bodyStart;
+            var same = next < nextEnd && SameStatementText(text, bodyStart, start, end, previous, old[next]) ? next
+                : next + 1 < nextEnd && SameStatementText(text, bodyStart, start, end, previous, old[next + 1]) ? next + 1
+                : -1;
+            if (same >= 0)
+            {
+                statements[i] = new ScanStatement(start, end, old[same].Entity);
+                next = same + 1;
+                continue;
+            }
+
             var entityStatement = EntityStatement(statement, builderName);
-            statements[i] = new ScanStatement(statement.SpanStart - bodyStart, statement.Span.End - bodyStart, entityStatement?.Entity);
+            statements[i] = new ScanStatement(start, end, entityStatement?.Entity);
             lambdas[i] = entityStatement?.Block;
         }
 
-        // Each entity's statements, in order, and whether one of them is between the two differences: counted, then
-        // listed (a scan of ErsatzTV's 395 Designers groups some 40,000 entities; one array each).
+        // Each entity, and whether one of its statements is between the two differences.
         var entities = new Dictionary<string, EntityBuilder>(StringComparer.Ordinal);
         var order = new List<EntityBuilder>();
-        var owners = new EntityBuilder?[count];
         for (var i = 0; i < count; i++)
         {
             if (statements[i].Entity is not { } name)
@@ -597,20 +613,10 @@ internal static class TargetModelReader
                 order.Add(entity);
             }
 
-            owners[i] = entity;
-            entity.StatementCount++;
             entity.Changed |= i >= head && i < count - tail;
         }
 
-        for (var i = 0; i < count; i++)
-        {
-            if (owners[i] is { } entity)
-            {
-                var indexes = entity.StatementsHere ??= new int[entity.StatementCount];
-                indexes[entity.Filled++] = i;
-            }
-        }
-
+        ListStatements(statements, entities);
         foreach (var entity in order)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -648,6 +654,35 @@ internal static class TargetModelReader
 
         return new TableScan(entities, order, text, body, builderName, statements, clean: true);
     }
+
+    /// <summary>
+    /// Gives each entity the indexes of its statements in <paramref name="statements"/>, in order: counted, then listed,
+    /// one array each (a scan of ErsatzTV's 395 Designers lists some 40,000 entities).
+    /// </summary>
+    private static void ListStatements(IReadOnlyList<ScanStatement> statements, Dictionary<string, EntityBuilder> entities)
+    {
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var i = 0; i < statements.Count; i++)
+            {
+                if (statements[i].Entity is { } name && entities.TryGetValue(name, out var entity))
+                {
+                    if (pass == 0)
+                    {
+                        entity.StatementCount++;
+                    }
+                    else
+                    {
+                        (entity.StatementsHere ??= new int[entity.StatementCount])[entity.Listed++] = i;
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool SameStatementText(SourceText text, int bodyStart, int start, int end, TableScan other, ScanStatement theirs)
+        => end - start == theirs.End - theirs.Start
+            && SameText(text, TextSpan.FromBounds(bodyStart + start, bodyStart + end), other.Text!, TextSpan.FromBounds(other.BodyStart + theirs.Start, other.BodyStart + theirs.End));
 
     /// <summary>Whether an entity's statements here are the same text as its statements in the other Designer, one by one.</summary>
     private static bool SameStatements(SourceText text, int bodyStart, ScanStatement[] statements, int[] mine, TableScan other, int[] theirs)
@@ -1556,16 +1591,15 @@ internal static class TargetModelReader
             }
         }
 
-        /// <summary>The indexes of the entity's statements in the body, while a scan walks it.</summary>
-        public List<int>? StatementIndexes { get; set; }
-
-        /// <summary>While a scan compares texts: the entity's statements (counted, then listed) and whether one changed.</summary>
-        public int StatementCount { get; set; }
-
-        public int Filled { get; set; }
-
+        /// <summary>The indexes of the entity's statements in its scan's body, in order (<see cref="ListStatements"/>).</summary>
         public int[]? StatementsHere { get; set; }
 
+        /// <summary>While a scan lists them: how many statements the entity has, and how many are listed.</summary>
+        public int StatementCount { get; set; }
+
+        public int Listed { get; set; }
+
+        /// <summary>While a scan compares texts: whether one of the entity's statements stands between the differences.</summary>
         public bool Changed { get; set; }
 
         /// <summary>Where the blocks of an entity taken by text stand, until they are asked for.</summary>
