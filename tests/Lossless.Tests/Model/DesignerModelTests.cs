@@ -250,6 +250,46 @@ public class DesignerModelTests
         Assert.Same(previous.Entities["Sample.Person"].Scanned!.Signature, current.Entities["Sample.Person"].Scanned!.Signature);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ScannedAfterThePreviousDesigner_SaysWhichEntitiesItTookFromThatScan(bool directive)
+    {
+        // With a directive in a block the text is not compared and the statements are walked; either way the entities
+        // whose blocks are the same text are taken, and the scan says from which scan.
+        var region = (string source) => directive
+            ? source.Replace("b.HasKey(\"Number\");", "#region key\n                b.HasKey(\"Number\");\n#endregion", StringComparison.Ordinal)
+            : source;
+        var previous = Scan(region(Model(customerTier: "string", extraTable: false)), previous: null);
+        var current = Scan(region(Model(customerTier: "int", extraTable: true)), previous);
+
+        Assert.Equal(previous.Id, current.FromId);
+        Assert.Equal(directive ? "Sample.Person, Sample.Order" : "Sample.Person, Sample.Passport, Sample.Order", string.Join(", ", current.Order.Where(static entity => entity.Taken).Select(static entity => entity.Name)));
+        Assert.Equal(directive ? 2 : 3, current.Taken);
+        Assert.Equal(0, previous.FromId);
+        Assert.Equal(0, previous.Taken);
+    }
+
+    [Fact]
+    public void ScannedFromAnotherDesignerThanThePreviousOne_ComparedEntityByEntity()
+    {
+        // The current Designer is scanned first, from the context's latest scan (a Designer with its very model: every
+        // entity taken), then compared with its predecessor, whose Customer.Tier has another type.
+        var shelf = new ScanShelf();
+        var (otherBody, otherBuilder) = Body(Sources.Designer(Model(customerTier: "int", extraTable: true)));
+        var other = DesignerModel.FromBody(otherBody, otherBuilder, CancellationToken.None, shelf);
+        Assert.NotNull(other.FindTable(null, "orders"));
+        var (body, builder) = Body(Sources.Designer(Model(customerTier: "int", extraTable: true)));
+        var current = DesignerModel.FromBody(body, builder, CancellationToken.None, shelf);
+        Assert.NotNull(current.FindTable(null, "orders"));
+        Assert.Equal(other.MadeScan()!.Id, current.MadeScan()!.FromId);
+        Assert.All(current.MadeScan()!.Order, static entity => Assert.True(entity.Taken));
+
+        var previous = Designer(Model(customerTier: "string", extraTable: true));
+
+        Assert.Equal("crm.people", Describe(current.TablesChangedSince(previous)));
+    }
+
     public static TheoryData<string, string> DesignerPairs() => new()
     {
         { Model(customerTier: "string", extraTable: true), Model(customerTier: "string", extraTable: true) },

@@ -141,10 +141,21 @@ internal sealed class DesignerModel
         var theirs = previous.ScanInOrder();
         var mine = ScanAfter(theirs);
 
+        // An entity this scan took from that one has its very reading (SameShape by reference): not looked at. Made from
+        // another scan, every entity is.
+        var madeFromTheirs = mine.FromId == theirs.Id;
+        var inBoth = 0;
         var changed = new List<ColumnRefTable>();
         foreach (var entity in mine.Order)
         {
+            if (madeFromTheirs && entity.Taken)
+            {
+                inBoth++;
+                continue;
+            }
+
             var old = theirs.Entities.TryGetValue(entity.Name, out var found) ? found : null;
+            inBoth += old is null ? 0 : 1;
             if (old is not null && TargetModelReader.SameShape(entity, old))
             {
                 continue;
@@ -166,8 +177,10 @@ internal sealed class DesignerModel
             }
         }
 
-        foreach (var entity in theirs.Order)
+        // The entities only that Designer has (none when every one of its entities is one of these).
+        for (var i = 0; i < theirs.Order.Count && inBoth < theirs.Order.Count; i++)
         {
+            var entity = theirs.Order[i];
             if (!mine.Entities.ContainsKey(entity.Name) && !AddTableOf(previous, entity.Name, changed))
             {
                 return null;

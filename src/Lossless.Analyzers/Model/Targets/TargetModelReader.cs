@@ -249,6 +249,7 @@ internal static class TargetModelReader
     /// <summary>Gives <paramref name="entity"/> another scan's reading of the same blocks.</summary>
     private static void Take(EntityBuilder entity, ScannedEntity scanned)
     {
+        entity.Taken = true;
         // What the scan reads is never changed afterwards (ReadTable replaces lists rather than add to them): shared.
         entity.Table = scanned.Table;
         entity.Schema = scanned.Schema;
@@ -444,9 +445,22 @@ internal static class TargetModelReader
     /// </summary>
     internal sealed class TableScan
     {
+        private static long _made;
+
         public TableScan(
-            Dictionary<string, EntityBuilder> entities, List<EntityBuilder> order, SourceText? text, BlockSyntax body, string builderName, ScanStatement[] statements, bool clean)
+            Dictionary<string, EntityBuilder> entities,
+            List<EntityBuilder> order,
+            SourceText? text,
+            BlockSyntax body,
+            string builderName,
+            ScanStatement[] statements,
+            bool clean,
+            TableScan? from = null,
+            int taken = 0)
         {
+            Id = Interlocked.Increment(ref _made);
+            FromId = taken > 0 ? from!.Id : 0;
+            Taken = taken;
             Entities = entities;
             Order = order;
             Text = text;
@@ -456,6 +470,18 @@ internal static class TargetModelReader
             Statements = statements;
             Clean = clean;
         }
+
+        /// <summary>This scan, among the scans of the process (never 0).</summary>
+        public long Id { get; }
+
+        /// <summary>
+        /// The scan whose reading of <see cref="Taken"/> entities this one took (<see cref="EntityBuilder.Taken"/>), by
+        /// <see cref="Id"/> (not held: a scan would keep every scan before it alive); 0 when none was taken.
+        /// </summary>
+        public long FromId { get; }
+
+        /// <summary>How many entities were taken from that scan.</summary>
+        public int Taken { get; }
 
         /// <summary>Where the BuildTargetModel body starts in <see cref="Text"/>, and its length.</summary>
         public int BodyStart { get; }
@@ -511,7 +537,13 @@ internal static class TargetModelReader
             clean = clean && NoDirectiveBut(statement);
         }
 
-        return new TableScan(entities, order, text, body, modelBuilderName, statements.ToArray(), clean);
+        var taken = 0;
+        foreach (var entity in order)
+        {
+            taken += entity.Taken ? 1 : 0;
+        }
+
+        return new TableScan(entities, order, text, body, modelBuilderName, statements.ToArray(), clean, previous, taken);
     }
 
     /// <summary>
@@ -558,11 +590,21 @@ internal static class TargetModelReader
 
         var statements = new ScanStatement[count];
         var lambdas = new SimpleLambdaExpressionSyntax?[count];
+
+        // Which of the other Designer's statements each one is the same text as, when that is known: the ones both
+        // begin and end with, and those between found equal below; -1 for the others.
+        var same = new int[count];
         Array.Copy(old, statements, head);
+        for (var i = 0; i < head; i++)
+        {
+            same[i] = i;
+        }
+
         for (var i = count - tail; i < count; i++)
         {
             var before = old[i - count + old.Length];
             statements[i] = new ScanStatement(before.Start + shift, before.End + shift, before.Entity);
+            same[i] = i - count + old.Length;
         }
 
         // Between the differences, a statement that is the same text as the other Designer's next one there (or the one
@@ -581,13 +623,14 @@ internal static class TargetModelReader
 
             var start = statement.SpanStart - bodyStart;
             var end = statement.Span.End - bodyStart;
-            var same = next < nextEnd && SameStatementText(text, bodyStart, start, end, previous, old[next]) ? next
+            var match = next < nextEnd && SameStatementText(text, bodyStart, start, end, previous, old[next]) ? next
                 : next + 1 < nextEnd && SameStatementText(text, bodyStart, start, end, previous, old[next + 1]) ? next + 1
                 : -1;
-            if (same >= 0)
+            same[i] = match;
+            if (match >= 0)
             {
-                statements[i] = new ScanStatement(start, end, old[same].Entity);
-                next = same + 1;
+                statements[i] = new ScanStatement(start, end, old[match].Entity);
+                next = match + 1;
                 continue;
             }
 
@@ -596,9 +639,10 @@ internal static class TargetModelReader
             lambdas[i] = entityStatement?.Block;
         }
 
-        // Each entity, and whether one of its statements is between the two differences.
-        var entities = new Dictionary<string, EntityBuilder>(StringComparer.Ordinal);
-        var order = new List<EntityBuilder>();
+        // Each entity, and whether one of its statements is between the two differences (sized as the other scan: most
+        // Designers have the entities of the one before).
+        var entities = new Dictionary<string, EntityBuilder>(previous.Order.Count + 4, StringComparer.Ordinal);
+        var order = new List<EntityBuilder>(previous.Order.Count + 4);
         for (var i = 0; i < count; i++)
         {
             if (statements[i].Entity is not { } name)
@@ -617,6 +661,7 @@ internal static class TargetModelReader
         }
 
         ListStatements(statements, entities);
+        var taken = 0;
         foreach (var entity in order)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -624,12 +669,13 @@ internal static class TargetModelReader
             if (previous.Entities.TryGetValue(entity.Name, out var them)
                 && them.Scanned is { StatementIndexes: { } theirs } scanned
                 && theirs.Length == list.Length
-                && (!entity.Changed || SameStatements(text, bodyStart, statements, list, previous, theirs)))
+                && (!entity.Changed || SameStatements(text, bodyStart, statements, list, same, previous, theirs)))
             {
                 // Every block stands where the other Designer has the same text (or is the same text as its block there),
                 // and that Designer's entity has no other: its blocks are these, in this order.
                 Take(entity, scanned);
                 entity.PendingBlocks = new PendingBlocks(body, builderName, list);
+                taken++;
             }
             else
             {
@@ -652,7 +698,7 @@ internal static class TargetModelReader
             entity.Scanned = new ScannedEntity(entity, list);
         }
 
-        return new TableScan(entities, order, text, body, builderName, statements, clean: true);
+        return new TableScan(entities, order, text, body, builderName, statements, clean: true, previous, taken);
     }
 
     /// <summary>
@@ -684,11 +730,19 @@ internal static class TargetModelReader
         => end - start == theirs.End - theirs.Start
             && SameText(text, TextSpan.FromBounds(bodyStart + start, bodyStart + end), other.Text!, TextSpan.FromBounds(other.BodyStart + theirs.Start, other.BodyStart + theirs.End));
 
-    /// <summary>Whether an entity's statements here are the same text as its statements in the other Designer, one by one.</summary>
-    private static bool SameStatements(SourceText text, int bodyStart, ScanStatement[] statements, int[] mine, TableScan other, int[] theirs)
+    /// <summary>
+    /// Whether an entity's statements here are the same text as its statements in the other Designer, one by one; a
+    /// statement known to be the same text as that one (<paramref name="same"/>) is not compared again.
+    /// </summary>
+    private static bool SameStatements(SourceText text, int bodyStart, ScanStatement[] statements, int[] mine, int[] same, TableScan other, int[] theirs)
     {
         for (var i = 0; i < mine.Length; i++)
         {
+            if (same[mine[i]] == theirs[i])
+            {
+                continue;
+            }
+
             var (a, b) = (statements[mine[i]], other.Statements[theirs[i]]);
             if (!SameText(text, TextSpan.FromBounds(bodyStart + a.Start, bodyStart + a.End), other.Text!, TextSpan.FromBounds(other.BodyStart + b.Start, other.BodyStart + b.End)))
             {
@@ -1601,6 +1655,12 @@ internal static class TargetModelReader
 
         /// <summary>While a scan compares texts: whether one of the entity's statements stands between the differences.</summary>
         public bool Changed { get; set; }
+
+        /// <summary>
+        /// Whether the scan took the entity as the scan it was made from read it (<see cref="TableScan.FromId"/>): the same
+        /// table, base type and property signatures, the very objects.
+        /// </summary>
+        public bool Taken { get; set; }
 
         /// <summary>Where the blocks of an entity taken by text stand, until they are asked for.</summary>
         public PendingBlocks? PendingBlocks
