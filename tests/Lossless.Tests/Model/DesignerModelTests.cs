@@ -290,6 +290,23 @@ public class DesignerModelTests
         Assert.Equal("crm.people", Describe(current.TablesChangedSince(previous)));
     }
 
+    [Fact]
+    public void FindsTable_SaysWhatFindTableFinds_FromTheScanAlone()
+    {
+        var designer = Designer(Model(customerTier: "string", extraTable: true));
+
+        Assert.True(designer.FindsTable(null, "people", out var schema));
+        Assert.Equal("crm", schema);
+        Assert.False(designer.FindsTable(null, "nowhere", out var none));
+        Assert.Null(none);
+        Assert.True(designer.MadeScan()!.Entities["Sample.Person"].HasBlocks);
+
+        Assert.Equal("crm", designer.FindTable(null, "people")!.Schema);
+        Assert.False(designer.MadeScan()!.Entities["Sample.Person"].HasBlocks);
+        Assert.True(designer.FindsTable("crm", "people", out var again));
+        Assert.Equal("crm", again);
+    }
+
     public static TheoryData<string, string> DesignerPairs() => new()
     {
         { Model(customerTier: "string", extraTable: true), Model(customerTier: "string", extraTable: true) },

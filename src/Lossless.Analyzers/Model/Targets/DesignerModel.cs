@@ -126,6 +126,22 @@ internal sealed class DesignerModel
         }
     }
 
+    /// <summary>Whether <see cref="FindTable"/> finds a table, and its schema, from the scan alone (or the tables read).</summary>
+    public bool FindsTable(string? schema, string table, out string? foundSchema)
+    {
+        lock (_gate)
+        {
+            if (_full is not null || (_tables is not null && _tables.ContainsKey((schema, table))))
+            {
+                var read = _full is not null ? _full.FindTable(schema, table) : _tables![(schema, table)];
+                foundSchema = read?.Schema;
+                return read is not null;
+            }
+
+            return TargetModelReader.FindsTable(ScanLocked(), schema, table, out foundSchema);
+        }
+    }
+
     /// <summary>
     /// The tables where a column both models have may have another CLR type in this one than in
     /// <paramref name="previous"/>, in this model's order: those an entity maps to whose table or base type differ between

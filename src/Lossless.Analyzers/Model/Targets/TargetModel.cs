@@ -55,6 +55,22 @@ public sealed class TargetModel
         return result.ToImmutable();
     }
 
+    /// <summary>
+    /// Whether <see cref="FindTable"/> finds a table, and the schema of the one it finds, without reading the table's
+    /// columns: from a Designer, only its table scan is read.
+    /// </summary>
+    internal bool FindsTable(string? schema, string table, out string? foundSchema)
+    {
+        if (_designer is not null)
+        {
+            return _designer.FindsTable(schema, table, out foundSchema);
+        }
+
+        var found = FindTable(schema, table);
+        foundSchema = found?.Schema;
+        return found is not null;
+    }
+
     /// <summary>The first table of that name and schema in the model's order, or null.</summary>
     public TargetTable? FindTable(string? schema, string table)
     {

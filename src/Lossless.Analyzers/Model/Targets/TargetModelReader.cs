@@ -885,6 +885,14 @@ internal static class TargetModelReader
     internal static ImmutableArray<string> PrimaryKeyOf(TableScan scan, string? schema, string table)
         => EntityOf(scan, schema, table) is { } found ? ColumnNames(found, found.Key, scan.Entities) : ImmutableArray<string>.Empty;
 
+    /// <summary>Whether <see cref="ReadTable"/> finds the table, and the schema it gives it, without reading it.</summary>
+    internal static bool FindsTable(TableScan scan, string? schema, string table, out string? foundSchema)
+    {
+        var found = EntityOf(scan, schema, table);
+        foundSchema = found?.Schema;
+        return found is not null;
+    }
+
     /// <summary>The first root entity mapped to the table, in the model's order, as the full reading finds it.</summary>
     private static EntityBuilder? EntityOf(TableScan scan, string? schema, string table)
     {

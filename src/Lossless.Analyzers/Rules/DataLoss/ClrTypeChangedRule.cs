@@ -37,11 +37,11 @@ internal sealed class ClrTypeChangedRule : MigrationRule
 
         // Only the tables whose entity blocks changed between the two Designers can hold a changed property: a large
         // model's other tables are not read (every SQLite migration is compared with its predecessor).
-        var tables = migration.TablesChangedSincePrevious() is { } changed ? Tables(target, changed) : target.Tables;
+        var tables = migration.TablesChangedSincePrevious() is { } changed ? Tables(migration, target, previous, changed) : target.Tables;
         foreach (var table in tables)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (previous.FindTable(table.Schema, table.Name) is not { } before || TouchesTable(migration, table))
+            if (previous.FindTable(table.Schema, table.Name) is not { } before || TouchesTable(migration, table.Schema, table.Name))
             {
                 continue;
             }
@@ -92,12 +92,20 @@ internal sealed class ClrTypeChangedRule : MigrationRule
         }
     }
 
-    private static ImmutableArray<TargetTable> Tables(TargetModel target, System.Collections.Generic.List<ColumnRefTable> names)
+    /// <summary>
+    /// The target tables of <paramref name="names"/> that the loop above compares: those the previous model has too and
+    /// that Up neither creates, drops nor renames. Which table a name finds is known before its columns are read, so the
+    /// table of an entity this migration adds (its CreateTable in Up) is not read at all.
+    /// </summary>
+    private static ImmutableArray<TargetTable> Tables(MigrationModel migration, TargetModel target, TargetModel previous, System.Collections.Generic.List<ColumnRefTable> names)
     {
         var tables = ImmutableArray.CreateBuilder<TargetTable>(names.Count);
         foreach (var name in names)
         {
-            if (target.FindTable(name.Schema, name.Name) is { } table)
+            if (target.FindsTable(name.Schema, name.Name, out var schema)
+                && !TouchesTable(migration, schema, name.Name)
+                && previous.FindsTable(schema, name.Name, out _)
+                && target.FindTable(name.Schema, name.Name) is { } table)
             {
                 tables.Add(table);
             }
@@ -189,13 +197,13 @@ internal sealed class ClrTypeChangedRule : MigrationRule
     }
 
     /// <summary>True when Up creates, drops or renames the table: its columns are not the previous model's rows.</summary>
-    private static bool TouchesTable(MigrationModel migration, TargetTable table)
+    private static bool TouchesTable(MigrationModel migration, string? schema, string table)
     {
         foreach (var operation in migration.Up)
         {
             if (MigrationOperationKinds.IsTableOperation(operation.Kind)
-                && (Names(operation.GetString("name"), table.Name) || Names(operation.GetString("newName"), table.Name))
-                && ColumnRef.SchemasMatch(operation.Schema, table.Schema))
+                && (Names(operation.GetString("name"), table) || Names(operation.GetString("newName"), table))
+                && ColumnRef.SchemasMatch(operation.Schema, schema))
             {
                 return true;
             }
