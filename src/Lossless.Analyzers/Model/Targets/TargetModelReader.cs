@@ -589,7 +589,7 @@ internal static class TargetModelReader
         }
 
         var statements = new ScanStatement[count];
-        var lambdas = new SimpleLambdaExpressionSyntax?[count];
+        SimpleLambdaExpressionSyntax?[]? lambdas = null;
 
         // Which of the other Designer's statements each one is the same text as, when that is known: the ones both
         // begin and end with, and those between found equal below; -1 for the others.
@@ -636,7 +636,10 @@ internal static class TargetModelReader
 
             var entityStatement = EntityStatement(statement, builderName);
             statements[i] = new ScanStatement(start, end, entityStatement?.Entity);
-            lambdas[i] = entityStatement?.Block;
+            if (entityStatement is var (_, walked))
+            {
+                (lambdas ??= new SimpleLambdaExpressionSyntax?[count])[i] = walked;
+            }
         }
 
         // Each entity, and whether one of its statements is between the two differences (sized as the other scan: most
@@ -682,7 +685,7 @@ internal static class TargetModelReader
                 var blocks = new List<SimpleLambdaExpressionSyntax>(list.Length);
                 foreach (var index in list)
                 {
-                    if ((lambdas[index] ?? EntityStatement(statementList[index], builderName)?.Block) is { } block)
+                    if ((lambdas?[index] ?? EntityStatement(statementList[index], builderName)?.Block) is { } block)
                     {
                         blocks.Add(block);
                     }
@@ -1587,6 +1590,8 @@ internal static class TargetModelReader
         private List<IndexBuilder>? _indexes;
         private List<IndexBuilder>? _alternateKeys;
         private List<PropertyBuilder>? _properties;
+        private List<string>? _key;
+        private List<RelationshipBuilder>? _relationships;
 
         public EntityBuilder(string name) => Name = name;
 
@@ -1598,7 +1603,12 @@ internal static class TargetModelReader
 
         public string? BaseType { get; set; }
 
-        public List<string> Key { get; set; } = new();
+        /// <summary>The key's properties; made when first used (an entity taken from another scan shares that one's).</summary>
+        public List<string> Key
+        {
+            get => _key ??= new List<string>();
+            set => _key = value;
+        }
 
         public string? KeyName { get; set; }
 
@@ -1608,7 +1618,12 @@ internal static class TargetModelReader
 
         public List<PropertyBuilder> Properties => _properties ??= new();
 
-        public List<RelationshipBuilder> Relationships { get; set; } = new();
+        /// <summary>Its relationships, in order; made when first used (an entity taken from another scan shares that one's).</summary>
+        public List<RelationshipBuilder> Relationships
+        {
+            get => _relationships ??= new List<RelationshipBuilder>();
+            set => _relationships = value;
+        }
 
         /// <summary>What the scan read, kept apart from the fields a later full reading of the entity sets again.</summary>
         public ScannedEntity? Scanned { get; set; }
