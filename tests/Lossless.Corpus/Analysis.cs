@@ -94,6 +94,9 @@ public static class Analysis
         var besideEFCore = new List<double>();
         var allocated = new List<double>();
         var bindingAllocated = new List<double>();
+        var floorCollector = new List<double>();
+        var losslessCollector = new List<double>();
+        var besideCollector = new List<double>();
         for (var run = 0; run < repeat; run++)
         {
             Collect();
@@ -101,8 +104,10 @@ public static class Analysis
 
             Collect();
             var floorMeter = new MeteredAnalyzer(new FloorAnalyzer());
+            var floorRun = CollectorRun.Start();
             var floorDiagnostics = await RunAllAsync(sources.NewCompilation(), [floorMeter], cancellationToken);
             floor.Add(floorMeter.CpuTime.TotalMilliseconds);
+            floorCollector.Add(floorRun.ShareOf(floorMeter.AllocatedBytes));
             var counts = floorDiagnostics.Select(FloorAnalyzer.ReadCounts).FirstOrDefault(static c => c is not null);
             if (counts is null)
             {
@@ -130,9 +135,11 @@ public static class Analysis
 
             Collect();
             var meters = Catalog.Analyzers.Select(static analyzer => new MeteredAnalyzer(analyzer)).ToImmutableArray();
+            var losslessRun = CollectorRun.Start();
             var diagnostics = await RunAllAsync(sources.NewCompilation(), meters.CastArray<DiagnosticAnalyzer>(), cancellationToken);
             lossless.Add(meters.Sum(static meter => meter.CpuTime.TotalMilliseconds));
             allocated.Add(meters.Sum(static meter => meter.AllocatedBytes) / 1e6);
+            losslessCollector.Add(losslessRun.ShareOf(meters.Sum(static meter => meter.AllocatedBytes)));
             var reported = diagnostics.Count(Catalog.IsLossless);
             if (reported != expectedLossless)
             {
@@ -143,8 +150,10 @@ public static class Analysis
             // build the operation trees of the method bodies they analyze (Up and Down among them) before the callbacks.
             Collect();
             var besideMeters = Catalog.Analyzers.Select(static analyzer => new MeteredAnalyzer(analyzer)).ToImmutableArray();
+            var besideRun = CollectorRun.Start();
             var besideDiagnostics = await RunAllAsync(sources.NewCompilation(), EFCoreAnalyzers.Analyzers.AddRange(besideMeters.CastArray<DiagnosticAnalyzer>()), cancellationToken);
             besideEFCore.Add(besideMeters.Sum(static meter => meter.CpuTime.TotalMilliseconds));
+            besideCollector.Add(besideRun.ShareOf(besideMeters.Sum(static meter => meter.AllocatedBytes)));
             var reportedBeside = besideDiagnostics.Count(Catalog.IsLossless);
             if (reportedBeside != expectedLossless)
             {
@@ -152,7 +161,17 @@ public static class Analysis
             }
         }
 
-        return new Cost(compile, floor, lossless, binding, besideEFCore, allocated, bindingAllocated);
+        return new Cost(compile, floor, lossless, binding, besideEFCore, allocated, bindingAllocated, floorCollector, losslessCollector, besideCollector);
+    }
+
+    /// <summary>The collector's CPU and the process's allocations from the start of one measured run.</summary>
+    private readonly record struct CollectorRun(double CollectorMs, long AllBytes)
+    {
+        public static CollectorRun Start() => new(Collector.ThreadsCpu(), GC.GetTotalAllocatedBytes(precise: true));
+
+        /// <summary>The share of the collector's CPU since <see cref="Start"/> charged to an analyzer that allocated <paramref name="bytes"/>.</summary>
+        public double ShareOf(long bytes)
+            => Collector.Share(Collector.ThreadsCpu() - CollectorMs, bytes, GC.GetTotalAllocatedBytes(precise: true) - AllBytes);
     }
 
     /// <summary>

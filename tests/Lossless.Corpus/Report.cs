@@ -26,6 +26,7 @@ public static class Report
         Line($"- analyzers: {string.Join(", ", Catalog.Analyzers.Select(static a => a.GetType().Name))} ({Catalog.RuleIds.Length} rules); fixers: {string.Join(", ", Catalog.Fixers.Select(static f => f.GetType().Name))}");
         Line($"- machine: {Lossless.Benchmarks.Machine.Describe()}");
         Line($"- JIT: {JitMode.Describe()}");
+        Line($"- GC: {Collector.Describe()}");
         Line($"- cost: medians of {run.Repeat} runs; fixes: {(run.Fixes ? (run.FixSetFilter is null ? "all sets" : $"sets matching `{run.FixSetFilter}`") : "not run (--no-fixes)")}");
         text.AppendLine();
 
@@ -56,7 +57,7 @@ public static class Report
             results.SelectMany(static r => r.Fixes).Select(static f => new[] { f.Set, f.File, Int(f.Line), f.Id, f.EquivalenceKey, f.Outcome, f.Kind, Int(f.Column), f.Title, f.Remaining, f.New, f.Detail }));
         WriteTsv(
             Path.Combine(directory, CostFile),
-            ["set", "provider", "files", "compile_cpu_ms", "floor_cpu_ms", "lossless_cpu_ms", "lossless_over_compile_pct", "lossless_over_floor", "verdict", "compile_runs_ms", "floor_runs_ms", "lossless_runs_ms", "floor_migrationbuilder_calls", "binding_cpu_ms", "binding_runs_ms", "bound_bodies", "beside_efcore_cpu_ms", "beside_efcore_runs_ms", "beside_efcore_verdict", "lossless_alloc_mb", "lossless_alloc_runs_mb", "binding_alloc_mb"],
+            ["set", "provider", "files", "compile_cpu_ms", "floor_cpu_ms", "lossless_cpu_ms", "lossless_over_compile_pct", "lossless_over_floor", "verdict", "compile_runs_ms", "floor_runs_ms", "lossless_runs_ms", "floor_migrationbuilder_calls", "binding_cpu_ms", "binding_runs_ms", "bound_bodies", "beside_efcore_cpu_ms", "beside_efcore_runs_ms", "beside_efcore_verdict", "lossless_alloc_mb", "lossless_alloc_runs_mb", "binding_alloc_mb", "floor_collector_ms", "lossless_collector_ms", "lossless_collector_runs_ms", "lossless_callbacks_runs_ms"],
             results.Where(static r => r.Cost is not null).Select(static r => new[]
             {
                 r.Set.Name, r.Set.Provider, Int(r.Files), Ms(r.Cost!.Compile), Ms(r.Cost.Floor), Ms(r.Cost.Lossless),
@@ -67,6 +68,8 @@ public static class Report
                 Ms(r.Cost.BesideEFCore), string.Join(",", r.Cost.BesideEFCoreMs.Select(Ms)), r.Cost.PassBesideEFCore ? "PASS" : "FAIL",
                 Number(r.Cost.LosslessAllocated, "0.000"), string.Join(",", r.Cost.LosslessAllocatedMB.Select(static mb => Number(mb, "0.000"))),
                 Number(r.Cost.BindingAllocated, "0.000"),
+                Ms(r.Cost.FloorCollector), Ms(r.Cost.LosslessCollector), string.Join(",", r.Cost.LosslessCollectorMs.Select(Ms)),
+                string.Join(",", r.Cost.LosslessCallbacksMs.Select(Ms)),
             }));
         var parts = Path.Combine(directory, PartsFile);
         if (results.Any(static r => r.Parts is not null))
@@ -177,15 +180,15 @@ public static class Report
         var measured = results.Where(static r => r.Cost is not null).ToList();
         text.AppendLine("## Cost");
         text.AppendLine();
-        text.AppendLine(Invariant($"CPU milliseconds, medians. compile = the compiler's CPU (process CPU time of GetDiagnostics on a fresh compilation); floor = the own CPU of FloorAnalyzer (tests/Lossless.Benchmarks: resolves MigrationBuilder, reads the constant arguments of its calls) and Lossless = the own CPU of every Lossless analyzer, each the thread CPU time of every callback it registers (MeteredAnalyzer), run with the compiler as a build runs them. binding = the own CPU of BindingFloorAnalyzer (the operation trees of the migration bodies Lossless reads, built in its own callback so that the meter charges them), not part of the verdict: Lossless, like FloorAnalyzer, gets these trees from the analyzer driver uncharged (an operation block action), so Lossless + binding is what a build in which no other analyzer asks for them pays. floor/compile shows what the 1% arm asks of a small set: the floor alone may not meet it. beside EF Core = Lossless's own CPU in a run beside EF Core's analyzers ({EFCoreAnalyzers.Source}), which every EF Core project's build runs (their operation actions have the driver build the trees of every body, Up and Down included): what Lossless costs in a user's build, judged by the same target (not the verdict). alloc MB = what Lossless's callbacks allocate alone, the binding floor's beside it (not the verdict: steadier than CPU time from run to run, for a before/after of a small change). Target (issue 16): Lossless ≤ {Cost.MaxShareOfCompiler:0%} of compile and ≤ {Cost.MaxFloorFactor:0}× floor + {Cost.FloorAllowanceMs:0} ms."));
+        text.AppendLine(Invariant($"CPU milliseconds, medians. compile = the compiler's CPU (process CPU time of GetDiagnostics on a fresh compilation); floor = the own CPU of FloorAnalyzer (tests/Lossless.Benchmarks: resolves MigrationBuilder, reads the constant arguments of its calls) and Lossless = the own CPU of every Lossless analyzer, each the thread CPU time of every callback it registers (MeteredAnalyzer), run with the compiler as a build runs them, plus its share of the garbage collector's CPU (GC ms: the collector's own threads during the run, times the bytes the analyzer's callbacks allocated over all the bytes the run allocated; under the server GC, as the SDK's compiler runs, no collection runs on a callback's thread). binding = the own CPU of BindingFloorAnalyzer (the operation trees of the migration bodies Lossless reads, built in its own callback so that the meter charges them), not part of the verdict: Lossless, like FloorAnalyzer, gets these trees from the analyzer driver uncharged (an operation block action), so Lossless + binding is what a build in which no other analyzer asks for them pays. floor/compile shows what the 1% arm asks of a small set: the floor alone may not meet it. beside EF Core = Lossless's own CPU in a run beside EF Core's analyzers ({EFCoreAnalyzers.Source}), which every EF Core project's build runs (their operation actions have the driver build the trees of every body, Up and Down included): what Lossless costs in a user's build, judged by the same target (not the verdict). alloc MB = what Lossless's callbacks allocate alone, the binding floor's beside it (not the verdict: steadier than CPU time from run to run, for a before/after of a small change). Target (issue 16): Lossless ≤ {Cost.MaxShareOfCompiler:0%} of compile and ≤ {Cost.MaxFloorFactor:0}× floor + {Cost.FloorAllowanceMs:0} ms."));
         text.AppendLine();
-        text.AppendLine("| set | provider | files | compile CPU ms | floor ms | Lossless ms | Lossless/compile | Lossless/floor | verdict | floor/compile | binding ms | Lossless + binding ms | beside EF Core ms | beside EF Core /compile | beside EF Core | alloc MB (binding) |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---:|");
+        text.AppendLine("| set | provider | files | compile CPU ms | floor ms | Lossless ms | of which GC ms | Lossless/compile | Lossless/floor | verdict | floor/compile | binding ms | Lossless + binding ms | beside EF Core ms | beside EF Core /compile | beside EF Core | alloc MB (binding) |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---:|");
         foreach (var r in measured)
         {
             var c = r.Cost!;
             var why = c.Pass ? string.Empty : " (" + string.Join(", ", new[] { c.WithinCompilerShare ? null : "> 1% of compile", c.WithinFloor ? null : "> 3× floor + 20 ms" }.Where(static s => s is not null)) + ")";
-            text.AppendLine(Invariant($"| {r.Set.Name} | {r.Set.Provider} | {r.Files} | {Ms(c.Compile)} | {Ms(c.Floor)} | {Ms(c.Lossless)} | {Percent(c.ShareOfCompiler)} | {Number(c.FloorRatio, "0.00")}× | {(c.Pass ? "PASS" : "FAIL")}{why} | {Percent(c.Floor / c.Compile)} | {Ms(c.Binding)} | {Ms(c.Lossless + c.Binding)} | {Ms(c.BesideEFCore)} | {Percent(c.BesideEFCore / c.Compile)} | {(c.PassBesideEFCore ? "PASS" : "FAIL")} | {Number(c.LosslessAllocated, "0.0")} ({Number(c.BindingAllocated, "0.0")}) |"));
+            text.AppendLine(Invariant($"| {r.Set.Name} | {r.Set.Provider} | {r.Files} | {Ms(c.Compile)} | {Ms(c.Floor)} | {Ms(c.Lossless)} | {Ms(c.LosslessCollector)} | {Percent(c.ShareOfCompiler)} | {Number(c.FloorRatio, "0.00")}× | {(c.Pass ? "PASS" : "FAIL")}{why} | {Percent(c.Floor / c.Compile)} | {Ms(c.Binding)} | {Ms(c.Lossless + c.Binding)} | {Ms(c.BesideEFCore)} | {Percent(c.BesideEFCore / c.Compile)} | {(c.PassBesideEFCore ? "PASS" : "FAIL")} | {Number(c.LosslessAllocated, "0.0")} ({Number(c.BindingAllocated, "0.0")}) |"));
         }
 
         if (measured.Count > 0)
@@ -193,7 +196,7 @@ public static class Report
             var compile = measured.Sum(static r => r.Cost!.Compile);
             var floor = measured.Sum(static r => r.Cost!.Floor);
             var lossless = measured.Sum(static r => r.Cost!.Lossless);
-            text.AppendLine(Invariant($"| **all (sums)** | | {measured.Sum(static r => r.Files)} | {Ms(compile)} | {Ms(floor)} | {Ms(lossless)} | {Percent(lossless / compile)} | {Number(lossless / floor, "0.00")}× | | {Percent(floor / compile)} | {Ms(measured.Sum(static r => r.Cost!.Binding))} | {Ms(lossless + measured.Sum(static r => r.Cost!.Binding))} | {Ms(measured.Sum(static r => r.Cost!.BesideEFCore))} | {Percent(measured.Sum(static r => r.Cost!.BesideEFCore) / compile)} | | {Number(measured.Sum(static r => r.Cost!.LosslessAllocated), "0.0")} |"));
+            text.AppendLine(Invariant($"| **all (sums)** | | {measured.Sum(static r => r.Files)} | {Ms(compile)} | {Ms(floor)} | {Ms(lossless)} | {Ms(measured.Sum(static r => r.Cost!.LosslessCollector))} | {Percent(lossless / compile)} | {Number(lossless / floor, "0.00")}× | | {Percent(floor / compile)} | {Ms(measured.Sum(static r => r.Cost!.Binding))} | {Ms(lossless + measured.Sum(static r => r.Cost!.Binding))} | {Ms(measured.Sum(static r => r.Cost!.BesideEFCore))} | {Percent(measured.Sum(static r => r.Cost!.BesideEFCore) / compile)} | | {Number(measured.Sum(static r => r.Cost!.LosslessAllocated), "0.0")} |"));
             text.AppendLine();
             var failed = measured.Where(static r => !r.Cost!.Pass).Select(static r => r.Set.Name).ToList();
             var unmeasured = results.Count - measured.Count;
