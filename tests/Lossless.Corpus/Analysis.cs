@@ -179,9 +179,10 @@ public static class Analysis
     /// each part of its callbacks (EF Core's types, reading Up and Down, building the model, each rule), per run. Apart
     /// from the verdict's runs, which run without it: the meter reads the thread's clock twice a part.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<double>>> MeasurePartsAsync(SetSources sources, int repeat, int expectedLossless, SetResult result, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyDictionary<string, IReadOnlyList<double>> Ms, IReadOnlyDictionary<string, IReadOnlyList<double>> AllocatedMB)> MeasurePartsAsync(SetSources sources, int repeat, int expectedLossless, SetResult result, CancellationToken cancellationToken)
     {
         var parts = new SortedDictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        var allocated = new SortedDictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
         for (var run = 0; run < repeat; run++)
         {
             Collect();
@@ -203,40 +204,60 @@ public static class Analysis
                 result.Problems.Add($"parts run {run + 1}: Lossless reported {reported} diagnostics, the analysis {expectedLossless}");
             }
 
-            foreach (var (part, ticks) in meter.Ticks)
-            {
-                if (!parts.TryGetValue(part, out var values))
-                {
-                    // A part no earlier run met (a rule asked nothing there) counted zero in those runs.
-                    parts[part] = values = new List<double>(Enumerable.Repeat(0.0, run));
-                }
-
-                ((List<double>)values).Add(TimeSpan.FromTicks(ticks).TotalMilliseconds);
-            }
-
-            foreach (var values in parts.Values)
-            {
-                if (values.Count < run + 1)
-                {
-                    ((List<double>)values).Add(0);
-                }
-            }
+            AddRun(parts, run, meter.Ticks.Select(static p => (p.Key, TimeSpan.FromTicks(p.Value).TotalMilliseconds)));
+            AddRun(allocated, run, meter.Bytes.Select(static p => (p.Key, p.Value / 1e6)));
         }
 
-        return parts;
+        return (parts, allocated);
     }
 
-    /// <summary>Sums the calling thread's CPU (<see cref="ThreadCpu"/>) by part; the analyzer's callbacks run on several threads.</summary>
+    private static void AddRun(SortedDictionary<string, IReadOnlyList<double>> parts, int run, IEnumerable<(string Part, double Value)> measured)
+    {
+        foreach (var (part, value) in measured)
+        {
+            if (!parts.TryGetValue(part, out var values))
+            {
+                // A part no earlier run met (a rule asked nothing there) counted zero in those runs.
+                parts[part] = values = new List<double>(Enumerable.Repeat(0.0, run));
+            }
+
+            ((List<double>)values).Add(value);
+        }
+
+        foreach (var values in parts.Values)
+        {
+            if (values.Count < run + 1)
+            {
+                ((List<double>)values).Add(0);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sums the calling thread's CPU (<see cref="ThreadCpu"/>) and the bytes it allocated by part; the analyzer's callbacks
+    /// run on several threads. Parts do not nest, and each stops on the thread that started it.
+    /// </summary>
     private sealed class ThreadPartMeter : PartMeter
     {
+        [ThreadStatic]
+        private static long _allocatedAtStart;
+
         public ConcurrentDictionary<string, long> Ticks { get; } = new(StringComparer.Ordinal);
 
-        public override long Start() => ThreadCpu.Now();
+        public ConcurrentDictionary<string, long> Bytes { get; } = new(StringComparer.Ordinal);
+
+        public override long Start()
+        {
+            _allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
+            return ThreadCpu.Now();
+        }
 
         public override void Stop(string part, long start)
         {
             var elapsed = ThreadCpu.Now() - start;
+            var bytes = GC.GetAllocatedBytesForCurrentThread() - _allocatedAtStart;
             Ticks.AddOrUpdate(part, elapsed, (_, total) => total + elapsed);
+            Bytes.AddOrUpdate(part, bytes, (_, total) => total + bytes);
         }
     }
 

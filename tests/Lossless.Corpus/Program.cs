@@ -201,7 +201,7 @@ for (var index = 0; index < sets.Count; index++)
             if (parts)
             {
                 EndPhase("parts");
-                result.Parts = await Analysis.MeasurePartsAsync(sources, repeat, reported, result, CancellationToken.None);
+                (result.Parts, result.PartsAllocatedMB) = await Analysis.MeasurePartsAsync(sources, repeat, reported, result, CancellationToken.None);
             }
         }
 

@@ -76,10 +76,11 @@ public static class Report
         {
             WriteTsv(
                 parts,
-                ["set", "part", "cpu_ms", "runs_ms"],
+                ["set", "part", "cpu_ms", "runs_ms", "alloc_mb", "alloc_runs_mb"],
                 results.Where(static r => r.Parts is not null).SelectMany(static r => r.Parts!.Select(p => new[]
                 {
                     r.Set.Name, p.Key, PartMs(Cost.Median(p.Value)), string.Join(",", p.Value.Select(PartMs)),
+                    Number(Cost.Median(PartAllocated(r, p.Key)), "0.000"), string.Join(",", PartAllocated(r, p.Key).Select(static mb => Number(mb, "0.000"))),
                 })));
         }
         else if (File.Exists(parts))
@@ -156,7 +157,7 @@ public static class Report
 
         text.AppendLine("## Where Lossless's CPU goes (--parts)");
         text.AppendLine();
-        text.AppendLine("Thread CPU milliseconds of each part of Lossless's callbacks, medians of runs apart from the verdict's, with Lossless's own meter on (PartMeter). Work two rules share (a Designer's table scan, LL4001's history) is charged to the first rule that asks. Lossless = the verdict's figure (every callback, metered from outside): what it holds beyond the parts is the driver's calls into Lossless and the symbol actions that find the migrations.");
+        text.AppendLine("Thread CPU milliseconds of each part of Lossless's callbacks, and the megabytes it allocated, medians of runs apart from the verdict's, with Lossless's own meter on (PartMeter); without the collector's share, which the verdict's figure holds. Work two rules share (a Designer's table scan, LL4001's history) is charged to the first rule that asks. Lossless = the verdict's figure (every callback, metered from outside): what it holds beyond the parts is the driver's calls into Lossless and the symbol actions that find the migrations.");
         text.AppendLine();
         foreach (var r in measured)
         {
@@ -164,16 +165,19 @@ public static class Report
             var sum = medians.Sum(static p => p.Ms);
             text.AppendLine(Invariant($"### {r.Set.Name}: parts {PartMs(sum)} ms, Lossless {Ms(r.Cost!.Lossless)} ms, compile {Ms(r.Cost.Compile)} ms"));
             text.AppendLine();
-            text.AppendLine("| part | CPU ms | share of the parts | share of compile |");
-            text.AppendLine("|---|---:|---:|---:|");
+            text.AppendLine("| part | CPU ms | share of the parts | share of compile | alloc MB |");
+            text.AppendLine("|---|---:|---:|---:|---:|");
             foreach (var (part, ms) in medians.Where(static p => p.Ms > 0))
             {
-                text.AppendLine(Invariant($"| {part} | {PartMs(ms)} | {Percent(sum > 0 ? ms / sum : double.NaN)} | {Percent(ms / r.Cost.Compile)} |"));
+                text.AppendLine(Invariant($"| {part} | {PartMs(ms)} | {Percent(sum > 0 ? ms / sum : double.NaN)} | {Percent(ms / r.Cost.Compile)} | {Number(Cost.Median(PartAllocated(r, part)), "0.00")} |"));
             }
 
             text.AppendLine();
         }
     }
+
+    private static IReadOnlyList<double> PartAllocated(SetResult r, string part)
+        => r.PartsAllocatedMB is not null && r.PartsAllocatedMB.TryGetValue(part, out var values) ? values : [];
 
     private static void CostTable(StringBuilder text, IReadOnlyList<SetResult> results)
     {

@@ -167,6 +167,9 @@ public sealed class SetResult(CorpusSet set)
     /// <summary>With --parts: each part of Lossless's CPU (<c>PartMeter</c>), one value per run, in milliseconds.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<double>>? Parts { get; set; }
 
+    /// <summary>With --parts: the megabytes each part allocated on its threads, one value per run.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>>? PartsAllocatedMB { get; set; }
+
     /// <summary>MigrationBuilder calls the floor analyzer read (proves it saw the migrations).</summary>
     public long FloorCalls { get; set; }
 
