@@ -235,12 +235,13 @@ public static class Analysis
 
     /// <summary>
     /// Sums the calling thread's CPU (<see cref="ThreadCpu"/>) and the bytes it allocated by part; the analyzer's callbacks
-    /// run on several threads. Parts do not nest, and each stops on the thread that started it.
+    /// run on several threads. Each part stops on the thread that started it, the last started first (a part inside
+    /// another, as a scratch meter may add, is counted in both).
     /// </summary>
     private sealed class ThreadPartMeter : PartMeter
     {
         [ThreadStatic]
-        private static long _allocatedAtStart;
+        private static Stack<long>? _allocatedAtStart;
 
         public ConcurrentDictionary<string, long> Ticks { get; } = new(StringComparer.Ordinal);
 
@@ -248,14 +249,14 @@ public static class Analysis
 
         public override long Start()
         {
-            _allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
+            (_allocatedAtStart ??= new Stack<long>()).Push(GC.GetAllocatedBytesForCurrentThread());
             return ThreadCpu.Now();
         }
 
         public override void Stop(string part, long start)
         {
             var elapsed = ThreadCpu.Now() - start;
-            var bytes = GC.GetAllocatedBytesForCurrentThread() - _allocatedAtStart;
+            var bytes = GC.GetAllocatedBytesForCurrentThread() - _allocatedAtStart!.Pop();
             Ticks.AddOrUpdate(part, elapsed, (_, total) => total + elapsed);
             Bytes.AddOrUpdate(part, bytes, (_, total) => total + bytes);
         }
