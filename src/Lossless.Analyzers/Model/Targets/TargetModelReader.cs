@@ -920,10 +920,10 @@ internal static class TargetModelReader
             && extensions.Identifier.ValueText.EndsWith("PropertyBuilderExtensions", StringComparison.Ordinal)
             && outermost.ArgumentList.Arguments.Count >= 1
             && outermost.ArgumentList.Arguments[0].Expression is InvocationExpressionSyntax target
-            && Chain(target, builderName) is { Count: > 0 } targetChain
-            && targetChain[0].Name == "Property"
-            && targetChain[0].Arguments.Count >= 1
-            && StringValue(targetChain[0].Arguments[0]) is { } extendedProperty)
+            && Chain(target, builderName) is { } targetChain
+            && targetChain.Root.Name == "Property"
+            && targetChain.Root.Arguments.Count >= 1
+            && StringValue(targetChain.Root.Arguments[0]) is { } extendedProperty)
         {
             // NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id")) and the like.
             var annotation = ValueGenerationFromExtension(extension.Identifier.ValueText, outermost.ArgumentList.Arguments);
@@ -942,13 +942,12 @@ internal static class TargetModelReader
             return;
         }
 
-        var chain = Chain(outermost, builderName);
-        if (chain is null || chain.Count == 0)
+        if (Chain(outermost, builderName) is not { } chain)
         {
             return;
         }
 
-        var root = chain[0];
+        var root = chain.Root;
         switch (root.Name)
         {
             case "Property" when root.Arguments.Count >= 1 && StringValue(root.Arguments[0]) is { } propertyName:
@@ -1294,26 +1293,25 @@ internal static class TargetModelReader
     }
 
     /// <summary>The calls of a fluent chain rooted at the builder parameter, innermost first; null when not rooted there.</summary>
-    private static List<Call>? Chain(InvocationExpressionSyntax outermost, string builderName)
+    /// <summary>
+    /// The calls of b.Property&lt;int&gt;("Id").HasColumnName("id").IsRequired() on the builder named
+    /// <paramref name="builderName"/>, from the first to <paramref name="outermost"/>; null when the chain does not start
+    /// at that builder. Read in place: a table's reading meets a chain per statement, and a list of each would be made
+    /// only to be walked once.
+    /// </summary>
+    private static CallChain? Chain(InvocationExpressionSyntax outermost, string builderName)
     {
-        var calls = new List<Call>();
         ExpressionSyntax current = outermost;
+        InvocationExpressionSyntax? first = null;
         while (current is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax member)
         {
-            var typeArgument = member.Name is GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic
-                ? TypeText(generic.TypeArgumentList.Arguments[0])
-                : null;
-            calls.Add(new Call(member.Name.Identifier.ValueText, new CallArguments(invocation.ArgumentList.Arguments), typeArgument));
+            first = invocation;
             current = member.Expression;
         }
 
-        if (current is not IdentifierNameSyntax root || root.Identifier.ValueText != builderName)
-        {
-            return null;
-        }
-
-        calls.Reverse();
-        return calls;
+        return first is not null && current is IdentifierNameSyntax root && root.Identifier.ValueText == builderName
+            ? new CallChain(first, outermost)
+            : null;
     }
 
     /// <summary>
@@ -1404,7 +1402,7 @@ internal static class TargetModelReader
         return result.MoveToImmutable();
     }
 
-    private static string? NameIn(List<Call> chain, string method)
+    private static string? NameIn(CallChain chain, string method)
     {
         foreach (var link in chain)
         {
@@ -1516,20 +1514,77 @@ internal static class TargetModelReader
         public List<bool>? Descending { get; set; }
     }
 
-    internal sealed class Call
+    /// <summary>One call of a chain, read from its syntax when asked.</summary>
+    internal readonly struct Call
     {
-        public Call(string name, CallArguments arguments, string? typeArgument)
+        private readonly InvocationExpressionSyntax _invocation;
+
+        /// <param name="invocation">A call on a member: <c>receiver.Name(…)</c> (what <see cref="Chain"/> walks).</param>
+        public Call(InvocationExpressionSyntax invocation) => _invocation = invocation;
+
+        private SimpleNameSyntax Member => ((MemberAccessExpressionSyntax)_invocation.Expression).Name;
+
+        public string Name => Member.Identifier.ValueText;
+
+        public CallArguments Arguments => new(_invocation.ArgumentList.Arguments);
+
+        /// <summary>The text of the one type argument, as in Property&lt;int&gt;; null without exactly one.</summary>
+        public string? TypeArgument => Member is GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic
+            ? TypeText(generic.TypeArgumentList.Arguments[0])
+            : null;
+    }
+
+    /// <summary>
+    /// A chain of calls on a builder, from its first call (<see cref="Root"/>) out to its outermost, walked in that order
+    /// through the syntax's parents: each call's parent is the member access on it, whose parent is the next call.
+    /// </summary>
+    internal readonly struct CallChain
+    {
+        private readonly InvocationExpressionSyntax _first;
+        private readonly InvocationExpressionSyntax _outermost;
+
+        public CallChain(InvocationExpressionSyntax first, InvocationExpressionSyntax outermost)
         {
-            Name = name;
-            Arguments = arguments;
-            TypeArgument = typeArgument;
+            _first = first;
+            _outermost = outermost;
         }
 
-        public string Name { get; }
+        public Call Root => new(_first);
 
-        public CallArguments Arguments { get; }
+        public Enumerator GetEnumerator() => new(_first, _outermost);
 
-        public string? TypeArgument { get; }
+        internal struct Enumerator
+        {
+            private readonly InvocationExpressionSyntax _first;
+            private readonly InvocationExpressionSyntax _outermost;
+            private InvocationExpressionSyntax? _current;
+
+            public Enumerator(InvocationExpressionSyntax first, InvocationExpressionSyntax outermost)
+            {
+                _first = first;
+                _outermost = outermost;
+                _current = null;
+            }
+
+            public Call Current => new(_current!);
+
+            public bool MoveNext()
+            {
+                if (_current is null)
+                {
+                    _current = _first;
+                    return true;
+                }
+
+                if (ReferenceEquals(_current, _outermost))
+                {
+                    return false;
+                }
+
+                _current = (InvocationExpressionSyntax)_current.Parent!.Parent!;
+                return true;
+            }
+        }
     }
 
     /// <summary>
