@@ -176,7 +176,8 @@ public static class Analysis
 
     /// <summary>
     /// Lossless alone, <paramref name="repeat"/> runs more with its <see cref="PartMeter"/> installed: the thread CPU of
-    /// each part of its callbacks (EF Core's types, reading Up and Down, building the model, each rule), per run. Apart
+    /// each part of its callbacks (EF Core's types, reading Up and Down, building the model, each rule) and the megabytes
+    /// it allocated, per run. Apart
     /// from the verdict's runs, which run without it: the meter reads the thread's clock twice a part.
     /// </summary>
     public static async Task<(IReadOnlyDictionary<string, IReadOnlyList<double>> Ms, IReadOnlyDictionary<string, IReadOnlyList<double>> AllocatedMB)> MeasurePartsAsync(SetSources sources, int repeat, int expectedLossless, SetResult result, CancellationToken cancellationToken)
