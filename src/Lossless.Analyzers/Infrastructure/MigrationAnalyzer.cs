@@ -84,6 +84,7 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
 
             var referencedProvider = ProviderDetector.FromReferences(start.Compilation);
             var index = new MigrationIndex(start.Compilation, symbols);
+            var skipped = OptInRules.Skipped(Rules, start.Compilation, start.CancellationToken);
             meter?.Stop(StartPart, started0);
             var started = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
             start.RegisterSymbolStartAction(
@@ -123,7 +124,7 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
                         var read0 = meter?.Start() ?? 0;
                         reader.AddUnread(end.Compilation, end.CancellationToken);
                         meter?.Stop(ReadPart, read0);
-                        JudgeRead(reader, type, referencedProvider, end.Options, end.ReportDiagnostic, end.CancellationToken);
+                        JudgeRead(reader, type, referencedProvider, skipped, end.Options, end.ReportDiagnostic, end.CancellationToken);
                     });
                 },
                 SymbolKind.NamedType);
@@ -142,27 +143,28 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
                     var read0 = meter?.Start() ?? 0;
                     reader.AddUnread(end.Compilation, end.CancellationToken);
                     meter?.Stop(ReadPart, read0);
-                    JudgeRead(reader, type, referencedProvider, end.Options, end.ReportDiagnostic, end.CancellationToken);
+                    JudgeRead(reader, type, referencedProvider, skipped, end.Options, end.ReportDiagnostic, end.CancellationToken);
                 }
             });
         });
     }
 
-    private static void JudgeRead(MigrationReader reader, INamedTypeSymbol type, DatabaseProvider referencedProvider, AnalyzerOptions options, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+    private static void JudgeRead(MigrationReader reader, INamedTypeSymbol type, DatabaseProvider referencedProvider, ImmutableArray<bool> skipped, AnalyzerOptions options, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
         var meter = PartMeter.Current;
         var build0 = meter?.Start() ?? 0;
         var provider = AnalyzerSettings.Provider(type, options, referencedProvider);
         var migration = reader.Build(provider, cancellationToken, () => AnalyzerSettings.Read(type, options, BackupTables.OptionKey), key => AnalyzerSettings.Read(type, options, key));
         meter?.Stop(BuildPart, build0);
-        Judge(migration, report, cancellationToken);
+        Judge(migration, report, cancellationToken, skipped);
     }
 
     /// <summary>
     /// Runs every rule on a migration already read, as the analyzer does at the end of its class: the code fixes judge
-    /// a migration they have edited with the same rules, on the same model, never with a copy of them.
+    /// a migration they have edited with the same rules, on the same model, never with a copy of them. The analyzer
+    /// passes the rules nothing turns on (<see cref="OptInRules"/>), which do not run.
     /// </summary>
-    internal static void Judge(MigrationModel migration, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+    internal static void Judge(MigrationModel migration, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken, ImmutableArray<bool> skipped = default)
     {
         // An operation in a helper that Up calls twice stands once in the source: report it once.
         var reported = new System.Collections.Generic.HashSet<(string, Location, string)>();
@@ -180,6 +182,11 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
         var meter = PartMeter.Current;
         for (var i = 0; i < Rules.Length; i++)
         {
+            if (!skipped.IsDefault && skipped[i])
+            {
+                continue;
+            }
+
             var rule0 = meter?.Start() ?? 0;
             Rules[i].Analyze(migration, context);
             meter?.Stop(RuleParts[i], rule0);

@@ -43,9 +43,13 @@ public class PartMeterTests
             part is MigrationAnalyzer.StartPart or MigrationAnalyzer.ReadPart or MigrationAnalyzer.BuildPart || RulePart.IsMatch(part),
             $"unexpected part '{part}'"));
 
-        // Every Lossless rule is a part: one MigrationAnalyzer runs them all, once per migration.
-        Assert.Equal(new MigrationAnalyzer().SupportedDiagnostics.Select(static d => d.Id).Distinct().Order(StringComparer.Ordinal),
-            meter.Parts.Keys.Where(static part => RulePart.IsMatch(part)).SelectMany(static part => part.Split(' ')[0].Split(',')).Order(StringComparer.Ordinal));
+        // Every Lossless rule that is on by default is a part: one MigrationAnalyzer runs them all, once per migration.
+        // The opt-in LL4004 runs only where a project turns it on (OptInRulesTests); other tests running meanwhile
+        // may do so, and the meter is the process's, so it may or may not be a part here.
+        var metered = meter.Parts.Keys.Where(static part => RulePart.IsMatch(part)).SelectMany(static part => part.Split(' ')[0].Split(',')).ToHashSet(StringComparer.Ordinal);
+        Assert.All(
+            new MigrationAnalyzer().SupportedDiagnostics.Where(static d => d.IsEnabledByDefault).Select(static d => d.Id).Distinct(),
+            id => Assert.Contains(id, metered));
         Assert.All(meter.Parts.Values, stops => Assert.True(stops > 0));
     }
 

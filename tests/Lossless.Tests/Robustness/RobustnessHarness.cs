@@ -114,7 +114,7 @@ internal static class RobustnessHarness
         return solution.GetProject(projectId)!;
     }
 
-    private static async Task<Analysis> AnalyzeAsync(Project project)
+    internal static async Task<Analysis> AnalyzeAsync(Project project)
     {
         var compilation = (await project.GetCompilationAsync())!;
         var exceptions = new ConcurrentBag<string>();
