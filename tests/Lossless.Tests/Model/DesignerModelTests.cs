@@ -218,13 +218,57 @@ public class DesignerModelTests
         var current = Scan(source, previous);
 
         Assert.All(current.Order, entity => Assert.NotNull(entity.PendingBlocks));
+
+        // Its statements stand at the same indexes: the scan shares what the other kept of each entity (the indexes too),
+        // and each entity finds its own blocks, in its own tree, when asked.
         var passport = current.Entities["Sample.Passport"];
+        Assert.All(current.Order, entity => Assert.Same(previous.Entities[entity.Name].Scanned, entity.Scanned));
+        Assert.All(current.Order, entity => Assert.Same(previous.Entities[entity.Name].StatementsHere, entity.StatementsHere));
         Assert.Equal(
             string.Join("\n---\n", previous.Entities["Sample.Passport"].Scanned!.Blocks.Select(static block => block.ToString())),
-            string.Join("\n---\n", passport.Scanned!.Blocks.Select(static block => block.ToString())));
-        Assert.NotSame(previous.Entities["Sample.Passport"].Scanned!.Blocks[0].SyntaxTree, passport.Scanned!.Blocks[0].SyntaxTree);
+            string.Join("\n---\n", passport.Blocks!.Select(static block => block.ToString())));
+        Assert.NotSame(previous.Entities["Sample.Passport"].Scanned!.Blocks[0].SyntaxTree, passport.Blocks![0].SyntaxTree);
         Assert.Equal(2, passport.Blocks!.Count);
         Assert.Null(passport.PendingBlocks);
+    }
+
+    [Fact]
+    public void StatementsAddedBefore_EntitiesAfterThemKeepTheirReadingWithTheirOwnIndexes()
+    {
+        var source = Model(customerTier: "string", extraTable: false);
+        var at = source.IndexOf("modelBuilder.Entity(\"Sample.Order\", b =>", StringComparison.Ordinal);
+        var edited = source[..at] + "modelBuilder.Entity(\"Sample.Audit\", b => b.ToTable(\"audit\"));\n" + source[at..];
+        var previous = Scan(source, previous: null);
+        var current = Scan(edited, previous);
+
+        // Person stands before the added statement (the same indexes: shared); Order's and Passport's second blocks after
+        // it, one index further: their reading is taken, with indexes of their own, and finds their own blocks.
+        Assert.Same(previous.Entities["Sample.Person"].Scanned, current.Entities["Sample.Person"].Scanned);
+        var order = current.Entities["Sample.Order"];
+        Assert.True(order.Taken);
+        Assert.NotSame(previous.Entities["Sample.Order"].Scanned, order.Scanned);
+        Assert.Same(previous.Entities["Sample.Order"].Scanned!.Signature, order.Scanned!.Signature);
+        Assert.Equal(previous.Entities["Sample.Order"].StatementsHere!.Select(static index => index + 1), order.StatementsHere!);
+        Assert.Equal(
+            string.Join("\n---\n", previous.Entities["Sample.Order"].Blocks!.Select(static block => block.ToString())),
+            string.Join("\n---\n", order.Blocks!.Select(static block => block.ToString())));
+        AssertPartsEqualTheWhole(Sources.Designer(edited), Sources.Designer(source));
+    }
+
+    [Fact]
+    public void ReadingSharedByThreeScans_TheThirdComparesWithTheTreeItWasReadIn()
+    {
+        // The second scan shares the first's reading of every entity; a third Designer whose body is not compared as
+        // text (a directive) takes from the second scan's readings, whose blocks are in the first Designer's tree.
+        var source = Model(customerTier: "string", extraTable: true);
+        var first = Scan(source, previous: null);
+        var second = Scan("// a longer preamble moves the body\n" + source, first);
+        Assert.All(second.Order, entity => Assert.Same(first.Entities[entity.Name].Scanned, entity.Scanned));
+
+        var third = Scan(source.Replace("b.HasKey(\"Number\");", "#region key\n                b.HasKey(\"Number\");\n#endregion", StringComparison.Ordinal), second);
+
+        Assert.Equal("Sample.Person, Sample.Customer, Sample.Audit, Sample.Order", string.Join(", ", third.Order.Where(static entity => entity.Taken).Select(static entity => entity.Name)));
+        Assert.Equal(DescribeScan(Scan(source.Replace("b.HasKey(\"Number\");", "#region key\n                b.HasKey(\"Number\");\n#endregion", StringComparison.Ordinal), previous: null)), DescribeScan(third));
     }
 
     [Fact]
@@ -321,6 +365,14 @@ public class DesignerModelTests
     [MemberData(nameof(DesignerPairs))]
     public void ScannedAfterThePreviousDesigner_PartsEqualTheWhole(string previous, string current)
         => AssertPartsEqualTheWhole(Sources.Designer(current), Sources.Designer(previous));
+
+    /// <summary>What a scan read of each entity: its table, base type, key, property signatures and relationships.</summary>
+    private static string DescribeScan(TargetModelReader.TableScan scan)
+        => string.Join("\n", scan.Order.Select(static entity =>
+            entity.Name + " table " + entity.Schema + "." + entity.Table + " base " + entity.BaseType
+            + " key (" + string.Join(", ", entity.Key) + ") " + entity.KeyName
+            + " properties [" + string.Join(", ", (entity.Signature ?? []).Select(static p => p.Property + ":" + p.Type + ":" + p.Column)) + "]"
+            + " relationships [" + string.Join("; ", entity.Relationships.Select(static r => r.PrincipalEntity + " " + r.DependentEntity + " (" + string.Join(", ", r.ForeignKey) + ") (" + string.Join(", ", r.PrincipalKey) + ") " + r.OnDelete + " " + r.Name)) + "]"));
 
     private static TargetModelReader.TableScan Scan(string entities, TargetModelReader.TableScan? previous)
     {

@@ -191,7 +191,7 @@ internal static class TargetModelReader
 
         if (statements is not null)
         {
-            ListStatements(statements, entities);
+            ListStatements(statements, entities, previous);
         }
 
         if (reading != Reading.Full)
@@ -224,19 +224,22 @@ internal static class TargetModelReader
     /// </summary>
     private static bool TakeFrom(TableScan previous, EntityBuilder entity, SourceText text)
     {
-        if (previous.Text is not { } previousText
-            || !previous.Entities.TryGetValue(entity.Name, out var old)
+        if (!previous.Entities.TryGetValue(entity.Name, out var old)
             || old.Scanned is not { } scanned
             || scanned.BlockCount != entity.Blocks!.Count)
         {
             return false;
         }
 
+        // The other scan's blocks are in the tree of the scan that read them (an entity's reading may be shared by scans
+        // of several Designers): compared with that tree's text.
         var theirBlocks = scanned.Blocks;
         for (var i = 0; i < theirBlocks.Count; i++)
         {
             var (mine, theirs) = (entity.Blocks[i], theirBlocks[i]);
-            if (mine.ContainsDirectives || theirs.ContainsDirectives || !SameText(text, mine.Span, previousText, theirs.Span))
+            if (mine.ContainsDirectives || theirs.ContainsDirectives
+                || !theirs.SyntaxTree.TryGetText(out var theirText)
+                || !SameText(text, mine.Span, theirText, theirs.Span))
             {
                 return false;
             }
@@ -663,8 +666,9 @@ internal static class TargetModelReader
             entity.Changed |= i >= head && i < count - tail;
         }
 
-        ListStatements(statements, entities);
+        ListStatements(statements, entities, previous);
         var taken = 0;
+        ScanBody? scanBody = null;
         foreach (var entity in order)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -677,8 +681,15 @@ internal static class TargetModelReader
                 // Every block stands where the other Designer has the same text (or is the same text as its block there),
                 // and that Designer's entity has no other: its blocks are these, in this order.
                 Take(entity, scanned);
-                entity.PendingBlocks = new PendingBlocks(body, builderName, list);
+                entity.PendingBody = scanBody ??= new ScanBody(body, builderName);
                 taken++;
+                if (ReferenceEquals(list, theirs))
+                {
+                    // Its statements are that scan's, at the same indexes: what that scan kept of it is what this one
+                    // would keep (its blocks, found when asked in either body, are the same text).
+                    entity.Scanned = scanned;
+                    continue;
+                }
             }
             else
             {
@@ -706,25 +717,55 @@ internal static class TargetModelReader
 
     /// <summary>
     /// Gives each entity the indexes of its statements in <paramref name="statements"/>, in order: counted, then listed,
-    /// one array each (a scan of ErsatzTV's 395 Designers lists some 40,000 entities).
+    /// one array each (a scan of ErsatzTV's 395 Designers lists some 40,000 entities), or, when they are the indexes
+    /// <paramref name="other"/> scan listed for the entity (most are: a Designer adds to the end of its predecessor's
+    /// model), that scan's array, which is never changed after its scan.
     /// </summary>
-    private static void ListStatements(IReadOnlyList<ScanStatement> statements, Dictionary<string, EntityBuilder> entities)
+    private static void ListStatements(IReadOnlyList<ScanStatement> statements, Dictionary<string, EntityBuilder> entities, TableScan? other)
     {
         for (var pass = 0; pass < 2; pass++)
         {
             for (var i = 0; i < statements.Count; i++)
             {
-                if (statements[i].Entity is { } name && entities.TryGetValue(name, out var entity))
+                if (statements[i].Entity is not { } name || !entities.TryGetValue(name, out var entity))
                 {
-                    if (pass == 0)
-                    {
-                        entity.StatementCount++;
-                    }
-                    else
-                    {
-                        (entity.StatementsHere ??= new int[entity.StatementCount])[entity.Listed++] = i;
-                    }
+                    continue;
                 }
+
+                if (pass == 0)
+                {
+                    entity.StatementCount++;
+                    continue;
+                }
+
+                if (entity.StatementsHere is null)
+                {
+                    var theirs = other is not null
+                        && other.Entities.TryGetValue(name, out var them)
+                        && them.Scanned?.StatementIndexes is { } indexes
+                        && indexes.Length == entity.StatementCount
+                        ? indexes
+                        : null;
+                    entity.StatementsHere = theirs ?? new int[entity.StatementCount];
+                    entity.SharesStatements = theirs is not null;
+                }
+
+                var listed = entity.StatementsHere;
+                if (entity.SharesStatements && listed[entity.Listed] != i)
+                {
+                    // Not the other scan's indexes after all: the entity's own array, with what was listed so far.
+                    var own = new int[listed.Length];
+                    Array.Copy(listed, own, entity.Listed);
+                    entity.StatementsHere = listed = own;
+                    entity.SharesStatements = false;
+                }
+
+                if (!entity.SharesStatements)
+                {
+                    listed[entity.Listed] = i;
+                }
+
+                entity.Listed++;
             }
         }
     }
@@ -1641,10 +1682,7 @@ internal static class TargetModelReader
     {
         // Most entities of a scan made after its predecessor's are taken from it and never read: their collections are
         // made when first used (a scan of ErsatzTV's 395 Designers makes some 40,000 entities).
-        private Dictionary<string, PropertyBuilder>? _byName;
-        private List<IndexBuilder>? _indexes;
-        private List<IndexBuilder>? _alternateKeys;
-        private List<PropertyBuilder>? _properties;
+        private FullReading? _read;
         private List<string>? _key;
         private List<RelationshipBuilder>? _relationships;
 
@@ -1667,11 +1705,11 @@ internal static class TargetModelReader
 
         public string? KeyName { get; set; }
 
-        public List<IndexBuilder> Indexes => _indexes ??= new();
+        public List<IndexBuilder> Indexes => (_read ??= new()).Indexes ??= new();
 
-        public List<IndexBuilder> AlternateKeys => _alternateKeys ??= new();
+        public List<IndexBuilder> AlternateKeys => (_read ??= new()).AlternateKeys ??= new();
 
-        public List<PropertyBuilder> Properties => _properties ??= new();
+        public List<PropertyBuilder> Properties => (_read ??= new()).Properties ??= new();
 
         /// <summary>Its relationships, in order; made when first used (an entity taken from another scan shares that one's).</summary>
         public List<RelationshipBuilder> Relationships
@@ -1688,11 +1726,11 @@ internal static class TargetModelReader
 
         public PropertyBuilder Property(string name)
         {
-            _byName ??= new Dictionary<string, PropertyBuilder>(StringComparer.Ordinal);
-            if (!_byName.TryGetValue(name, out var property))
+            var byName = (_read ??= new()).ByName ??= new Dictionary<string, PropertyBuilder>(StringComparer.Ordinal);
+            if (!byName.TryGetValue(name, out var property))
             {
                 property = new PropertyBuilder(name);
-                _byName.Add(name, property);
+                byName.Add(name, property);
                 Properties.Add(property);
             }
 
@@ -1707,10 +1745,10 @@ internal static class TargetModelReader
         {
             get
             {
-                if (_pending is { } pending)
+                if (_pendingBody is { } body)
                 {
-                    _blocks = pending.Find();
-                    _pending = null;
+                    _blocks = body.Find(StatementsHere!);
+                    _pendingBody = null;
                 }
 
                 return _blocks;
@@ -1719,7 +1757,7 @@ internal static class TargetModelReader
             set
             {
                 _blocks = value;
-                _pending = null;
+                _pendingBody = null;
             }
         }
 
@@ -1731,6 +1769,9 @@ internal static class TargetModelReader
 
         public int Listed { get; set; }
 
+        /// <summary>While a scan lists them: whether <see cref="StatementsHere"/> is still another scan's array.</summary>
+        public bool SharesStatements { get; set; }
+
         /// <summary>While a scan compares texts: whether one of the entity's statements stands between the differences.</summary>
         public bool Changed { get; set; }
 
@@ -1740,18 +1781,33 @@ internal static class TargetModelReader
         /// </summary>
         public bool Taken { get; set; }
 
-        /// <summary>Where the blocks of an entity taken by text stand, until they are asked for.</summary>
-        public PendingBlocks? PendingBlocks
+        /// <summary>
+        /// The body an entity taken by text finds its blocks in, at <see cref="StatementsHere"/>, until they are asked for
+        /// (one per scan: the entities of a scan made from another's are mostly taken).
+        /// </summary>
+        public ScanBody? PendingBody
         {
-            get => _pending;
-            set => _pending = value;
+            get => _pendingBody;
+            set => _pendingBody = value;
         }
 
+        /// <summary>Where the blocks of an entity taken by text stand, until they are asked for.</summary>
+        public PendingBlocks? PendingBlocks => _pendingBody is { } body ? new PendingBlocks(body, StatementsHere!) : null;
+
         /// <summary>Whether the entity is still read only as far as the scan goes (its blocks kept, found or not).</summary>
-        public bool HasBlocks => _pending is not null || _blocks is not null;
+        public bool HasBlocks => _pendingBody is not null || _blocks is not null;
 
         private List<SimpleLambdaExpressionSyntax>? _blocks;
-        private PendingBlocks? _pending;
+        private ScanBody? _pendingBody;
+
+        /// <summary>What only a full reading of the entity's blocks fills (most entities of a scan never are).</summary>
+        private sealed class FullReading
+        {
+            public Dictionary<string, PropertyBuilder>? ByName;
+            public List<IndexBuilder>? Indexes;
+            public List<IndexBuilder>? AlternateKeys;
+            public List<PropertyBuilder>? Properties;
+        }
 
         /// <summary>Whether the entity declares the property, and its HasColumnName (null when none).</summary>
         public bool TryGetColumnName(string propertyName, out string? columnName)
@@ -1759,7 +1815,7 @@ internal static class TargetModelReader
             if (!HasBlocks)
             {
                 PropertyBuilder? property = null;
-                var found = _byName?.TryGetValue(propertyName, out property) == true;
+                var found = _read?.ByName?.TryGetValue(propertyName, out property) == true;
                 columnName = property?.ColumnName;
                 return found;
             }
@@ -1795,12 +1851,12 @@ internal static class TargetModelReader
             KeyName = entity.KeyName;
             Relationships = entity.Relationships;
             Signature = entity.Signature;
-            _pending = entity.PendingBlocks;
-            _blocks = _pending is null ? entity.Blocks! : null;
-            BlockCount = _pending?.Count ?? _blocks!.Count;
+            _pendingBody = entity.PendingBody;
+            _blocks = _pendingBody is null ? entity.Blocks! : null;
+            BlockCount = _pendingBody is null ? _blocks!.Count : statementIndexes!.Length;
         }
 
-        private readonly PendingBlocks? _pending;
+        private readonly ScanBody? _pendingBody;
         private List<SimpleLambdaExpressionSyntax>? _blocks;
 
         public string? Table { get; }
@@ -1832,7 +1888,7 @@ internal static class TargetModelReader
                     return blocks;
                 }
 
-                Interlocked.CompareExchange(ref _blocks, _pending!.Value.Find(), null);
+                Interlocked.CompareExchange(ref _blocks, _pendingBody!.Find(StatementIndexes!), null);
                 return _blocks!;
             }
         }
@@ -1855,27 +1911,24 @@ internal static class TargetModelReader
         public string? Entity { get; }
     }
 
-    /// <summary>The blocks of an entity taken by text: the indexes of its statements in the body, found when asked.</summary>
-    internal readonly struct PendingBlocks
+    /// <summary>A scanned BuildTargetModel body and its builder's name: where entities taken by text find their blocks.</summary>
+    internal sealed class ScanBody
     {
         private readonly BlockSyntax _body;
         private readonly string _builderName;
-        private readonly int[] _indexes;
 
-        public PendingBlocks(BlockSyntax body, string builderName, int[] indexes)
+        public ScanBody(BlockSyntax body, string builderName)
         {
             _body = body;
             _builderName = builderName;
-            _indexes = indexes;
         }
 
-        public int Count => _indexes.Length;
-
-        public List<SimpleLambdaExpressionSyntax> Find()
+        /// <summary>The entity blocks of the body's statements at <paramref name="indexes"/>, in order.</summary>
+        public List<SimpleLambdaExpressionSyntax> Find(int[] indexes)
         {
             var statements = _body.Statements;
-            var blocks = new List<SimpleLambdaExpressionSyntax>(_indexes.Length);
-            foreach (var index in _indexes)
+            var blocks = new List<SimpleLambdaExpressionSyntax>(indexes.Length);
+            foreach (var index in indexes)
             {
                 if (EntityStatement(statements[index], _builderName) is var (_, block))
                 {
@@ -1885,6 +1938,23 @@ internal static class TargetModelReader
 
             return blocks;
         }
+    }
+
+    /// <summary>The blocks of an entity taken by text: the indexes of its statements in a body, found when asked.</summary>
+    internal readonly struct PendingBlocks
+    {
+        private readonly ScanBody _body;
+        private readonly int[] _indexes;
+
+        public PendingBlocks(ScanBody body, int[] indexes)
+        {
+            _body = body;
+            _indexes = indexes;
+        }
+
+        public int Count => _indexes.Length;
+
+        public List<SimpleLambdaExpressionSyntax> Find() => _body.Find(_indexes);
     }
 
     internal sealed class PropertyBuilder
