@@ -79,6 +79,22 @@ public class DesignerModelTests
         Assert.Equal(expected, Describe(Designer(edited).TablesChangedSince(previous)));
     }
 
+    /// <summary>
+    /// The comparison reuses its dictionaries on a thread (cleared for each entity): one after another, forwards and
+    /// backwards, on one thread, every edit still gives its own tables.
+    /// </summary>
+    [Fact]
+    public void EveryEditOneAfterAnotherOnOneThread_EachGivesItsOwnTables()
+    {
+        var cases = EditedStatements().Select(static row => ((string)row[1], (string)row[2], (string)row[3])).ToList();
+        foreach (var (statement, editedTo, expected) in cases.Concat(Enumerable.Reverse(cases)))
+        {
+            var previous = Designer(Model(customerTier: "string", extraTable: true));
+            var edited = Model(customerTier: "string", extraTable: true).Replace(statement, editedTo, StringComparison.Ordinal);
+            Assert.Equal(expected, Describe(Designer(edited).TablesChangedSince(previous)));
+        }
+    }
+
     [Fact]
     public void ColumnAddedAndDropped_NoColumnOfBothChangedItsType_NoTableChanged()
     {

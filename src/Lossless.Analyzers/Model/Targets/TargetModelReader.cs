@@ -1230,8 +1230,8 @@ internal static class TargetModelReader
             || other.BaseType is not null
             || IsBaseOfAnother(entity.Name, scan)
             || IsBaseOfAnother(other.Name, otherScan)
-            || ColumnTypes(entity.Signature) is not { } mine
-            || ColumnTypes(other.Signature) is not { } theirs)
+            || ColumnTypes(entity.Signature, _mineColumns ??= new ColumnTypeScratch()) is not { } mine
+            || ColumnTypes(other.Signature, _theirColumns ??= new ColumnTypeScratch()) is not { } theirs)
         {
             return false;
         }
@@ -1260,13 +1260,33 @@ internal static class TargetModelReader
         return false;
     }
 
-    /// <summary>Each column's CLR type text, as the full reading gives the properties; null when that cannot be said.</summary>
-    private static Dictionary<string, string?>? ColumnTypes(List<PropertySignature>? signature)
+    // The comparison's dictionaries, one pair per thread, cleared and filled again for each changed entity: a scan of a
+    // SQLite set compares hundreds, each of tens of properties (ColumnTypes is neither reentrant nor kept past the call).
+    [ThreadStatic]
+    private static ColumnTypeScratch? _mineColumns;
+
+    [ThreadStatic]
+    private static ColumnTypeScratch? _theirColumns;
+
+    private sealed class ColumnTypeScratch
+    {
+        public readonly Dictionary<string, (TypeSyntax? Type, string? Column)> Properties = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, string?> Columns = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Each column's CLR type text, as the full reading gives the properties, in <paramref name="into"/>'s columns
+    /// (cleared first: a cleared dictionary enumerates in the order of its new entries); null when that cannot be said.
+    /// </summary>
+    private static Dictionary<string, string?>? ColumnTypes(List<PropertySignature>? signature, ColumnTypeScratch into)
     {
         // The full reading merges a property's statements: the first type argument and the last HasColumnName win.
-        var properties = new Dictionary<string, (TypeSyntax? Type, string? Column)>(StringComparer.Ordinal);
-        foreach (var statement in signature ?? (IEnumerable<PropertySignature>)Array.Empty<PropertySignature>())
+        var (properties, columns) = (into.Properties, into.Columns);
+        properties.Clear();
+        columns.Clear();
+        for (var i = 0; i < (signature?.Count ?? 0); i++)
         {
+            var statement = signature![i];
             if (statement.Property is not { } name)
             {
                 return null;
@@ -1277,7 +1297,6 @@ internal static class TargetModelReader
                 : (statement.Type, statement.Column);
         }
 
-        var columns = new Dictionary<string, string?>(properties.Count, StringComparer.Ordinal);
         foreach (var property in properties)
         {
             var column = property.Value.Column ?? property.Key;
