@@ -208,7 +208,7 @@ public class DesignerModelTests
 
         Assert.NotSame(previous.Entities["Sample.Passport"].Scanned!.Signature, current.Entities["Sample.Passport"].Scanned!.Signature);
         Assert.Same(previous.Entities["Sample.Person"].Scanned!.Signature, current.Entities["Sample.Person"].Scanned!.Signature);
-        Assert.All(current.Order, entity => Assert.Null(entity.PendingBlocks));
+        Assert.All(current.Order, entity => Assert.Null(entity.PendingBody));
     }
 
     [Fact]
@@ -222,8 +222,8 @@ public class DesignerModelTests
         // statements are compared with its statements there as text, one by one, and taken without their blocks walked.
         Assert.Equal(
             "Sample.Person by text, Sample.Customer read, Sample.Passport by text, Sample.Audit read, Sample.Order by text",
-            string.Join(", ", current.Order.Select(entity => entity.Name + (entity.PendingBlocks is not null ? " by text" : previous.Entities.TryGetValue(entity.Name, out var old) && ReferenceEquals(entity.Scanned!.Signature, old.Scanned!.Signature) ? " taken" : " read"))));
-        Assert.All(current.Order.Where(entity => entity.PendingBlocks is not null), entity => Assert.Same(previous.Entities[entity.Name].Scanned!.Signature, entity.Scanned!.Signature));
+            string.Join(", ", current.Order.Select(entity => entity.Name + (entity.PendingBody is not null ? " by text" : previous.Entities.TryGetValue(entity.Name, out var old) && ReferenceEquals(entity.Scanned!.Signature, old.Scanned!.Signature) ? " taken" : " read"))));
+        Assert.All(current.Order.Where(entity => entity.PendingBody is not null), entity => Assert.Same(previous.Entities[entity.Name].Scanned!.Signature, entity.Scanned!.Signature));
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public class DesignerModelTests
         var previous = Scan(source, previous: null);
         var current = Scan(source, previous);
 
-        Assert.All(current.Order, entity => Assert.NotNull(entity.PendingBlocks));
+        Assert.All(current.Order, entity => Assert.NotNull(entity.PendingBody));
 
         // Its statements stand at the same indexes: the scan shares what the other kept of each entity (the indexes too),
         // and each entity finds its own blocks, in its own tree, when asked.
@@ -245,7 +245,7 @@ public class DesignerModelTests
             string.Join("\n---\n", passport.Blocks!.Select(static block => block.ToString())));
         Assert.NotSame(previous.Entities["Sample.Passport"].Scanned!.Blocks[0].SyntaxTree, passport.Blocks![0].SyntaxTree);
         Assert.Equal(2, passport.Blocks!.Count);
-        Assert.Null(passport.PendingBlocks);
+        Assert.Null(passport.PendingBody);
     }
 
     [Fact]
@@ -295,7 +295,7 @@ public class DesignerModelTests
         var previous = Scan(source, previous: null);
         var current = Scan(source, previous);
 
-        Assert.All(current.Order, entity => Assert.NotNull(entity.PendingBlocks));
+        Assert.All(current.Order, entity => Assert.NotNull(entity.PendingBody));
         AssertPartsEqualTheWhole(Sources.Designer(source), Sources.Designer(source));
     }
 
@@ -306,7 +306,7 @@ public class DesignerModelTests
         var previous = Scan(source, previous: null);
         var current = Scan(source.Replace("b.ToTable(\"audit\");", "b.ToTable(\"audit\")", StringComparison.Ordinal), previous);
 
-        Assert.All(current.Order, entity => Assert.Null(entity.PendingBlocks));
+        Assert.All(current.Order, entity => Assert.Null(entity.PendingBody));
         Assert.Same(previous.Entities["Sample.Person"].Scanned!.Signature, current.Entities["Sample.Person"].Scanned!.Signature);
     }
 

@@ -1810,9 +1810,6 @@ internal static class TargetModelReader
             set => _pendingBody = value;
         }
 
-        /// <summary>Where the blocks of an entity taken by text stand, until they are asked for.</summary>
-        public PendingBlocks? PendingBlocks => _pendingBody is { } body ? new PendingBlocks(body, StatementsHere!) : null;
-
         /// <summary>Whether the entity is still read only as far as the scan goes (its blocks kept, found or not).</summary>
         public bool HasBlocks => _pendingBody is not null || _blocks is not null;
 
@@ -1957,23 +1954,6 @@ internal static class TargetModelReader
 
             return blocks;
         }
-    }
-
-    /// <summary>The blocks of an entity taken by text: the indexes of its statements in a body, found when asked.</summary>
-    internal readonly struct PendingBlocks
-    {
-        private readonly ScanBody _body;
-        private readonly int[] _indexes;
-
-        public PendingBlocks(ScanBody body, int[] indexes)
-        {
-            _body = body;
-            _indexes = indexes;
-        }
-
-        public int Count => _indexes.Length;
-
-        public List<SimpleLambdaExpressionSyntax> Find() => _body.Find(_indexes);
     }
 
     internal sealed class PropertyBuilder
