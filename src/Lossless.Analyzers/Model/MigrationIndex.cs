@@ -19,6 +19,8 @@ internal sealed class MigrationIndex
     private List<INamedTypeSymbol>? _migrations;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, Targets.DesignerModel?> _designers = new(SymbolEqualityComparer.Default);
     private Dictionary<ITypeSymbol, ContextMigrations>? _contexts;
+    private Dictionary<ITypeSymbol, Entry[]>? _ordered;
+    private Entry[]? _orderedWithoutContext;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, Targets.ScanShelf> _shelves = new(SymbolEqualityComparer.Default);
 
     public MigrationIndex(Compilation compilation, MigrationSymbols symbols)
@@ -28,24 +30,114 @@ internal sealed class MigrationIndex
     }
 
     /// <summary>The migration of the same DbContext whose id sorts just before <paramref name="id"/>, or null.</summary>
+    /// <remarks>
+    /// Rules ask this about every migration, some more than once, so it is a binary search in the context's ids sorted
+    /// once (ordinal; equal ids keep the order the namespaces were walked in, and the first of them is the answer, as a
+    /// walk of every entry would find), not a walk of every migration each time: that was quadratic in the number of
+    /// migrations. Migrations whose context is not known are one group of their own.
+    /// </remarks>
     public INamedTypeSymbol? Previous(INamedTypeSymbol migration, string id, CancellationToken cancellationToken)
     {
-        var entries = Entries(cancellationToken);
-        var context = _symbols.DbContextOf(migration);
-        INamedTypeSymbol? best = null;
-        string? bestId = null;
-        foreach (var entry in entries)
+        var ordered = Ordered(_symbols.DbContextOf(migration), cancellationToken);
+        if (ordered is null)
         {
-            if (string.CompareOrdinal(entry.Id, id) < 0
-                && (bestId is null || string.CompareOrdinal(entry.Id, bestId) > 0)
-                && SymbolEqualityComparer.Default.Equals(entry.Context, context))
+            return null;
+        }
+
+        // The first entry whose id is not below id; the one before it has the greatest id below.
+        int low = 0, high = ordered.Length;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (string.CompareOrdinal(ordered[middle].Id, id) < 0)
             {
-                best = entry.Type;
-                bestId = entry.Id;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
             }
         }
 
-        return best;
+        if (low == 0)
+        {
+            return null;
+        }
+
+        var best = low - 1;
+        while (best > 0 && string.Equals(ordered[best - 1].Id, ordered[low - 1].Id, StringComparison.Ordinal))
+        {
+            best--;
+        }
+
+        return ordered[best].Type;
+    }
+
+    /// <summary>The entries of one context sorted by id (ordinal, stable); null when the compilation has none.</summary>
+    private Entry[]? Ordered(ITypeSymbol? context, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Walk(cancellationToken);
+            if (_ordered is null)
+            {
+                var groups = new Dictionary<ITypeSymbol, List<Entry>>(SymbolEqualityComparer.Default);
+                var noContext = new List<Entry>();
+                foreach (var entry in _entries!)
+                {
+                    if (entry.Context is null)
+                    {
+                        noContext.Add(entry);
+                    }
+                    else
+                    {
+                        if (!groups.TryGetValue(entry.Context, out var group))
+                        {
+                            group = new List<Entry>();
+                            groups.Add(entry.Context, group);
+                        }
+
+                        group.Add(entry);
+                    }
+                }
+
+                var ordered = new Dictionary<ITypeSymbol, Entry[]>(groups.Count, SymbolEqualityComparer.Default);
+                foreach (var pair in groups)
+                {
+                    ordered.Add(pair.Key, Sort(pair.Value));
+                }
+
+                _orderedWithoutContext = Sort(noContext);
+                _ordered = ordered;
+            }
+
+            return context is null ? _orderedWithoutContext : _ordered.TryGetValue(context, out var found) ? found : null;
+        }
+    }
+
+    /// <summary>Sorts by id, ordinal; equal ids stay in the order they were found (Array.Sort is not stable, hence the index).</summary>
+    private static Entry[] Sort(List<Entry> entries)
+    {
+        var keys = new (string Id, int Order)[entries.Count];
+        var items = entries.ToArray();
+        for (var i = 0; i < items.Length; i++)
+        {
+            keys[i] = (items[i].Id, i);
+        }
+
+        Array.Sort(keys, items, OrderComparer.Instance);
+        return items;
+    }
+
+    private sealed class OrderComparer : IComparer<(string Id, int Order)>
+    {
+        public static readonly OrderComparer Instance = new();
+
+        public int Compare((string Id, int Order) x, (string Id, int Order) y)
+        {
+            var byId = string.CompareOrdinal(x.Id, y.Id);
+            return byId != 0 ? byId : x.Order.CompareTo(y.Order);
+        }
     }
 
     /// <summary>The migrations of the DbContext <paramref name="migration"/> belongs to, by id; null when its context is not known.</summary>
