@@ -21,6 +21,7 @@ internal sealed class MigrationIndex
     private Dictionary<ITypeSymbol, ContextMigrations>? _contexts;
     private Dictionary<ITypeSymbol, Entry[]>? _ordered;
     private Entry[]? _orderedWithoutContext;
+    private (Dictionary<ITypeSymbol, List<Entry>> ByContext, List<Entry> NoContext)? _groups;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, Targets.ScanShelf> _shelves = new(SymbolEqualityComparer.Default);
 
     public MigrationIndex(Compilation compilation, MigrationSymbols symbols)
@@ -78,29 +79,9 @@ internal sealed class MigrationIndex
     {
         lock (_gate)
         {
-            Walk(cancellationToken);
+            var (groups, noContext) = Groups(cancellationToken);
             if (_ordered is null)
             {
-                var groups = new Dictionary<ITypeSymbol, List<Entry>>(SymbolEqualityComparer.Default);
-                var noContext = new List<Entry>();
-                foreach (var entry in _entries!)
-                {
-                    if (entry.Context is null)
-                    {
-                        noContext.Add(entry);
-                    }
-                    else
-                    {
-                        if (!groups.TryGetValue(entry.Context, out var group))
-                        {
-                            group = new List<Entry>();
-                            groups.Add(entry.Context, group);
-                        }
-
-                        group.Add(entry);
-                    }
-                }
-
                 var ordered = new Dictionary<ITypeSymbol, Entry[]>(groups.Count, SymbolEqualityComparer.Default);
                 foreach (var pair in groups)
                 {
@@ -115,29 +96,16 @@ internal sealed class MigrationIndex
         }
     }
 
-    /// <summary>Sorts by id, ordinal; equal ids stay in the order they were found (Array.Sort is not stable, hence the index).</summary>
+    /// <summary>Sorts by id, ordinal; equal ids stay in the order the namespaces were walked in (Array.Sort is not stable).</summary>
     private static Entry[] Sort(List<Entry> entries)
     {
-        var keys = new (string Id, int Order)[entries.Count];
         var items = entries.ToArray();
-        for (var i = 0; i < items.Length; i++)
-        {
-            keys[i] = (items[i].Id, i);
-        }
-
-        Array.Sort(keys, items, OrderComparer.Instance);
-        return items;
-    }
-
-    private sealed class OrderComparer : IComparer<(string Id, int Order)>
-    {
-        public static readonly OrderComparer Instance = new();
-
-        public int Compare((string Id, int Order) x, (string Id, int Order) y)
+        Array.Sort(items, static (x, y) =>
         {
             var byId = string.CompareOrdinal(x.Id, y.Id);
             return byId != 0 ? byId : x.Order.CompareTo(y.Order);
-        }
+        });
+        return items;
     }
 
     /// <summary>The migrations of the DbContext <paramref name="migration"/> belongs to, by id; null when its context is not known.</summary>
@@ -148,24 +116,21 @@ internal sealed class MigrationIndex
             return null;
         }
 
-        var entries = Entries(cancellationToken);
         lock (_gate)
         {
+            var (groups, _) = Groups(cancellationToken);
             if (_contexts is null)
             {
-                var contexts = new Dictionary<ITypeSymbol, ContextMigrations>(SymbolEqualityComparer.Default);
-                foreach (var entry in entries)
+                var contexts = new Dictionary<ITypeSymbol, ContextMigrations>(groups.Count, SymbolEqualityComparer.Default);
+                foreach (var pair in groups)
                 {
-                    if (entry.Context is { } entryContext)
+                    var migrations = new ContextMigrations();
+                    foreach (var entry in pair.Value)
                     {
-                        if (!contexts.TryGetValue(entryContext, out var migrations))
-                        {
-                            migrations = new ContextMigrations();
-                            contexts.Add(entryContext, migrations);
-                        }
-
                         migrations.Add(entry.Type, entry.Id);
                     }
+
+                    contexts.Add(pair.Key, migrations);
                 }
 
                 _contexts = contexts;
@@ -173,6 +138,37 @@ internal sealed class MigrationIndex
 
             return _contexts.TryGetValue(context, out var found) ? found : null;
         }
+    }
+
+    /// <summary>The entries by context, in the order the namespaces were walked in, and those whose context is not known. The caller holds the gate.</summary>
+    private (Dictionary<ITypeSymbol, List<Entry>> ByContext, List<Entry> NoContext) Groups(CancellationToken cancellationToken)
+    {
+        Walk(cancellationToken);
+        if (_groups is null)
+        {
+            var byContext = new Dictionary<ITypeSymbol, List<Entry>>(SymbolEqualityComparer.Default);
+            var noContext = new List<Entry>();
+            foreach (var entry in _entries!)
+            {
+                if (entry.Context is null)
+                {
+                    noContext.Add(entry);
+                    continue;
+                }
+
+                if (!byContext.TryGetValue(entry.Context, out var group))
+                {
+                    group = new List<Entry>();
+                    byContext.Add(entry.Context, group);
+                }
+
+                group.Add(entry);
+            }
+
+            _groups = (byContext, noContext);
+        }
+
+        return _groups.Value;
     }
 
     /// <summary>
@@ -207,15 +203,6 @@ internal sealed class MigrationIndex
         }
     }
 
-    private List<Entry> Entries(CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            Walk(cancellationToken);
-            return _entries!;
-        }
-    }
-
     private void Walk(CancellationToken cancellationToken)
     {
         if (_entries is null)
@@ -244,7 +231,7 @@ internal sealed class MigrationIndex
                     migrations.Add(type);
                     if (_symbols.MigrationIdOf(type) is { } id)
                     {
-                        entries.Add(new Entry(type, id, _symbols.DbContextOf(type)));
+                        entries.Add(new Entry(type, id, _symbols.DbContextOf(type), entries.Count));
                     }
                 }
 
@@ -255,11 +242,12 @@ internal sealed class MigrationIndex
 
     private sealed class Entry
     {
-        public Entry(INamedTypeSymbol type, string id, ITypeSymbol? context)
+        public Entry(INamedTypeSymbol type, string id, ITypeSymbol? context, int order)
         {
             Type = type;
             Id = id;
             Context = context;
+            Order = order;
         }
 
         public INamedTypeSymbol Type { get; }
@@ -267,5 +255,8 @@ internal sealed class MigrationIndex
         public string Id { get; }
 
         public ITypeSymbol? Context { get; }
+
+        /// <summary>Where the walk of the namespaces found it among the entries.</summary>
+        public int Order { get; }
     }
 }
