@@ -12,11 +12,21 @@ namespace Lossless.Benchmarks;
 /// PostgreSQL (LL1002) and key type changes (LL1003); <see cref="Expected"/> counts them.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Written as EF Core 10 with SQLite scaffolds it instead (<see cref="GeneratedProvider.Sqlite"/>: SQLite's store
+/// types, no Npgsql annotation), the migrations hold no AlterColumn and no AddForeignKey (each rebuilds a SQLite table,
+/// which other rules judge) and the planted change is LL1010's: a string property that becomes a Guid in the model
+/// alone, its column TEXT in both, so EF Core scaffolds no operation. Only the Designers say so: every SQLite
+/// migration's Designer is compared with its predecessor's, which the Npgsql shape never asks.
+/// </para>
+/// <para>
 /// The model grows as the project does until it holds <see cref="ModelTables"/> tables; from then on each new table
 /// pushes the oldest out of the model (as if moved to another context) and operations touch only tables still in it,
 /// so a Designer file stays a few thousand lines long however many migrations there are. A larger model
-/// (<see cref="Generate(int, int)"/>, shaped like bitwarden's: every Designer holds the whole model of a large
-/// context) is created by the first migration, as a project's initial migration does, and kept at that size.
+/// (<see cref="Generate(int, int, GeneratedProvider)"/>, shaped like bitwarden's: every Designer holds the whole
+/// model of a large context) is created by the first migration, as a project's initial migration does, and kept at
+/// that size.
+/// </para>
 /// </remarks>
 public sealed class MigrationCorpus
 {
@@ -28,6 +38,8 @@ public sealed class MigrationCorpus
 
     private readonly int _modelTables;
 
+    private readonly bool _sqlite;
+
     private const string Namespace = "Shop";
 
     private static readonly DateTime FirstMigration = new(2019, 1, 7, 9, 0, 0, DateTimeKind.Utc);
@@ -38,10 +50,12 @@ public sealed class MigrationCorpus
     private int _nextTable;
     private Table? _created;
 
-    private MigrationCorpus(int count, int modelTables)
+    private MigrationCorpus(int count, int modelTables, GeneratedProvider provider)
     {
         Count = count;
         _modelTables = modelTables;
+        Provider = provider;
+        _sqlite = provider == GeneratedProvider.Sqlite;
         for (var i = 0; i < count; i++)
         {
             AddMigration(i);
@@ -53,6 +67,9 @@ public sealed class MigrationCorpus
 
     /// <summary>Number of migrations.</summary>
     public int Count { get; }
+
+    /// <summary>The provider the project is scaffolded for, and compiled against.</summary>
+    public GeneratedProvider Provider { get; }
 
     /// <summary>Every source file of the project, migrations first.</summary>
     public IReadOnlyList<SourceFile> Files => _files;
@@ -68,13 +85,13 @@ public sealed class MigrationCorpus
     /// <summary>Tables in the model: every Designer holds this many entities.</summary>
     public int Tables => _modelTables;
 
-    public static MigrationCorpus Generate(int count) => new(count, ModelTables);
+    public static MigrationCorpus Generate(int count) => new(count, ModelTables, GeneratedProvider.Npgsql);
 
     /// <summary>
     /// <paramref name="count"/> migrations whose Designers each hold a model of <paramref name="modelTables"/> tables:
     /// the first migration creates them (more than <see cref="ModelTables"/>), the rest change them as usual.
     /// </summary>
-    public static MigrationCorpus Generate(int count, int modelTables) => new(count, modelTables);
+    public static MigrationCorpus Generate(int count, int modelTables, GeneratedProvider provider = GeneratedProvider.Npgsql) => new(count, modelTables, provider);
 
     private void AddMigration(int index)
     {
@@ -102,11 +119,18 @@ public sealed class MigrationCorpus
         {
             var table = Recent(index % 3);
             AddColumns(index, table, up, down);
-            typeChange |= WidenColumn(index, up, down);
+            typeChange |= !_sqlite && WidenColumn(index, up, down);
             IndexAndBackfill(index, table, up, down);
         }
 
-        if (index % 10 == 7)
+        if (_sqlite)
+        {
+            if (index % 10 == 7)
+            {
+                PlantClrChange(index);
+            }
+        }
+        else if (index % 10 == 7)
         {
             typeChange |= Plant(index, ColumnKind.Decimal, up, down, "LL1001", static (c, builder) =>
             {
@@ -118,7 +142,7 @@ public sealed class MigrationCorpus
             });
         }
 
-        if (index % 20 == 13)
+        if (!_sqlite && index % 20 == 13)
         {
             typeChange |= Plant(index, ColumnKind.Text, up, down, "LL1002", static (c, builder) =>
             {
@@ -130,7 +154,7 @@ public sealed class MigrationCorpus
             });
         }
 
-        if (index % 50 == 29)
+        if (!_sqlite && index % 50 == 29)
         {
             typeChange |= PlantKeyChange(index, up, down);
         }
@@ -156,12 +180,12 @@ public sealed class MigrationCorpus
     {
         var number = _nextTable++;
         var table = new Table($"table_{number:0000}", $"Entity{number:0000}");
-        table.Columns.Add(new Column("id", "Id", ColumnKind.Key) { Nullable = false });
+        table.Columns.Add(new Column("id", "Id", ColumnKind.Key, _sqlite) { Nullable = false });
         var parent = _tables.Count > 0 ? _tables[(index * 5) % _tables.Count] : null;
         if (parent is not null)
         {
             table.Parent = parent;
-            table.Columns.Add(new Column($"{parent.Name}_id", $"{parent.Entity}Id", ColumnKind.Integer) { Nullable = false });
+            table.Columns.Add(new Column($"{parent.Name}_id", $"{parent.Entity}Id", ColumnKind.Integer, _sqlite) { Nullable = false });
         }
 
         var columns = columnCount ?? 5 + (index * 7 % 26);
@@ -183,7 +207,9 @@ public sealed class MigrationCorpus
             text.Append(CultureInfo.InvariantCulture, $"                    {column.Name} = table.Column<{column.Clr}>({ColumnArguments(column)})");
             if (column.Kind == ColumnKind.Key)
             {
-                text.Append("\n                        .Annotation(\"Npgsql:ValueGenerationStrategy\", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)");
+                text.Append(_sqlite
+                    ? "\n                        .Annotation(\"Sqlite:Autoincrement\", true)"
+                    : "\n                        .Annotation(\"Npgsql:ValueGenerationStrategy\", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)");
             }
 
             text.Append(",\n");
@@ -319,14 +345,15 @@ public sealed class MigrationCorpus
                 """);
         }
 
-        // A foreign key added after the fact, between two tables of the model that have none yet.
-        if (index % 6 == 2 && _tables.Count > 4)
+        // A foreign key added after the fact, between two tables of the model that have none yet (not on SQLite, where
+        // AddForeignKey rebuilds the table).
+        if (!_sqlite && index % 6 == 2 && _tables.Count > 4)
         {
             var dependent = Recent(1);
             var principal = _tables[index % (_tables.Count - 2)];
             if (dependent.SecondParent is null && !ReferenceEquals(principal, dependent) && !ReferenceEquals(principal, dependent.Parent))
             {
-                var reference = new Column($"{principal.Name}_ref", $"{principal.Entity}Ref", ColumnKind.Integer) { Nullable = true };
+                var reference = new Column($"{principal.Name}_ref", $"{principal.Entity}Ref", ColumnKind.Integer, _sqlite) { Nullable = true };
                 dependent.Columns.Add(reference);
                 dependent.SecondParent = principal;
                 var fk = $"FK_{dependent.Name}_{principal.Name}_{reference.Name}";
@@ -393,6 +420,24 @@ public sealed class MigrationCorpus
         return false;
     }
 
+    /// <summary>
+    /// string to Guid, in the model only: the column stays TEXT, so EF Core scaffolds no operation and the migration
+    /// reads every old value as a uuid (LL1010). Up touches neither the table nor the column.
+    /// </summary>
+    private void PlantClrChange(int index)
+    {
+        foreach (var table in Candidates(index))
+        {
+            if (table.Columns.FirstOrDefault(static c => c.Kind == ColumnKind.Text) is { } column)
+            {
+                column.Clr = "Guid";
+                column.Kind = ColumnKind.Uuid;
+                _expected["LL1010"] = _expected.GetValueOrDefault("LL1010") + 1;
+                return;
+            }
+        }
+    }
+
     /// <summary>integer to bigint on a primary key that another table references: LL1003, whatever the conversion.</summary>
     private bool PlantKeyChange(int index, StringBuilder up, List<string> down)
     {
@@ -413,7 +458,7 @@ public sealed class MigrationCorpus
         return false;
     }
 
-    private static Column NewColumn(Table table, int seed)
+    private Column NewColumn(Table table, int seed)
     {
         var kind = (ColumnKind)(seed % 8);
         if (kind == ColumnKind.Key)
@@ -433,7 +478,7 @@ public sealed class MigrationCorpus
             _ => "sequence",
         };
         var name = $"{baseName}_{table.Columns.Count}";
-        return new Column(name, Pascal(name), kind) { Nullable = seed % 5 == 0 };
+        return new Column(name, Pascal(name), kind, _sqlite) { Nullable = seed % 5 == 0 };
     }
 
     private static string Pascal(string snake)
@@ -507,8 +552,7 @@ public sealed class MigrationCorpus
         using Microsoft.EntityFrameworkCore;
         using Microsoft.EntityFrameworkCore.Infrastructure;
         using Microsoft.EntityFrameworkCore.Migrations;
-        using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-
+        {{NpgsqlUsing}}
         #nullable disable
 
         namespace {{Namespace}}.Migrations
@@ -533,8 +577,7 @@ public sealed class MigrationCorpus
         using System;
         using Microsoft.EntityFrameworkCore;
         using Microsoft.EntityFrameworkCore.Infrastructure;
-        using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-
+        {{NpgsqlUsing}}
         #nullable disable
 
         namespace {{Namespace}}.Migrations
@@ -551,11 +594,20 @@ public sealed class MigrationCorpus
 
         """;
 
+    /// <summary>The Npgsql metadata using (and the blank line after it) a Designer or snapshot starts with; none on SQLite.</summary>
+    private string NpgsqlUsing => _sqlite ? string.Empty : "using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;\n";
+
     /// <summary>The model as EF Core writes it in BuildTargetModel and BuildModel: entities sorted by name, then relationships.</summary>
     private string Model()
     {
         var text = new StringBuilder();
-        text.Append("""
+        text.Append(_sqlite
+            ? """
+            #pragma warning disable 612, 618
+                        modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            """
+            : """
             #pragma warning disable 612, 618
                         modelBuilder
                             .HasAnnotation("ProductVersion", "10.0.15")
@@ -598,7 +650,7 @@ public sealed class MigrationCorpus
 
                 text.Append(CultureInfo.InvariantCulture, $"                        .HasColumnType(\"{column.StoreType}\")\n");
                 text.Append(CultureInfo.InvariantCulture, $"                        .HasColumnName(\"{column.Name}\");\n\n");
-                if (column.Kind == ColumnKind.Key)
+                if (column.Kind == ColumnKind.Key && !_sqlite)
                 {
                     text.Append(CultureInfo.InvariantCulture, $"                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<{column.Clr}>(\"{column.Property}\"));\n\n");
                 }
@@ -733,7 +785,7 @@ public sealed class MigrationCorpus
 
     private sealed class Column
     {
-        public Column(string name, string property, ColumnKind kind)
+        public Column(string name, string property, ColumnKind kind, bool sqlite)
         {
             Name = name;
             Property = property;
@@ -749,6 +801,12 @@ public sealed class MigrationCorpus
                 ColumnKind.Text => ("string", "text", null, null, null),
                 _ => ("long", "bigint", null, null, null),
             };
+
+            if (sqlite)
+            {
+                // SQLite's four storage classes, as EF Core's SQLite provider maps the CLR types (decimal as TEXT).
+                StoreType = Clr is "int" or "long" or "bool" ? "INTEGER" : "TEXT";
+            }
         }
 
         public string Name { get; }
@@ -828,6 +886,13 @@ public sealed class MigrationCorpus
             }
         }
     }
+}
+
+/// <summary>The provider a generated project is scaffolded for and compiled against (the analyzers find it by reference).</summary>
+public enum GeneratedProvider
+{
+    Npgsql,
+    Sqlite,
 }
 
 /// <summary>One generated source file.</summary>

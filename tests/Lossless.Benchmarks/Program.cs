@@ -16,8 +16,9 @@ using Lossless.Benchmarks;
 //   --sizes   the sizes to measure, comma-separated
 //   --dry     one iteration without warmup: checks the harness, measures nothing worth reading
 //   --guards  the fixes' guards on a PostgreSQL table of 1,000,000 rows (or rows), beside the ALTER each protects
-//   --designers [MxT,…]  Lossless's CPU on bitwarden-shaped projects: M migrations whose Designers hold T entities
-//             (default 100x150,200x150,300x150,300x50,300x100); with --dry, one run each
+//   --designers [MxT[:sqlite],…]  Lossless's CPU on bitwarden-shaped projects: M migrations whose Designers hold T
+//             entities, scaffolded for Npgsql or (:sqlite) SQLite (default 100x150,200x150,300x150,300x50,300x100, each
+//             for both, and 250x8:sqlite,5000x8:sqlite; about 35 minutes on 2 cores); with --dry, one run each
 if (args.Length > 0 && args[0] == "--guards")
 {
     return Lossless.Benchmarks.Guards.GuardBenchmark.Run(args.Length > 1 ? int.Parse(args[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 1_000_000);
@@ -28,7 +29,7 @@ if (args.Length > 0 && args[0] == "--designers")
     var shapeArgs = args.Skip(1).Where(static a => a != "--dry").ToList();
     if (shapeArgs.Count > 0)
     {
-        DesignerCost.Shapes = shapeArgs[0].Split(',').Select(static s => s.Split('x')).Select(static p => new DesignerShape(int.Parse(p[0], CultureInfo.InvariantCulture), int.Parse(p[1], CultureInfo.InvariantCulture))).ToList();
+        DesignerCost.Shapes = shapeArgs[0].Split(',').Select(DesignerShape.Parse).ToList();
     }
 
     var designerJob = (args.Contains("--dry") ? Job.Dry : Job.Default.WithStrategy(RunStrategy.Monitoring).WithWarmupCount(0).WithIterationCount(3))

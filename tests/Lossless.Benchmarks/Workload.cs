@@ -15,9 +15,9 @@ public sealed class Workload
 {
     private static Workload? _current;
 
-    private Workload(int count, int tables)
+    private Workload(int count, int tables, GeneratedProvider provider)
     {
-        Corpus = MigrationCorpus.Generate(count, tables);
+        Corpus = MigrationCorpus.Generate(count, tables, provider);
         EFCoreTrees = Corpus.Files.Select(static file => Parse(file.Text, file.Path)).ToImmutableArray();
         WithoutEFCoreTrees = Corpus.Files.Select(static file => Parse(StandIn.Rename(file.Text), file.Path))
             .Append(Parse(StandIn.Api, "StandIn.cs"))
@@ -45,21 +45,24 @@ public sealed class Workload
     /// <summary>The workload for <paramref name="count"/> migrations; the previous size is released first.</summary>
     public static Workload For(int count) => For(count, MigrationCorpus.ModelTables);
 
-    /// <summary>The workload for <paramref name="count"/> migrations whose Designers hold <paramref name="tables"/> tables.</summary>
-    public static Workload For(int count, int tables)
+    /// <summary>
+    /// The workload for <paramref name="count"/> migrations whose Designers hold <paramref name="tables"/> tables,
+    /// scaffolded for <paramref name="provider"/>.
+    /// </summary>
+    public static Workload For(int count, int tables, GeneratedProvider provider = GeneratedProvider.Npgsql)
     {
-        if (_current?.Corpus.Count != count || _current.Corpus.Tables != tables)
+        if (_current?.Corpus.Count != count || _current.Corpus.Tables != tables || _current.Corpus.Provider != provider)
         {
             _current = null;
             GC.Collect();
-            _current = new Workload(count, tables);
+            _current = new Workload(count, tables, provider);
         }
 
         return _current;
     }
 
-    /// <summary>A fresh compilation of the project against the real EF Core 10 and Npgsql assemblies.</summary>
-    public CSharpCompilation EFCoreCompilation() => Compile(EFCoreTrees, References.WithEFCore);
+    /// <summary>A fresh compilation of the project against the real EF Core 10 and provider (Npgsql or SQLite) assemblies.</summary>
+    public CSharpCompilation EFCoreCompilation() => Compile(EFCoreTrees, References.For(Corpus.Provider));
 
     /// <summary>A fresh compilation of the same project without EF Core: the runtime and the stand-in API only.</summary>
     public CSharpCompilation WithoutEFCoreCompilation() => Compile(WithoutEFCoreTrees, References.RuntimeOnly);
