@@ -18,7 +18,7 @@ using Lossless.Benchmarks;
 //   --guards  the fixes' guards on a PostgreSQL table of 1,000,000 rows (or rows), beside the ALTER each protects
 //   --designers [MxT[:sqlite],…]  Lossless's CPU on bitwarden-shaped projects: M migrations whose Designers hold T
 //             entities, scaffolded for Npgsql or (:sqlite) SQLite (default 100x150,200x150,300x150,300x50,300x100, each
-//             for both, and 250x8:sqlite,5000x8:sqlite; about 35 minutes on 2 cores); with --dry, one run each
+//             for both, and 250x8:sqlite,5000x8:sqlite; about 27 minutes on 2 cores); with --dry, one run each
 if (args.Length > 0 && args[0] == "--guards")
 {
     return Lossless.Benchmarks.Guards.GuardBenchmark.Run(args.Length > 1 ? int.Parse(args[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 1_000_000);
