@@ -14,14 +14,16 @@ namespace Lossless.Corpus;
 /// LL1010 does on SQLite and as a compilation that asks every Designer shares, and what they allocate; nothing else of
 /// the analyzer runs. Each
 /// run parses the files again and lets the collector take their statement nodes before it starts, as after a compile
-/// (Roslyn holds a method body's statements weakly), so a run measures what a build pays.
+/// (Roslyn holds a method body's statements weakly), so a run measures what a build pays. Beside the scans, the least
+/// any Designer-comparing rule pays (compare_cpu_ms): each BuildTargetModel body's text compared with its predecessor's,
+/// from the start and then from the end, through SourceText's public API and no syntax, as a diff must read both.
 /// </summary>
 internal static class ScanCost
 {
     public static string Measure(string corpus, IReadOnlyList<CorpusSet> sets, int runs)
     {
         var report = new StringBuilder();
-        report.AppendLine("set\tdesigners\tchars\tscans_cpu_ms\tscans_alloc_mb\truns_ms");
+        report.AppendLine("set\tdesigners\tchars\tscans_cpu_ms\tscans_alloc_mb\truns_ms\tcompare_cpu_ms\tbody_chars");
         foreach (var set in sets)
         {
             var root = Path.Combine(corpus, set.Name);
@@ -41,6 +43,8 @@ internal static class ScanCost
 
             var times = new List<double>();
             var allocated = new List<double>();
+            var compared = new List<double>();
+            long bodyChars = 0;
             for (var run = 0; run < runs; run++)
             {
                 var bodies = new List<(BlockSyntax Body, string Builder)>();
@@ -67,18 +71,81 @@ internal static class ScanCost
 
                 times.Add(TimeSpan.FromTicks(ThreadCpu.Now() - started).TotalMilliseconds);
                 allocated.Add((GC.GetAllocatedBytesForCurrentThread() - bytes) / 1_000_000.0);
+
+                started = ThreadCpu.Now();
+                bodyChars = CompareInOrder(bodies);
+                compared.Add(TimeSpan.FromTicks(ThreadCpu.Now() - started).TotalMilliseconds);
                 GC.KeepAlive(bodies);
             }
 
             var sorted = times.Order().ToList();
             var allocSorted = allocated.Order().ToList();
+            var comparedSorted = compared.Order().ToList();
             var line = string.Create(
                 CultureInfo.InvariantCulture,
-                $"{set.Name}\t{texts.Count}\t{texts.Sum(static t => (long)t.Length)}\t{sorted[sorted.Count / 2]:F2}\t{allocSorted[allocSorted.Count / 2]:F2}\t{string.Join(",", times.Select(static t => t.ToString("F2", CultureInfo.InvariantCulture)))}");
+                $"{set.Name}\t{texts.Count}\t{texts.Sum(static t => (long)t.Length)}\t{sorted[sorted.Count / 2]:F2}\t{allocSorted[allocSorted.Count / 2]:F2}\t{string.Join(",", times.Select(static t => t.ToString("F2", CultureInfo.InvariantCulture)))}\t{comparedSorted[comparedSorted.Count / 2]:F2}\t{bodyChars}");
             Console.WriteLine(line);
             report.AppendLine(line);
         }
 
         return report.ToString();
+    }
+
+    /// <summary>
+    /// Compares each body's text with the one before it: the characters both begin with, then those both end with, a
+    /// chunk at a time. Returns the characters of the bodies, which every comparison reads once on each side.
+    /// </summary>
+    private static long CompareInOrder(List<(BlockSyntax Body, string Builder)> bodies)
+    {
+        var mine = new char[4096];
+        var theirs = new char[4096];
+        long chars = 0;
+        long same = 0;
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            var body = bodies[i].Body;
+            chars += body.Span.Length;
+            if (i == 0)
+            {
+                continue;
+            }
+
+            var before = bodies[i - 1].Body;
+            var (text, start, length) = (body.SyntaxTree.GetText(), body.SpanStart, body.Span.Length);
+            var (otherText, otherStart, otherLength) = (before.SyntaxTree.GetText(), before.SpanStart, before.Span.Length);
+            var limit = Math.Min(length, otherLength);
+            var prefix = 0;
+            while (prefix < limit)
+            {
+                var count = Math.Min(mine.Length, limit - prefix);
+                text.CopyTo(start + prefix, mine, 0, count);
+                otherText.CopyTo(otherStart + prefix, theirs, 0, count);
+                var common = new ReadOnlySpan<char>(mine, 0, count).CommonPrefixLength(new ReadOnlySpan<char>(theirs, 0, count));
+                prefix += common;
+                if (common < count)
+                {
+                    break;
+                }
+            }
+
+            var suffix = 0;
+            while (suffix < limit - prefix)
+            {
+                var count = Math.Min(mine.Length, limit - prefix - suffix);
+                text.CopyTo(start + length - suffix - count, mine, 0, count);
+                otherText.CopyTo(otherStart + otherLength - suffix - count, theirs, 0, count);
+                if (!new ReadOnlySpan<char>(mine, 0, count).SequenceEqual(new ReadOnlySpan<char>(theirs, 0, count)))
+                {
+                    break;
+                }
+
+                suffix += count;
+            }
+
+            same += prefix + suffix;
+        }
+
+        GC.KeepAlive(same);
+        return chars;
     }
 }
