@@ -238,8 +238,11 @@ internal sealed class DesignerModel
     /// migration's), so that each scan in between takes its predecessor's reading of the unchanged entities. The analyzer
     /// judges migrations in no particular order and on two threads, and every SQLite migration compares its Designer with
     /// the previous one: without this, a third of ErsatzTV's scans found no scan before them. At most
-    /// <see cref="InOrderReach"/> Designers back are looked at; past that (one migration analyzed alone, in an editor),
-    /// only this Designer is scanned.
+    /// <see cref="InOrderReach"/> Designers back are looked at while the DbContext has fewer scans than that (one
+    /// migration analyzed alone, in an editor: past the reach only this Designer is scanned, from the scan made last);
+    /// once it has as many, the compilation is being analyzed as a whole and will scan every Designer anyway, so the
+    /// walk goes back as far as it must. With the reach alone, a build of bitwarden's SQLite migrations fell back 9–90
+    /// times per run and its scans read 534–1,788 entities instead of the 369 that changed from one Designer to the next.
     /// </summary>
     private TargetModelReader.TableScan ScanInOrder()
     {
@@ -248,10 +251,11 @@ internal sealed class DesignerModel
             return made;
         }
 
+        var reach = _shelf is { Offered: >= InOrderReach } ? int.MaxValue : InOrderReach;
         var unscanned = new List<DesignerModel>();
         TargetModelReader.TableScan? start = null;
         var reachedFirst = false;
-        for (var current = this; unscanned.Count < InOrderReach;)
+        for (var current = this; unscanned.Count < reach;)
         {
             unscanned.Add(current);
             if (current._previous?.Invoke() is not { } before)

@@ -12,9 +12,17 @@ namespace Lossless.Analyzers.Model.Targets;
 internal sealed class ScanShelf
 {
     private TargetModelReader.TableScan? _latest;
+    private int _offered;
 
     /// <summary>The scan made last, or null; made whole before it is offered.</summary>
     public TargetModelReader.TableScan? Latest => Volatile.Read(ref _latest);
 
-    public void Offer(TargetModelReader.TableScan scan) => Volatile.Write(ref _latest, scan);
+    /// <summary>How many scans of the context's Designers were made so far (each Designer is scanned once).</summary>
+    public int Offered => Volatile.Read(ref _offered);
+
+    public void Offer(TargetModelReader.TableScan scan)
+    {
+        Volatile.Write(ref _latest, scan);
+        Interlocked.Increment(ref _offered);
+    }
 }

@@ -1,0 +1,116 @@
+using System.Text;
+using Lossless.Analyzers.Infrastructure;
+using Lossless.Analyzers.Model;
+using Lossless.Analyzers.Model.Targets;
+using Lossless.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+
+namespace Lossless.Tests.Model;
+
+/// <summary>
+/// Which Designers a comparison scans (<see cref="DesignerModel.TablesChangedSince"/>): in migration order from the
+/// nearest scan made before, so that each scan takes its predecessor's reading of the entities that did not change.
+/// One migration asked about alone (an editor) looks at most sixteen Designers back; once the DbContext has that many
+/// scans, the compilation is being analyzed whole and the walk goes back as far as it must. Which scan a scan starts
+/// from changes its cost only (<see cref="DesignerModelTests"/> proves the readings equal).
+/// </summary>
+public class DesignerScanOrderTests
+{
+    private const int Migrations = 40;
+
+    [Fact]
+    public void LastMigrationAskedFirst_ScansOnlyTheDesignersWithinReach()
+    {
+        var (designers, _) = Designers();
+
+        Assert.NotNull(designers[39].TablesChangedSince(designers[38]));
+
+        // Sixteen back from M38 none was scanned: M38 is scanned alone, and nothing before it.
+        Assert.Equal("M38 M39", Scanned(designers));
+    }
+
+    [Fact]
+    public void SixteenScansMadeInOrder_ThenTheLastAsked_ScansEveryDesignerBetweenInOrder()
+    {
+        var (designers, _) = Designers();
+        for (var i = 1; i <= 16; i++)
+        {
+            Assert.NotNull(designers[i].TablesChangedSince(designers[i - 1]));
+        }
+
+        Assert.NotNull(designers[39].TablesChangedSince(designers[38]));
+
+        Assert.Equal(string.Join(" ", Enumerable.Range(0, Migrations).Select(static i => "M" + i)), Scanned(designers));
+        for (var i = 1; i < Migrations; i++)
+        {
+            // Each took its predecessor's reading of the entity whose text did not change.
+            Assert.Equal(designers[i - 1].MadeScan()!.Id, designers[i].MadeScan()!.FromId);
+        }
+    }
+
+    private static string Scanned(IReadOnlyList<DesignerModel> designers)
+        => string.Join(" ", designers.Select(static (designer, i) => (designer, i)).Where(static d => d.designer.MadeScan() is not null).Select(static d => "M" + d.i));
+
+    /// <summary>
+    /// A DbContext's migrations M0…M39, each Designer the previous one's model plus an entity of its own, every
+    /// entity's block the same text from the Designer that adds it on.
+    /// </summary>
+    private static (List<DesignerModel> Designers, Compilation Compilation) Designers()
+    {
+        var source = new StringBuilder("""
+            using Microsoft.EntityFrameworkCore;
+            using Microsoft.EntityFrameworkCore.Infrastructure;
+            using Microsoft.EntityFrameworkCore.Migrations;
+
+            namespace Sample
+            {
+                public class ShopContext : DbContext { }
+            }
+
+            """);
+        for (var i = 0; i < Migrations; i++)
+        {
+            var entities = new StringBuilder();
+            for (var e = 0; e <= i; e++)
+            {
+                entities.AppendLine($$"""
+                                modelBuilder.Entity("Sample.Item{{e}}", b =>
+                                {
+                                    b.Property<int>("Id").HasColumnType("INTEGER");
+                                    b.Property<string>("Name").HasColumnType("TEXT");
+                                    b.HasKey("Id");
+                                    b.ToTable("Items{{e}}");
+                                });
+                    """);
+            }
+
+            source.AppendLine($$"""
+                namespace Sample.Migrations
+                {
+                    [DbContext(typeof(Sample.ShopContext))]
+                    [Migration("20240101{{i:000000}}_M{{i}}")]
+                    public partial class M{{i}} : Migration
+                    {
+                        protected override void Up(MigrationBuilder migrationBuilder) { }
+                    }
+
+                    partial class M{{i}}
+                    {
+                        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+                        {
+                {{entities}}
+                        }
+                    }
+                }
+                """);
+        }
+
+        var compilation = ModelHarness.Compile(TestProvider.Sqlite, source.ToString());
+        var symbols = MigrationSymbols.TryCreate(compilation)!;
+        var index = new MigrationIndex(compilation, symbols);
+        var designers = Enumerable.Range(0, Migrations)
+            .Select(i => index.Designer(compilation.GetTypeByMetadataName($"Sample.Migrations.M{i}")!, CancellationToken.None)!)
+            .ToList();
+        return (designers, compilation);
+    }
+}
