@@ -16,7 +16,7 @@ namespace Lossless.Corpus;
 /// run parses the files again and lets the collector take their statement nodes before it starts, as after a compile
 /// (Roslyn holds a method body's statements weakly), so a run measures what a build pays. Beside the scans, the least
 /// any Designer-comparing rule pays (compare_cpu_ms): each BuildTargetModel body's text compared with its predecessor's,
-/// from the start and then from the end, through SourceText's public API and no syntax, as a diff must read both.
+/// from the start and then from the end, with no syntax, as a diff must read both (the first step of every scan).
 /// </summary>
 internal static class ScanCost
 {
@@ -92,57 +92,25 @@ internal static class ScanCost
     }
 
     /// <summary>
-    /// Compares each body's text with the one before it: the characters both begin with, then those both end with, a
-    /// chunk at a time. Returns the characters of the bodies, which every comparison reads once on each side.
+    /// Compares each body's text with the one before it as a scan does first (<see cref="TargetModelReader.CommonEnds"/>:
+    /// the characters both begin with, then those both end with, a chunk at a time through SourceText's public API), and
+    /// nothing else. Returns the characters of the bodies, which every comparison reads once on each side.
     /// </summary>
     private static long CompareInOrder(List<(BlockSyntax Body, string Builder)> bodies)
     {
-        var mine = new char[4096];
-        var theirs = new char[4096];
         long chars = 0;
         long same = 0;
         for (var i = 0; i < bodies.Count; i++)
         {
             var body = bodies[i].Body;
             chars += body.Span.Length;
-            if (i == 0)
+            if (i > 0)
             {
-                continue;
+                var before = bodies[i - 1].Body;
+                var (prefix, suffix) = TargetModelReader.CommonEnds(
+                    body.SyntaxTree.GetText(), body.SpanStart, body.Span.Length, before.SyntaxTree.GetText(), before.SpanStart, before.Span.Length);
+                same += prefix + suffix;
             }
-
-            var before = bodies[i - 1].Body;
-            var (text, start, length) = (body.SyntaxTree.GetText(), body.SpanStart, body.Span.Length);
-            var (otherText, otherStart, otherLength) = (before.SyntaxTree.GetText(), before.SpanStart, before.Span.Length);
-            var limit = Math.Min(length, otherLength);
-            var prefix = 0;
-            while (prefix < limit)
-            {
-                var count = Math.Min(mine.Length, limit - prefix);
-                text.CopyTo(start + prefix, mine, 0, count);
-                otherText.CopyTo(otherStart + prefix, theirs, 0, count);
-                var common = new ReadOnlySpan<char>(mine, 0, count).CommonPrefixLength(new ReadOnlySpan<char>(theirs, 0, count));
-                prefix += common;
-                if (common < count)
-                {
-                    break;
-                }
-            }
-
-            var suffix = 0;
-            while (suffix < limit - prefix)
-            {
-                var count = Math.Min(mine.Length, limit - prefix - suffix);
-                text.CopyTo(start + length - suffix - count, mine, 0, count);
-                otherText.CopyTo(otherStart + otherLength - suffix - count, theirs, 0, count);
-                if (!new ReadOnlySpan<char>(mine, 0, count).SequenceEqual(new ReadOnlySpan<char>(theirs, 0, count)))
-                {
-                    break;
-                }
-
-                suffix += count;
-            }
-
-            same += prefix + suffix;
         }
 
         GC.KeepAlive(same);

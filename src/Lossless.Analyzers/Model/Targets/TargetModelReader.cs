@@ -826,7 +826,7 @@ internal static class TargetModelReader
     /// How many characters two spans of text have in common at their start, and then at their end (never overlapping
     /// the start), compared a chunk at a time without strings.
     /// </summary>
-    private static (int Prefix, int Suffix) CommonEnds(SourceText text, int start, int length, SourceText otherText, int otherStart, int otherLength)
+    internal static (int Prefix, int Suffix) CommonEnds(SourceText text, int start, int length, SourceText otherText, int otherStart, int otherLength)
     {
         var mine = _mine ??= new char[4096];
         var theirs = _theirs ??= new char[4096];
