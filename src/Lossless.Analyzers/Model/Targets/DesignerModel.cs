@@ -278,6 +278,23 @@ internal sealed class DesignerModel
             return Scan();
         }
 
+        if (unscanned.Count == 1 || _shelf is null)
+        {
+            return ScanChain(unscanned, start);
+        }
+
+        // One thread at a time walks a chain of the context's Designers: two threads walking the same chain would each
+        // wait on every Designer the other is scanning, and the runtime's lock spins before it sleeps (a long history
+        // of small Designers cost a quarter more so). A thread that waits here waits once; the scans made meanwhile are
+        // taken as they are.
+        lock (_shelf.Chain)
+        {
+            return ScanChain(unscanned, start);
+        }
+    }
+
+    private static TargetModelReader.TableScan ScanChain(List<DesignerModel> unscanned, TargetModelReader.TableScan? start)
+    {
         for (var i = unscanned.Count - 1; i >= 0; i--)
         {
             start = start is null ? unscanned[i].Scan() : unscanned[i].ScanAfter(start);

@@ -17,6 +17,9 @@ internal sealed class ScanShelf
     /// <summary>The scan made last, or null; made whole before it is offered.</summary>
     public TargetModelReader.TableScan? Latest => Volatile.Read(ref _latest);
 
+    /// <summary>Held by the thread that scans a chain of the context's Designers in migration order.</summary>
+    public object Chain { get; } = new();
+
     /// <summary>How many scans of the context's Designers were made so far (each Designer is scanned once).</summary>
     public int Offered => Volatile.Read(ref _offered);
 
