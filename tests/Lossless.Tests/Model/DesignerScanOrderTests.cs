@@ -48,6 +48,34 @@ public class DesignerScanOrderTests
         }
     }
 
+    [Fact]
+    public void TwoThreadsAskInOneStretchAtOnce_EveryDesignerScannedOnceFromItsPredecessor()
+    {
+        var (designers, _) = Designers();
+        for (var i = 1; i <= 16; i++)
+        {
+            Assert.NotNull(designers[i].TablesChangedSince(designers[i - 1]));
+        }
+
+        // Both chains start at M17: one thread walks them while the other waits, then takes what was scanned.
+        using var barrier = new Barrier(2);
+        var tables = new List<ColumnRefTable>?[2];
+        var threads = new[] { (Index: 0, Asked: 39), (Index: 1, Asked: 30) }.Select(ask => new Thread(() =>
+        {
+            barrier.SignalAndWait();
+            tables[ask.Index] = designers[ask.Asked].TablesChangedSince(designers[ask.Asked - 1]);
+        })).ToList();
+        threads.ForEach(static thread => thread.Start());
+        threads.ForEach(static thread => Assert.True(thread.Join(60_000), "a thread asking about a Designer never returned"));
+
+        Assert.All(tables, static found => Assert.NotNull(found));
+        Assert.Equal(string.Join(" ", Enumerable.Range(0, Migrations).Select(static i => "M" + i)), Scanned(designers));
+        for (var i = 1; i < Migrations; i++)
+        {
+            Assert.Equal(designers[i - 1].MadeScan()!.Id, designers[i].MadeScan()!.FromId);
+        }
+    }
+
     private static string Scanned(IReadOnlyList<DesignerModel> designers)
         => string.Join(" ", designers.Select(static (designer, i) => (designer, i)).Where(static d => d.designer.MadeScan() is not null).Select(static d => "M" + d.i));
 
