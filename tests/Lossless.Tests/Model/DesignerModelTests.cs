@@ -383,14 +383,14 @@ public class DesignerModelTests
         => AssertPartsEqualTheWhole(Sources.Designer(current), Sources.Designer(previous));
 
     /// <summary>What a scan read of each entity: its table, base type, key, property signatures and relationships.</summary>
-    private static string DescribeScan(TargetModelReader.TableScan scan)
+    internal static string DescribeScan(TargetModelReader.TableScan scan)
         => string.Join("\n", scan.Order.Select(static entity =>
             entity.Name + " table " + entity.Schema + "." + entity.Table + " base " + entity.BaseType
             + " key (" + string.Join(", ", entity.Key) + ") " + entity.KeyName
             + " properties [" + string.Join(", ", (entity.Signature ?? []).Select(static p => p.Property + ":" + p.Type + ":" + p.Column)) + "]"
             + " relationships [" + string.Join("; ", entity.Relationships.Select(static r => r.PrincipalEntity + " " + r.DependentEntity + " (" + string.Join(", ", r.ForeignKey) + ") (" + string.Join(", ", r.PrincipalKey) + ") " + r.OnDelete + " " + r.Name)) + "]"));
 
-    private static TargetModelReader.TableScan Scan(string entities, TargetModelReader.TableScan? previous)
+    internal static TargetModelReader.TableScan Scan(string entities, TargetModelReader.TableScan? previous)
     {
         var (body, builder) = Body(Sources.Designer(entities));
         return TargetModelReader.ScanTables(body, builder, CancellationToken.None, previous);
@@ -527,7 +527,7 @@ public class DesignerModelTests
         return DesignerModel.FromBody(body, builder, CancellationToken.None);
     }
 
-    private static (BlockSyntax Body, string Builder) Body(string source)
+    internal static (BlockSyntax Body, string Builder) Body(string source)
     {
         var method = CSharpSyntaxTree.ParseText(source, cancellationToken: CancellationToken.None).GetRoot(CancellationToken.None)
             .DescendantNodes()
@@ -539,7 +539,7 @@ public class DesignerModelTests
     private static string Describe(List<ColumnRefTable>? tables)
         => tables is null ? "<unknown>" : string.Join(", ", tables.Select(static t => t.ToString()));
 
-    private static string Describe(TargetTable table)
+    internal static string Describe(TargetTable table)
         => table.Schema + "." + table.Name + " pk(" + string.Join(", ", table.PrimaryKey) + ") " + string.Join(", ", table.Columns.Select(static c => c.Name + ":" + c.ClrType + ":" + c.ColumnType));
 
     private static string Describe(TargetKeys keys) => TargetKeysReaderTests.Describe(keys);

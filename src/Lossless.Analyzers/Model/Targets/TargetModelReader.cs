@@ -261,6 +261,7 @@ internal static class TargetModelReader
         entity.KeyName = scanned.KeyName;
         entity.Relationships = scanned.Relationships;
         entity.Signature = scanned.Signature;
+        entity.Readings = scanned.Readings;
     }
 
     [ThreadStatic]
@@ -400,12 +401,13 @@ internal static class TargetModelReader
         }
     }
 
-    private static void ReadStatement(EntityBuilder entity, InvocationExpressionSyntax outermost, string builderName, Reading reading, int capacity = 4)
+    /// <summary>Reads one statement of an entity block; for the scan, says what it gave the entity (Other for the full reading).</summary>
+    private static BlockStatementKind ReadStatement(EntityBuilder entity, InvocationExpressionSyntax outermost, string builderName, Reading reading, int capacity = 4)
     {
         if (reading == Reading.Full)
         {
             ReadEntityStatement(entity, outermost, builderName);
-            return;
+            return BlockStatementKind.Other;
         }
 
         // The scan: the statements that say which table each entity maps to, its base type, its keys and relationships
@@ -413,14 +415,13 @@ internal static class TargetModelReader
         // names are looked up afterwards (TryGetColumnName), the rest per table on demand.
         if (RootCall(outermost, builderName) is not var (call, name))
         {
-            return;
+            return BlockStatementKind.Other;
         }
 
         switch (name)
         {
             case "HasKey" or "HasOne" or "ToTable" or "HasBaseType":
-                ReadStructure(entity, outermost, call, name);
-                break;
+                return ReadStructure(entity, outermost, call, name);
             case "Property":
                 // What two Designers are compared by (DesignerModel.TablesChangedSince): each property's name, CLR type
                 // and column name, in order, taken from the chain the scan walks anyway.
@@ -428,7 +429,9 @@ internal static class TargetModelReader
                     call.ArgumentList.Arguments.Count >= 1 ? StringValue(call.ArgumentList.Arguments[0].Expression) : null,
                     call.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic } ? generic.TypeArgumentList.Arguments[0] : null,
                     ColumnNameIn(outermost)));
-                break;
+                return BlockStatementKind.Property;
+            default:
+                return BlockStatementKind.Other;
         }
     }
 
@@ -703,10 +706,7 @@ internal static class TargetModelReader
                 }
 
                 entity.Blocks = blocks;
-                foreach (var block in blocks)
-                {
-                    ReadEntity(entity, block, Reading.Tables);
-                }
+                ReadBlocks(entity, blocks, text, them?.Scanned);
             }
 
             entity.Scanned = new ScannedEntity(entity, list);
@@ -796,6 +796,182 @@ internal static class TargetModelReader
 
         return true;
     }
+
+    /// <summary>
+    /// Reads a changed entity's blocks as <see cref="ReadEntity"/> does, keeping where each statement stands and what it
+    /// gave (<see cref="EntityBuilder.Readings"/>). With <paramref name="before"/>, the same entity as the other Designer's
+    /// scan by text read it, each block is compared as text with its block there: the statements in the text both begin
+    /// and end with give what they gave there (the n-th Property statement the n-th signature), and only those between
+    /// are walked. A Designer's entity most often changes by a property or two (bitwarden's Organization, some seventy
+    /// properties, gained one in many migrations): walking every chain of it again was a third of a scan. The body is
+    /// clean, as a scan by text requires (it parsed without error, no directive): the same text after a statement
+    /// boundary parses to the same statements, and a statement's reading depends on its own text and the builder's name.
+    /// </summary>
+    private static void ReadBlocks(EntityBuilder entity, List<SimpleLambdaExpressionSyntax> blocks, SourceText text, ScannedEntity? before)
+    {
+        foreach (var lambda in blocks)
+        {
+            if (lambda.Block is null)
+            {
+                // An expression-bodied block (never scaffolded): read as it is, and the entity's reading not kept.
+                foreach (var block in blocks)
+                {
+                    ReadEntity(entity, block, Reading.Tables);
+                }
+
+                return;
+            }
+        }
+
+        var theirs = ReadingsToTake(before, blocks.Count);
+        var readings = new BlockReading[blocks.Count];
+
+        // Which of the other reading's signatures and relationships its next statement gave: counted over its blocks.
+        var (property, relationship) = (0, 0);
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            var block = blocks[b].Block!;
+            var builderName = blocks[b].Parameter.Identifier.ValueText;
+            var statements = block.Statements;
+            var count = statements.Count;
+            var start = block.SpanStart;
+            var length = block.Span.Length;
+            var old = theirs?.Readings![b];
+            var (head, tail, shift) = old is not null && string.Equals(old.BuilderName, builderName, StringComparison.Ordinal)
+                ? SameEnds(statements, start, length, text, old)
+                : (0, 0, 0);
+
+            var read = new BlockStatement[count];
+            var next = 0;
+            for (var i = 0; i < count; i++)
+            {
+                if (i >= head && i < count - tail)
+                {
+                    var statement = statements[i];
+                    var kind = statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call }
+                        ? ReadStatement(entity, call, builderName, Reading.Tables, count)
+                        : BlockStatementKind.Other;
+                    read[i] = new BlockStatement(statement.SpanStart - start, statement.Span.End - start, kind);
+                    continue;
+                }
+
+                // A statement of the text both blocks begin or end with: what it gave the other reading.
+                var j = i < head ? i : i - count + old!.Statements.Length;
+                for (; next < j; next++)
+                {
+                    Count(old!.Statements[next].Kind, ref property, ref relationship);
+                }
+
+                var stood = old!.Statements[j];
+                var by = i < head ? 0 : shift;
+                read[i] = new BlockStatement(stood.Start + by, stood.End + by, stood.Kind);
+                Give(entity, theirs!, stood.Kind, property, relationship, count);
+            }
+
+            // The rest of the other block's statements, counted for the blocks after it.
+            for (; old is not null && next < old.Statements.Length; next++)
+            {
+                Count(old.Statements[next].Kind, ref property, ref relationship);
+            }
+
+            readings[b] = new BlockReading(text, start, length, builderName, read);
+        }
+
+        entity.Readings = readings;
+    }
+
+    /// <summary>
+    /// The other reading when its statements can give theirs to this one: it has a reading of as many blocks, whose
+    /// signatures and relationships are its statements' (one each, in order), and at most one key, table and base type
+    /// statement (the reading keeps only the last of each).
+    /// </summary>
+    private static ScannedEntity? ReadingsToTake(ScannedEntity? before, int blockCount)
+    {
+        if (before?.Readings is not { } readings || readings.Length != blockCount)
+        {
+            return null;
+        }
+
+        var (properties, relationships, keys, tables, baseTypes) = (0, 0, 0, 0, 0);
+        foreach (var reading in readings)
+        {
+            foreach (var statement in reading.Statements)
+            {
+                Count(statement.Kind, ref properties, ref relationships);
+                keys += statement.Kind == BlockStatementKind.Key ? 1 : 0;
+                tables += statement.Kind == BlockStatementKind.Table ? 1 : 0;
+                baseTypes += statement.Kind == BlockStatementKind.BaseType ? 1 : 0;
+            }
+        }
+
+        return properties == (before.Signature?.Count ?? 0) && relationships == before.Relationships.Count && keys <= 1 && tables <= 1 && baseTypes <= 1
+            ? before
+            : null;
+    }
+
+    private static void Count(BlockStatementKind kind, ref int properties, ref int relationships)
+    {
+        properties += kind == BlockStatementKind.Property ? 1 : 0;
+        relationships += kind == BlockStatementKind.Relationship ? 1 : 0;
+    }
+
+    /// <summary>Gives <paramref name="entity"/> what a statement of the other reading gave it, as <see cref="ReadStatement"/> would.</summary>
+    private static void Give(EntityBuilder entity, ScannedEntity theirs, BlockStatementKind kind, int property, int relationship, int capacity)
+    {
+        switch (kind)
+        {
+            case BlockStatementKind.Property:
+                (entity.Signature ??= new List<PropertySignature>(capacity)).Add(theirs.Signature![property]);
+                break;
+            case BlockStatementKind.Relationship:
+                entity.Relationships.Add(theirs.Relationships[relationship]);
+                break;
+            case BlockStatementKind.Key:
+                entity.Key = theirs.Key;
+                entity.KeyName = theirs.KeyName ?? entity.KeyName;
+                break;
+            case BlockStatementKind.Table:
+                entity.Table = theirs.Table;
+                entity.Schema = theirs.Schema;
+                break;
+            case BlockStatementKind.BaseType:
+                entity.BaseType = theirs.BaseType;
+                break;
+        }
+    }
+
+    /// <summary>
+    /// How many statements of a block stand at its start, and at its end, as in the other reading of the block (their
+    /// text the same): found as <see cref="ScanAfterByText"/> finds a body's, the last of those at the start and the first
+    /// of those at the end checked where they stand; none when they do not line up.
+    /// </summary>
+    private static (int Head, int Tail, int Shift) SameEnds(SyntaxList<StatementSyntax> statements, int start, int length, SourceText text, BlockReading old)
+    {
+        var (prefix, suffix) = CommonEnds(text, start, length, old.Text, old.Start, old.Length);
+        var theirs = old.Statements;
+        var count = statements.Count;
+        var head = 0;
+        while (head < theirs.Length && theirs[head].End <= prefix)
+        {
+            head++;
+        }
+
+        var tail = 0;
+        while (tail < theirs.Length - head && theirs[theirs.Length - 1 - tail].Start >= old.Length - suffix)
+        {
+            tail++;
+        }
+
+        var shift = length - old.Length;
+        return head + tail > count
+            || (head > 0 && !Stands(statements[head - 1], start, theirs[head - 1], 0))
+            || (tail > 0 && !Stands(statements[count - tail], start, theirs[theirs.Length - tail], shift))
+            ? (0, 0, 0)
+            : (head, tail, shift);
+    }
+
+    private static bool Stands(StatementSyntax statement, int start, BlockStatement other, int shift)
+        => statement.SpanStart - start == other.Start + shift && statement.Span.End - start == other.End + shift;
 
     /// <summary>
     /// Whether a statement holds no directive but #pragma warning and #nullable (what EF Core writes around a model:
@@ -1089,7 +1265,7 @@ internal static class TargetModelReader
     /// HasBaseType, HasOne), read in place from the chain: the scan meets them in every entity of every Designer, and
     /// both readings go through here, so they read them alike.
     /// </summary>
-    private static void ReadStructure(EntityBuilder entity, InvocationExpressionSyntax outermost, InvocationExpressionSyntax root, string rootName)
+    private static BlockStatementKind ReadStructure(EntityBuilder entity, InvocationExpressionSyntax outermost, InvocationExpressionSyntax root, string rootName)
     {
         var arguments = root.ArgumentList.Arguments;
         switch (rootName)
@@ -1097,20 +1273,22 @@ internal static class TargetModelReader
             case "HasKey":
                 entity.Key = Strings(arguments);
                 entity.KeyName = InnermostName(outermost, "HasName") ?? entity.KeyName;
-                break;
+                return BlockStatementKind.Key;
             case "ToTable" when arguments.Count >= 1 && StringValue(arguments[0].Expression) is { } tableName:
                 entity.Table = tableName;
                 entity.Schema = arguments.Count >= 2 ? StringValue(arguments[1].Expression) : null;
-                break;
+                return BlockStatementKind.Table;
             case "HasBaseType" when arguments.Count == 1:
                 entity.BaseType = StringValue(arguments[0].Expression);
-                break;
+                return BlockStatementKind.BaseType;
             case "HasOne" when arguments.Count >= 1 && StringValue(arguments[0].Expression) is { } principalName:
                 var relationship = new RelationshipBuilder(principalName);
                 var oneToOne = false;
                 ReadRelationship(outermost, relationship, ref oneToOne);
                 entity.Relationships.Add(relationship);
-                break;
+                return BlockStatementKind.Relationship;
+            default:
+                return BlockStatementKind.Other;
         }
     }
 
@@ -1743,6 +1921,9 @@ internal static class TargetModelReader
         /// <summary>Its Property statements as the scan saw them (<see cref="SameShape"/>); never changed after the scan.</summary>
         public List<PropertySignature>? Signature { get; set; }
 
+        /// <summary>Its blocks as a scan by text read them, statement by statement (<see cref="ReadBlocks"/>); null when not so read.</summary>
+        public BlockReading[]? Readings { get; set; }
+
         public PropertyBuilder Property(string name)
         {
             var byName = (_read ??= new()).ByName ??= new Dictionary<string, PropertyBuilder>(StringComparer.Ordinal);
@@ -1867,6 +2048,7 @@ internal static class TargetModelReader
             KeyName = entity.KeyName;
             Relationships = entity.Relationships;
             Signature = entity.Signature;
+            Readings = entity.Readings;
             _pendingBody = entity.PendingBody;
             _blocks = _pendingBody is null ? entity.Blocks! : null;
             BlockCount = _pendingBody is null ? _blocks!.Count : statementIndexes!.Length;
@@ -1888,6 +2070,9 @@ internal static class TargetModelReader
         public List<RelationshipBuilder> Relationships { get; }
 
         public List<PropertySignature>? Signature { get; }
+
+        /// <summary>Where each block's statements stood and what each gave the reading, when a scan by text read them (<see cref="ReadBlocks"/>).</summary>
+        public BlockReading[]? Readings { get; }
 
         public int BlockCount { get; }
 
@@ -1925,6 +2110,72 @@ internal static class TargetModelReader
         public int End { get; }
 
         public string? Entity { get; }
+    }
+
+    /// <summary>What one statement of an entity block gave the scan's reading of the entity (<see cref="ReadStatement"/>).</summary>
+    internal enum BlockStatementKind : byte
+    {
+        /// <summary>Nothing the scan keeps (an index, an annotation, a statement that is no call).</summary>
+        Other,
+
+        /// <summary>A property signature (Property), added to <see cref="EntityBuilder.Signature"/>.</summary>
+        Property,
+
+        /// <summary>The key and its name (HasKey).</summary>
+        Key,
+
+        /// <summary>The table and its schema (ToTable with a constant name).</summary>
+        Table,
+
+        /// <summary>The base type (HasBaseType).</summary>
+        BaseType,
+
+        /// <summary>A relationship (HasOne with a constant principal), added to <see cref="EntityBuilder.Relationships"/>.</summary>
+        Relationship,
+    }
+
+    /// <summary>A statement of an entity block: its span from the block's start, and what it gave the reading.</summary>
+    internal readonly struct BlockStatement
+    {
+        public BlockStatement(int start, int end, BlockStatementKind kind)
+        {
+            Start = start;
+            End = end;
+            Kind = kind;
+        }
+
+        public int Start { get; }
+
+        public int End { get; }
+
+        public BlockStatementKind Kind { get; }
+    }
+
+    /// <summary>
+    /// An entity block as a scan by text read it: the block's text (its braces, in the tree of the scan that read it), the
+    /// builder parameter's name, and each statement's span and kind. What each statement gave is in the entity's reading
+    /// (the n-th Property statement gave the n-th signature), so nothing more is kept: a few bytes per statement.
+    /// </summary>
+    internal sealed class BlockReading
+    {
+        public BlockReading(SourceText text, int start, int length, string builderName, BlockStatement[] statements)
+        {
+            Text = text;
+            Start = start;
+            Length = length;
+            BuilderName = builderName;
+            Statements = statements;
+        }
+
+        public SourceText Text { get; }
+
+        public int Start { get; }
+
+        public int Length { get; }
+
+        public string BuilderName { get; }
+
+        public BlockStatement[] Statements { get; }
     }
 
     /// <summary>A scanned BuildTargetModel body and its builder's name: where entities taken by text find their blocks.</summary>
