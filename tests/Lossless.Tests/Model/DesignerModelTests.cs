@@ -249,6 +249,32 @@ public class DesignerModelTests
     }
 
     [Fact]
+    public void ChangedAtBothEndsAndBetween_StatementsOfTheSameTextBetweenStandWhereAFreshScanFindsThem()
+    {
+        var source = Model(customerTier: "string", extraTable: false);
+        var at = source.IndexOf("modelBuilder.Entity(\"Sample.Order\", b =>", StringComparison.Ordinal);
+        var edited = (source[..at] + "modelBuilder.Entity(\"Sample.Audit\", b => b.ToTable(\"audit\"));\n" + source[at..])
+            .Replace("HasColumnName(\"email_address\")", "HasColumnName(\"email\")", StringComparison.Ordinal)
+            .Replace(".OnDelete(DeleteBehavior.Cascade)", ".OnDelete(DeleteBehavior.Restrict)", StringComparison.Ordinal);
+        var previous = Scan(source, previous: null);
+        var current = Scan(edited, previous);
+        var fresh = Scan(edited, previous: null);
+
+        // Between the first difference (Person's column) and the last (Passport's relationship), Customer, Passport's
+        // first block and Order's two blocks are the same text, Order's a statement further: each stands where a walk
+        // of the body finds it, and is taken with its blocks found there.
+        Assert.Equal(
+            fresh.Statements.Select(static statement => (statement.Start, statement.End, statement.Entity)),
+            current.Statements.Select(static statement => (statement.Start, statement.End, statement.Entity)));
+        Assert.Equal(DescribeScan(fresh), DescribeScan(current));
+        Assert.Equal("Sample.Customer, Sample.Order", string.Join(", ", current.Order.Where(static entity => entity.Taken).Select(static entity => entity.Name)));
+        Assert.Equal(
+            string.Join("\n---\n", fresh.Entities["Sample.Order"].Blocks!.Select(static block => block.ToString())),
+            string.Join("\n---\n", current.Entities["Sample.Order"].Blocks!.Select(static block => block.ToString())));
+        AssertPartsEqualTheWhole(Sources.Designer(edited), Sources.Designer(source));
+    }
+
+    [Fact]
     public void StatementsAddedBefore_EntitiesAfterThemKeepTheirReadingWithTheirOwnIndexes()
     {
         var source = Model(customerTier: "string", extraTable: false);

@@ -637,6 +637,20 @@ internal static class TargetModelReader
             {
                 statements[i] = new ScanStatement(start, end, old[match].Entity);
                 next = match + 1;
+
+                // The statements after it stand as after its match for as long as the text both go on with is the same
+                // (most often up to the next difference): taken from where they stand there, shifted, without being
+                // walked, the last of them checked where it stands.
+                var run = SameRun(text, bodyStart, length, end, statementList, i, count - tail, previous, match, nextEnd);
+                for (var r = 1; r <= run; r++)
+                {
+                    var stood = old[match + r];
+                    statements[i + r] = new ScanStatement(stood.Start + start - old[match].Start, stood.End + start - old[match].Start, stood.Entity);
+                    same[i + r] = match + r;
+                }
+
+                i += run;
+                next += run;
                 continue;
             }
 
@@ -768,6 +782,32 @@ internal static class TargetModelReader
                 entity.Listed++;
             }
         }
+    }
+
+    /// <summary>
+    /// How many statements after the <paramref name="index"/>-th, which ends at <paramref name="from"/> and is the same
+    /// text as the other Designer's <paramref name="match"/>-th, are the same text as the statements after that one: as
+    /// many as the text both go on with holds whole (those before <paramref name="end"/> and <paramref name="otherEnd"/>),
+    /// when the last of them stands where the other Designer's stands, shifted; none when it does not.
+    /// </summary>
+    private static int SameRun(SourceText text, int bodyStart, int bodyLength, int from, SyntaxList<StatementSyntax> statements, int index, int end, TableScan other, int match, int otherEnd)
+    {
+        var old = other.Statements;
+        if (index + 1 >= end || match + 1 >= otherEnd)
+        {
+            return 0;
+        }
+
+        var otherFrom = old[match].End;
+        var shift = from - otherFrom;
+        var same = SamePrefix(text, bodyStart + from, bodyLength - from, other.Text!, other.BodyStart + otherFrom, old[otherEnd - 1].End - otherFrom);
+        var run = 0;
+        while (index + run + 1 < end && match + run + 1 < otherEnd && old[match + run + 1].End - otherFrom <= same)
+        {
+            run++;
+        }
+
+        return run > 0 && SameSpan(statements[index + run], bodyStart, old[match + run], shift) ? run : 0;
     }
 
     private static bool SameStatementText(SourceText text, int bodyStart, int start, int end, TableScan other, ScanStatement theirs)
@@ -998,11 +1038,8 @@ internal static class TargetModelReader
     private static bool SameSpan(StatementSyntax statement, int bodyStart, ScanStatement other, int shift)
         => statement.SpanStart - bodyStart == other.Start + shift && statement.Span.End - bodyStart == other.End + shift;
 
-    /// <summary>
-    /// How many characters two spans of text have in common at their start, and then at their end (never overlapping
-    /// the start), compared a chunk at a time without strings.
-    /// </summary>
-    internal static (int Prefix, int Suffix) CommonEnds(SourceText text, int start, int length, SourceText otherText, int otherStart, int otherLength)
+    /// <summary>How many characters two spans of text have in common at their start, compared a chunk at a time.</summary>
+    private static int SamePrefix(SourceText text, int start, int length, SourceText otherText, int otherStart, int otherLength)
     {
         var mine = _mine ??= new char[4096];
         var theirs = _theirs ??= new char[4096];
@@ -1025,10 +1062,22 @@ internal static class TargetModelReader
                 same++;
             }
 
-            prefix += same;
-            break;
+            return prefix + same;
         }
 
+        return prefix;
+    }
+
+    /// <summary>
+    /// How many characters two spans of text have in common at their start, and then at their end (never overlapping
+    /// the start), compared a chunk at a time without strings.
+    /// </summary>
+    internal static (int Prefix, int Suffix) CommonEnds(SourceText text, int start, int length, SourceText otherText, int otherStart, int otherLength)
+    {
+        var mine = _mine ??= new char[4096];
+        var theirs = _theirs ??= new char[4096];
+        var limit = Math.Min(length, otherLength);
+        var prefix = SamePrefix(text, start, length, otherText, otherStart, otherLength);
         var suffix = 0;
         while (suffix < limit - prefix)
         {
