@@ -572,24 +572,14 @@ internal static class TargetModelReader
         var count = statementList.Count;
 
         // The statements before the first difference; those after the last one, counted from the end.
-        var head = 0;
-        while (head < old.Length && old[head].End <= prefix)
-        {
-            head++;
-        }
-
-        var tail = 0;
-        while (tail < old.Length - head && old[old.Length - 1 - tail].Start >= previous.BodyLength - suffix)
-        {
-            tail++;
-        }
+        var (head, tail) = WithinEnds(old, prefix, suffix, previous.BodyLength);
 
         // The statements of the text both begin and end with stand as in the other Designer, and hold no directive, as
         // the other Designer's did (the first of those at the end holds the trivia after the last difference: looked at).
         var shift = length - previous.BodyLength;
         if (head + tail > count
-            || (head > 0 && !SameSpan(statementList[head - 1], bodyStart, old[head - 1], 0))
-            || (tail > 0 && (!SameSpan(statementList[count - tail], bodyStart, old[old.Length - tail], shift) || !NoDirectiveBut(statementList[count - tail]))))
+            || (head > 0 && !Stands(statementList[head - 1], bodyStart, old[head - 1], 0))
+            || (tail > 0 && (!Stands(statementList[count - tail], bodyStart, old[old.Length - tail], shift) || !NoDirectiveBut(statementList[count - tail]))))
         {
             return null;
         }
@@ -807,7 +797,7 @@ internal static class TargetModelReader
             run++;
         }
 
-        return run > 0 && SameSpan(statements[index + run], bodyStart, old[match + run], shift) ? run : 0;
+        return run > 0 && Stands(statements[index + run], bodyStart, old[match + run], shift) ? run : 0;
     }
 
     private static bool SameStatementText(SourceText text, int bodyStart, int start, int end, TableScan other, ScanStatement theirs)
@@ -990,18 +980,7 @@ internal static class TargetModelReader
         var (prefix, suffix) = CommonEnds(text, start, length, old.Text, old.Start, old.Length);
         var theirs = old.Statements;
         var count = statements.Count;
-        var head = 0;
-        while (head < theirs.Length && theirs[head].End <= prefix)
-        {
-            head++;
-        }
-
-        var tail = 0;
-        while (tail < theirs.Length - head && theirs[theirs.Length - 1 - tail].Start >= old.Length - suffix)
-        {
-            tail++;
-        }
-
+        var (head, tail) = WithinEnds(theirs, prefix, suffix, old.Length);
         var shift = length - old.Length;
         return head + tail > count
             || (head > 0 && !Stands(statements[head - 1], start, theirs[head - 1], 0))
@@ -1010,7 +989,31 @@ internal static class TargetModelReader
             : (head, tail, shift);
     }
 
-    private static bool Stands(StatementSyntax statement, int start, BlockStatement other, int shift)
+    /// <summary>
+    /// How many of the other text's statements lie whole in the <paramref name="prefix"/> characters both texts begin
+    /// with, and how many after those lie whole in the <paramref name="suffix"/> characters both end with.
+    /// </summary>
+    private static (int Head, int Tail) WithinEnds<T>(T[] theirs, int prefix, int suffix, int otherLength)
+        where T : struct, IStatementSpan
+    {
+        var head = 0;
+        while (head < theirs.Length && theirs[head].End <= prefix)
+        {
+            head++;
+        }
+
+        var tail = 0;
+        while (tail < theirs.Length - head && theirs[theirs.Length - 1 - tail].Start >= otherLength - suffix)
+        {
+            tail++;
+        }
+
+        return (head, tail);
+    }
+
+    /// <summary>Whether a statement stands, from <paramref name="start"/>, where the other text's stands, shifted.</summary>
+    private static bool Stands<T>(StatementSyntax statement, int start, T other, int shift)
+        where T : struct, IStatementSpan
         => statement.SpanStart - start == other.Start + shift && statement.Span.End - start == other.End + shift;
 
     /// <summary>
@@ -1034,9 +1037,6 @@ internal static class TargetModelReader
 
         return true;
     }
-
-    private static bool SameSpan(StatementSyntax statement, int bodyStart, ScanStatement other, int shift)
-        => statement.SpanStart - bodyStart == other.Start + shift && statement.Span.End - bodyStart == other.End + shift;
 
     /// <summary>How many characters two spans of text have in common at their start, compared a chunk at a time.</summary>
     private static int SamePrefix(SourceText text, int start, int length, SourceText otherText, int otherStart, int otherLength)
@@ -2144,8 +2144,16 @@ internal static class TargetModelReader
         }
     }
 
+    /// <summary>Where a statement stands, from the start of its body or block.</summary>
+    internal interface IStatementSpan
+    {
+        int Start { get; }
+
+        int End { get; }
+    }
+
     /// <summary>A top-level statement of a scanned body: its span from the body's start, and the entity it configures.</summary>
-    internal readonly struct ScanStatement
+    internal readonly struct ScanStatement : IStatementSpan
     {
         public ScanStatement(int start, int end, string? entity)
         {
@@ -2184,7 +2192,7 @@ internal static class TargetModelReader
     }
 
     /// <summary>A statement of an entity block: its span from the block's start, and what it gave the reading.</summary>
-    internal readonly struct BlockStatement
+    internal readonly struct BlockStatement : IStatementSpan
     {
         public BlockStatement(int start, int end, BlockStatementKind kind)
         {
