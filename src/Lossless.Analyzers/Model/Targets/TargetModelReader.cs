@@ -632,10 +632,11 @@ internal static class TargetModelReader
                 // (most often up to the next difference): taken from where they stand there, shifted, without being
                 // walked, the last of them checked where it stands.
                 var run = SameRun(text, bodyStart, length, end, statementList, i, count - tail, previous, match, nextEnd);
+                var by = start - old[match].Start;
                 for (var r = 1; r <= run; r++)
                 {
                     var stood = old[match + r];
-                    statements[i + r] = new ScanStatement(stood.Start + start - old[match].Start, stood.End + start - old[match].Start, stood.Entity);
+                    statements[i + r] = new ScanStatement(stood.Start + by, stood.End + by, stood.Entity);
                     same[i + r] = match + r;
                 }
 
