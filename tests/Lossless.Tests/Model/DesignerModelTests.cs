@@ -95,6 +95,47 @@ public class DesignerModelTests
         }
     }
 
+    /// <summary>
+    /// A changed entity's columns are computed once, on its scanned reading, and compared again when the next Designer
+    /// is compared with its own: the middle Designer of three is the newer side first, then the older one.
+    /// </summary>
+    [Theory]
+    [InlineData("b.Property<Guid>(\"Serial\");", "b.Property<string>(\"Serial\");", "", "passports")]
+    [InlineData("b.Property<Guid>(\"Serial\");", "b.Property<Guid>(\"Serial\").HasColumnName(\"serial\");", "", "")]
+    [InlineData("b.Property<string>(\"OwnerName\").HasColumnName(\"owner\");", "b.Property<string>(\"OwnerName\").HasColumnName(\"owner\");\nb.Property<bool>(\"Lost\");", "passports", "passports")]
+    public void ChangedInTwoDesignersInARow_TheMiddleOnesColumnsServeBothComparisons(string added, string changedTo, string first, string second)
+    {
+        var model = Model(customerTier: "string", extraTable: true);
+        var number = "b.Property<int>(\"Number\");";
+        var middle = model.Replace(number, number + "\n" + added, StringComparison.Ordinal);
+        var (oldest, between, newest) = (Designer(model), Designer(middle), Designer(middle.Replace(added, changedTo, StringComparison.Ordinal)));
+
+        Assert.Equal(first, Describe(between.TablesChangedSince(oldest)));
+        Assert.Equal(second, Describe(newest.TablesChangedSince(between)));
+    }
+
+    /// <summary>An entity whose reading a scan takes keeps the columns computed from it, even where its statements moved.</summary>
+    [Fact]
+    public void EntityTakenWhereItsStatementsMoved_KeepsTheColumnsComputedFromItsReading()
+    {
+        var number = "b.Property<int>(\"Number\");";
+        var withSerial = Model(customerTier: "string", extraTable: false).Replace(number, number + "\nb.Property<Guid>(\"Serial\");", StringComparison.Ordinal);
+        var (oldest, between) = (Designer(Model(customerTier: "string", extraTable: false)), Designer(withSerial));
+        Assert.Equal(string.Empty, Describe(between.TablesChangedSince(oldest)));
+
+        // An entity added before Sample.Order moves the statements after it.
+        var newest = Designer(Model(customerTier: "string", extraTable: true).Replace(number, number + "\nb.Property<Guid>(\"Serial\");", StringComparison.Ordinal));
+        Assert.Equal("audit", Describe(newest.TablesChangedSince(between)));
+
+        // Passport's relationships come after Audit's statements: its reading is taken, at other indexes. Its columns were
+        // computed when it changed (between the two older Designers) and are not computed again.
+        var (before, after) = (between.MadeScan()!.Entities["Sample.Passport"], newest.MadeScan()!.Entities["Sample.Passport"]);
+        Assert.True(after.Taken);
+        Assert.NotEqual(before.Scanned!.StatementIndexes, after.Scanned!.StatementIndexes);
+        Assert.Same(before.Signature, after.Signature);
+        Assert.Same(before.Scanned.ColumnTypes(), after.Scanned.ColumnTypes());
+    }
+
     [Fact]
     public void ColumnAddedAndDropped_NoColumnOfBothChangedItsType_NoTableChanged()
     {

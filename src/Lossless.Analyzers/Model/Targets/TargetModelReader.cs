@@ -681,6 +681,7 @@ internal static class TargetModelReader
         {
             cancellationToken.ThrowIfCancellationRequested();
             var list = entity.StatementsHere!;
+            ScannedEntity? takenFrom = null;
             if (previous.Entities.TryGetValue(entity.Name, out var them)
                 && them.Scanned is { StatementIndexes: { } theirs } scanned
                 && theirs.Length == list.Length
@@ -689,6 +690,7 @@ internal static class TargetModelReader
                 // Every block stands where the other Designer has the same text (or is the same text as its block there),
                 // and that Designer's entity has no other: its blocks are these, in this order.
                 Take(entity, scanned);
+                takenFrom = scanned;
                 entity.PendingBody = scanBody ??= new ScanBody(body, builderName);
                 taken++;
                 if (ReferenceEquals(list, theirs))
@@ -714,7 +716,7 @@ internal static class TargetModelReader
                 ReadBlocks(entity, blocks, text, them?.Scanned);
             }
 
-            entity.Scanned = new ScannedEntity(entity, list);
+            entity.Scanned = new ScannedEntity(entity, list, takenFrom);
         }
 
         return new TableScan(entities, order, text, body, builderName, statements, clean: true, previous, taken);
@@ -1458,22 +1460,37 @@ internal static class TargetModelReader
             || other.BaseType is not null
             || IsBaseOfAnother(entity.Name, scan)
             || IsBaseOfAnother(other.Name, otherScan)
-            || ColumnTypes(entity.Signature, _mineColumns ??= new ColumnTypeScratch()) is not { } mine
-            || ColumnTypes(other.Signature, _theirColumns ??= new ColumnTypeScratch()) is not { } theirs)
+            || ColumnTypesOf(entity) is not { } mine
+            || ColumnTypesOf(other) is not { } theirs)
         {
             return false;
         }
 
-        foreach (var column in mine)
+        // Both lists are sorted by column name: walked side by side, the columns both have meet.
+        var (i, j) = (0, 0);
+        while (i < mine.Columns.Length && j < theirs.Columns.Length)
         {
-            if (theirs.TryGetValue(column.Key, out var type) && !string.Equals(column.Value, type, StringComparison.Ordinal))
+            var order = string.CompareOrdinal(mine.Columns[i], theirs.Columns[j]);
+            if (order == 0 && !string.Equals(mine.Types[i], theirs.Types[j], StringComparison.Ordinal))
             {
                 return false;
             }
+
+            i += order <= 0 ? 1 : 0;
+            j += order >= 0 ? 1 : 0;
         }
 
         return true;
     }
+
+    /// <summary>
+    /// The entity's columns and their CLR types, as its scanned reading keeps them once computed: a changed entity is
+    /// compared twice, with the Designer before it and, as the older side, with the Designer after it.
+    /// </summary>
+    private static ColumnTypeList? ColumnTypesOf(EntityBuilder entity)
+        => entity.Scanned is { } scanned && ReferenceEquals(scanned.Signature, entity.Signature)
+            ? scanned.ColumnTypes()
+            : ColumnTypes(entity.Signature);
 
     private static bool IsBaseOfAnother(string entityName, TableScan scan)
     {
@@ -1488,30 +1505,19 @@ internal static class TargetModelReader
         return false;
     }
 
-    // The comparison's dictionaries, one pair per thread, cleared and filled again for each changed entity: a scan of a
-    // SQLite set compares hundreds, each of tens of properties (ColumnTypes is neither reentrant nor kept past the call).
+    // The properties merged, one dictionary per thread, cleared for each entity (ColumnTypes is not reentrant).
     [ThreadStatic]
-    private static ColumnTypeScratch? _mineColumns;
-
-    [ThreadStatic]
-    private static ColumnTypeScratch? _theirColumns;
-
-    private sealed class ColumnTypeScratch
-    {
-        public readonly Dictionary<string, (TypeSyntax? Type, string? Column)> Properties = new(StringComparer.Ordinal);
-        public readonly Dictionary<string, string?> Columns = new(StringComparer.Ordinal);
-    }
+    private static Dictionary<string, (TypeSyntax? Type, string? Column)>? _properties;
 
     /// <summary>
-    /// Each column's CLR type text, as the full reading gives the properties, in <paramref name="into"/>'s columns
-    /// (cleared first: a cleared dictionary enumerates in the order of its new entries); null when that cannot be said.
+    /// Each column's CLR type text, as the full reading gives the properties, sorted by column name; null when that
+    /// cannot be said (a property's name is not a literal, or two properties share a column).
     /// </summary>
-    private static Dictionary<string, string?>? ColumnTypes(List<PropertySignature>? signature, ColumnTypeScratch into)
+    internal static ColumnTypeList? ColumnTypes(List<PropertySignature>? signature)
     {
         // The full reading merges a property's statements: the first type argument and the last HasColumnName win.
-        var (properties, columns) = (into.Properties, into.Columns);
+        var properties = _properties ??= new Dictionary<string, (TypeSyntax? Type, string? Column)>(StringComparer.Ordinal);
         properties.Clear();
-        columns.Clear();
         for (var i = 0; i < (signature?.Count ?? 0); i++)
         {
             var statement = signature![i];
@@ -1525,18 +1531,25 @@ internal static class TargetModelReader
                 : (statement.Type, statement.Column);
         }
 
+        var columns = new string[properties.Count];
+        var types = new string?[properties.Count];
+        var at = 0;
         foreach (var property in properties)
         {
-            var column = property.Value.Column ?? property.Key;
-            if (columns.ContainsKey(column))
+            columns[at] = property.Value.Column ?? property.Key;
+            types[at++] = property.Value.Type is { } type ? TypeText(type) : null;
+        }
+
+        Array.Sort(columns, types, StringComparer.Ordinal);
+        for (var i = 1; i < columns.Length; i++)
+        {
+            if (string.Equals(columns[i - 1], columns[i], StringComparison.Ordinal))
             {
                 return null;
             }
-
-            columns.Add(column, property.Value.Type is { } type ? TypeText(type) : null);
         }
 
-        return columns;
+        return new ColumnTypeList(columns, types);
     }
 
     /// <summary>
@@ -2085,10 +2098,29 @@ internal static class TargetModelReader
         }
     }
 
+    /// <summary>The columns an entity's properties give its table, sorted by name (ordinal), and each one's CLR type text.</summary>
+    internal sealed class ColumnTypeList
+    {
+        public ColumnTypeList(string[] columns, string?[] types)
+        {
+            Columns = columns;
+            Types = types;
+        }
+
+        public string[] Columns { get; }
+
+        public string?[] Types { get; }
+    }
+
     /// <summary>An entity as the scan left it; never changed, so the next Designer's scan can take it from another thread.</summary>
     internal sealed class ScannedEntity
     {
-        public ScannedEntity(EntityBuilder entity, int[]? statementIndexes = null)
+        // What ColumnTypes() found: a ColumnTypeList, NoColumnTypes when it could not be said, null until asked.
+        private static readonly object NoColumnTypes = new();
+        private object? _columnTypes;
+
+        /// <param name="takenFrom">The other scan's entity this one's reading was taken from: what it computed of that reading is kept.</param>
+        public ScannedEntity(EntityBuilder entity, int[]? statementIndexes = null, ScannedEntity? takenFrom = null)
         {
             StatementIndexes = statementIndexes;
             Table = entity.Table;
@@ -2102,6 +2134,7 @@ internal static class TargetModelReader
             _pendingBody = entity.PendingBody;
             _blocks = _pendingBody is null ? entity.Blocks! : null;
             BlockCount = _pendingBody is null ? _blocks!.Count : statementIndexes!.Length;
+            _columnTypes = takenFrom is not null && ReferenceEquals(takenFrom.Signature, Signature) ? Volatile.Read(ref takenFrom._columnTypes) : null;
         }
 
         private readonly ScanBody? _pendingBody;
@@ -2128,6 +2161,22 @@ internal static class TargetModelReader
 
         /// <summary>The indexes of the entity's statements in its scan's <see cref="TableScan.Statements"/>, in order.</summary>
         public int[]? StatementIndexes { get; }
+
+        /// <summary>
+        /// Its columns and their CLR types (<see cref="TargetModelReader.ColumnTypes"/>), computed when first asked, from any
+        /// thread (two threads asking at once compute the same list); null when they cannot be said.
+        /// </summary>
+        public ColumnTypeList? ColumnTypes()
+        {
+            var known = Volatile.Read(ref _columnTypes);
+            if (known is null)
+            {
+                known = (object?)TargetModelReader.ColumnTypes(Signature) ?? NoColumnTypes;
+                known = Interlocked.CompareExchange(ref _columnTypes, known, null) ?? known;
+            }
+
+            return known as ColumnTypeList;
+        }
 
         /// <summary>The entity's blocks, found when first asked (from any thread: the same statements are found).</summary>
         public List<SimpleLambdaExpressionSyntax> Blocks
