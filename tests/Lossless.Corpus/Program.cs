@@ -30,7 +30,8 @@ const string Usage = """
       --scans N         only scan each set's Designers in migration order, each after the one before (as LL1010
                         does), N times with the files parsed again each time; the median thread CPU per set, and
                         that of a bare text comparison of each Designer with the one before, the least any such
-                        comparison pays (scans.tsv); nothing else runs
+                        comparison pays, and that of asking each Designer which tables changed since the one
+                        before (scans and comparisons, as LL1010 asks on SQLite; scans.tsv); nothing else runs
       --out DIR         write diagnostics.tsv, fixes.tsv, cost.tsv, summary.md (and exceptions.txt, compare.md)
       --compare OLD_DIR diff this run's diagnostics against OLD_DIR/diagnostics.tsv (the sets run only)
       --against NEW_DIR with --compare: diff NEW_DIR/diagnostics.tsv against OLD_DIR's, without running anything
