@@ -136,6 +136,29 @@ public class DesignerModelTests
         Assert.Same(before.Scanned.ColumnTypes(), after.Scanned.ColumnTypes());
     }
 
+    /// <summary>
+    /// An entity taken from another scan reads that scan's reading until the full reading sets its own fields: the
+    /// reading it took, and what the scan kept of it, stay as that scan left them.
+    /// </summary>
+    [Fact]
+    public void TakenEntityReadInFull_TheReadingItTookStaysAsItsScanLeftIt()
+    {
+        var model = Model(customerTier: "string", extraTable: true);
+        var (first, second) = (Designer(model), Designer(model));
+        Assert.Equal(string.Empty, Describe(second.TablesChangedSince(first)));
+        var scanned = DescribeScan(first.MadeScan()!);
+        var passport = second.MadeScan()!.Entities["Sample.Passport"];
+        Assert.True(passport.Taken);
+        Assert.Same(first.MadeScan()!.Entities["Sample.Passport"].Scanned!.Relationships, passport.Relationships);
+
+        Assert.Equal("Number, owner", string.Join(", ", second.FindTable(null, "passports")!.Columns.Select(static column => column.Name)));
+
+        Assert.NotSame(passport.Scanned!.Relationships, passport.Relationships);
+        Assert.Same(first.MadeScan()!.Entities["Sample.Passport"].Scanned!.Relationships, passport.Scanned.Relationships);
+        Assert.Equal(scanned, DescribeScan(first.MadeScan()!));
+        Assert.Equal(scanned, DescribeScan(second.MadeScan()!));
+    }
+
     [Fact]
     public void ColumnAddedAndDropped_NoColumnOfBothChangedItsType_NoTableChanged()
     {

@@ -245,23 +245,8 @@ internal static class TargetModelReader
             }
         }
 
-        Take(entity, scanned);
+        entity.TakeReading(scanned);
         return true;
-    }
-
-    /// <summary>Gives <paramref name="entity"/> another scan's reading of the same blocks.</summary>
-    private static void Take(EntityBuilder entity, ScannedEntity scanned)
-    {
-        entity.Taken = true;
-        // What the scan reads is never changed afterwards (ReadTable replaces lists rather than add to them): shared.
-        entity.Table = scanned.Table;
-        entity.Schema = scanned.Schema;
-        entity.BaseType = scanned.BaseType;
-        entity.Key = scanned.Key;
-        entity.KeyName = scanned.KeyName;
-        entity.Relationships = scanned.Relationships;
-        entity.Signature = scanned.Signature;
-        entity.Readings = scanned.Readings;
     }
 
     [ThreadStatic]
@@ -689,7 +674,7 @@ internal static class TargetModelReader
             {
                 // Every block stands where the other Designer has the same text (or is the same text as its block there),
                 // and that Designer's entity has no other: its blocks are these, in this order.
-                Take(entity, scanned);
+                entity.TakeReading(scanned);
                 takenFrom = scanned;
                 entity.PendingBody = scanBody ??= new ScanBody(body, builderName);
                 taken++;
@@ -1940,30 +1925,47 @@ internal static class TargetModelReader
 
     internal sealed class EntityBuilder
     {
-        // Most entities of a scan made after its predecessor's are taken from it and never read: their collections are
-        // made when first used (a scan of ErsatzTV's 395 Designers makes some 40,000 entities).
+        // Most entities of a scan made after its predecessor's are taken from it and never read (a scan of ErsatzTV's 395
+        // Designers makes some 40,000 entities): such an entity reads what the scan gave it through the reading it took,
+        // and has its own fields (and collections) only once one is set.
         private FullReading? _read;
-        private List<string>? _key;
-        private List<RelationshipBuilder>? _relationships;
+        private ScannedEntity? _takenFrom;
+        private OwnReading? _own;
 
         public EntityBuilder(string name) => Name = name;
 
         public string Name { get; }
 
-        public string? Table { get; set; }
+        public string? Table
+        {
+            get => _own is { } own ? own.Table : _takenFrom?.Table;
+            set => Own().Table = value;
+        }
 
-        public string? Schema { get; set; }
+        public string? Schema
+        {
+            get => _own is { } own ? own.Schema : _takenFrom?.Schema;
+            set => Own().Schema = value;
+        }
 
-        public string? BaseType { get; set; }
+        public string? BaseType
+        {
+            get => _own is { } own ? own.BaseType : _takenFrom?.BaseType;
+            set => Own().BaseType = value;
+        }
 
         /// <summary>The key's properties; made when first used (an entity taken from another scan shares that one's).</summary>
         public List<string> Key
         {
-            get => _key ??= new List<string>();
-            set => _key = value;
+            get => _own is null && _takenFrom is { } taken ? taken.Key : Own().Key ??= new List<string>();
+            set => Own().Key = value;
         }
 
-        public string? KeyName { get; set; }
+        public string? KeyName
+        {
+            get => _own is { } own ? own.KeyName : _takenFrom?.KeyName;
+            set => Own().KeyName = value;
+        }
 
         public List<IndexBuilder> Indexes => (_read ??= new()).Indexes ??= new();
 
@@ -1974,18 +1976,70 @@ internal static class TargetModelReader
         /// <summary>Its relationships, in order; made when first used (an entity taken from another scan shares that one's).</summary>
         public List<RelationshipBuilder> Relationships
         {
-            get => _relationships ??= new List<RelationshipBuilder>();
-            set => _relationships = value;
+            get => _own is null && _takenFrom is { } taken ? taken.Relationships : Own().Relationships ??= new List<RelationshipBuilder>();
+            set => Own().Relationships = value;
         }
 
         /// <summary>What the scan read, kept apart from the fields a later full reading of the entity sets again.</summary>
         public ScannedEntity? Scanned { get; set; }
 
         /// <summary>Its Property statements as the scan saw them (<see cref="SameShape"/>); never changed after the scan.</summary>
-        public List<PropertySignature>? Signature { get; set; }
+        public List<PropertySignature>? Signature
+        {
+            get => _own is { } own ? own.Signature : _takenFrom?.Signature;
+            set => Own().Signature = value;
+        }
 
         /// <summary>Its blocks as a scan by text read them, statement by statement (<see cref="ReadBlocks"/>); null when not so read.</summary>
-        public BlockReading[]? Readings { get; set; }
+        public BlockReading[]? Readings
+        {
+            get => _own is { } own ? own.Readings : _takenFrom?.Readings;
+            set => Own().Readings = value;
+        }
+
+        /// <summary>
+        /// Gives the entity another scan's reading of the same blocks: what the scan reads is never changed afterwards
+        /// (ReadTable replaces lists rather than add to them), so it is shared, and read through that scan's entity until
+        /// one of the fields is set here.
+        /// </summary>
+        public void TakeReading(ScannedEntity scanned)
+        {
+            Taken = true;
+            _takenFrom = scanned;
+            _own = null;
+        }
+
+        /// <summary>The entity's own fields, made from the reading it took (if any) when first set.</summary>
+        private OwnReading Own() => _own ??= _takenFrom is { } taken ? new OwnReading(taken) : new OwnReading();
+
+        /// <summary>What a scan reads of an entity, once the entity has its own (read, or changed after it was taken).</summary>
+        private sealed class OwnReading
+        {
+            public OwnReading()
+            {
+            }
+
+            public OwnReading(ScannedEntity taken)
+            {
+                Table = taken.Table;
+                Schema = taken.Schema;
+                BaseType = taken.BaseType;
+                Key = taken.Key;
+                KeyName = taken.KeyName;
+                Relationships = taken.Relationships;
+                Signature = taken.Signature;
+                Readings = taken.Readings;
+            }
+
+            public string? Table;
+            public string? Schema;
+            public string? BaseType;
+            public List<string>? Key;
+            public string? KeyName;
+            public List<RelationshipBuilder>? Relationships;
+            public List<PropertySignature>? Signature;
+            public BlockReading[]? Readings;
+        }
 
         public PropertyBuilder Property(string name)
         {
