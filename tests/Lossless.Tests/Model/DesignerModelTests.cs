@@ -44,7 +44,10 @@ public class DesignerModelTests
         { "column renamed", "HasColumnName(\"owner\")", "HasColumnName(\"owner_id\")", "" },
         { "property restated with another type: the first one counts", "b.Property<int>(\"Number\");", "b.Property<int>(\"Number\");\nb.Property<long>(\"Number\");", "" },
         { "property type changed", "b.Property<int>(\"Number\");", "b.Property<long>(\"Number\");", "passports" },
-        { "property made nullable", "b.Property<int>(\"Number\");", "b.Property<int?>(\"Number\");", "passports" },
+        { "property made nullable: the same CLR type to LL1010 (the same store type, no value changes)", "b.Property<int>(\"Number\");", "b.Property<int?>(\"Number\");", "" },
+        { "property made nullable, a space before the '?': compared as LL1010 reads its text", "b.Property<int>(\"Number\");", "b.Property<int ?>(\"Number\");", "passports" },
+        { "property made nullable and wider", "b.Property<int>(\"Number\");", "b.Property<long?>(\"Number\");", "passports" },
+        { "keyword type written as its System type: the same CLR type", "b.Property<int>(\"Number\");", "b.Property<System.Int32>(\"Number\");", "" },
         { "keyword type written as a type name: compared as text, so listed", "b.Property<int>(\"Number\");", "b.Property<Int32>(\"Number\");", "passports" },
         { "property type changed to a type name", "b.Property<int>(\"Number\");", "b.Property<Guid>(\"Number\");", "passports" },
         {
@@ -60,10 +63,40 @@ public class DesignerModelTests
             "passports"
         },
         {
-            "base entity gained a column: its table's columns are its derived entity's too",
+            "base entity gained a column: its table's columns are its derived entity's too, and none of them changed type",
             "b.HasAlternateKey(\"Email\");",
             "b.Property<int>(\"Age\");\nb.HasAlternateKey(\"Email\");",
+            ""
+        },
+        {
+            "derived entity gained a column: none of its root table's columns changed type",
+            "b.Property<string>(\"Tier\").HasColumnType(\"text\");",
+            "b.Property<string>(\"Tier\").HasColumnType(\"text\");\nb.Property<int>(\"Level\");",
+            ""
+        },
+        {
+            "base entity gained a column its derived entity has with another type: the table's first column of that name is the base's",
+            "b.HasAlternateKey(\"Email\");",
+            "b.Property<int>(\"Tier\");\nb.HasAlternateKey(\"Email\");",
             "crm.people"
+        },
+        {
+            "derived entity took a column its base has, with the same type",
+            "b.Property<string>(\"Tier\").HasColumnType(\"text\");",
+            "b.Property<string>(\"Tier\").HasColumnType(\"text\");\nb.Property<string>(\"Email\").HasColumnName(\"email_address\");",
+            ""
+        },
+        {
+            "derived entity took a column its base has, with another type",
+            "b.Property<string>(\"Tier\").HasColumnType(\"text\");",
+            "b.Property<string>(\"Tier\").HasColumnType(\"text\");\nb.Property<int>(\"Rank\").HasColumnName(\"email_address\");",
+            "crm.people"
+        },
+        {
+            "derived entity no longer derives: its table and the root's differ",
+            "b.HasBaseType(\"Sample.Person\");",
+            "b.ToTable(\"customers\");",
+            "customers, crm.people"
         },
     };
 

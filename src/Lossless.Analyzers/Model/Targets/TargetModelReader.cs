@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using Lossless.Analyzers.Model.StoreTypes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -1431,20 +1432,23 @@ internal static class TargetModelReader
     }
 
     /// <summary>
-    /// True when every column both entities declare (a property's last HasColumnName, else its name) has the same CLR type
-    /// text in both (a property's first Property&lt;T&gt;, as the full reading keeps it), they map to the same table, and
-    /// each is its table's only entity of its scan (no base type, no derived entity): the table's columns are the
-    /// entity's, so none of the columns both tables have changed CLR type. False whenever a property's name is not a
-    /// literal or two properties share a column.
+    /// True when no column of the entity's table can have another CLR type here than in the other scan: every column of
+    /// the table (a property's last HasColumnName, else its name) has the same CLR type text (a property's first
+    /// Property&lt;T&gt;, as the full reading keeps it) as the first column of its name in the other scan's table, as
+    /// LL1010 compares them. The table is the entity's own when it has no base type and no derived entity; in a
+    /// hierarchy it is the root's, whose columns are every entity's of the hierarchy, in the scan's order (as
+    /// <see cref="ReadTable"/> reads them), and the two roots must be the same entity. False whenever an entity's property
+    /// name is not a literal or two of its properties share a column, or the table or schema differ.
     /// </summary>
     internal static bool SameColumnTypes(EntityBuilder entity, EntityBuilder other, TableScan scan, TableScan otherScan)
     {
+        if (entity.BaseType is not null || other.BaseType is not null || IsBaseOfAnother(entity.Name, scan) || IsBaseOfAnother(other.Name, otherScan))
+        {
+            return SameHierarchyColumnTypes(RootOf(entity, scan.Entities, 0), scan, RootOf(other, otherScan.Entities, 0), otherScan);
+        }
+
         if (!string.Equals(entity.Table, other.Table, StringComparison.Ordinal)
             || !string.Equals(entity.Schema, other.Schema, StringComparison.Ordinal)
-            || entity.BaseType is not null
-            || other.BaseType is not null
-            || IsBaseOfAnother(entity.Name, scan)
-            || IsBaseOfAnother(other.Name, otherScan)
             || ColumnTypesOf(entity) is not { } mine
             || ColumnTypesOf(other) is not { } theirs)
         {
@@ -1463,6 +1467,72 @@ internal static class TargetModelReader
 
             i += order <= 0 ? 1 : 0;
             j += order >= 0 ? 1 : 0;
+        }
+
+        return true;
+    }
+
+    // The other table's first column of each name, one dictionary per thread (SameHierarchyColumnTypes is not reentrant).
+    [ThreadStatic]
+    private static Dictionary<string, string?>? _firstColumns;
+
+    /// <summary>
+    /// <see cref="SameColumnTypes"/> for the table of a hierarchy: each column of every entity of <paramref name="root"/>'s
+    /// hierarchy, against the first column of its name among the other hierarchy's entities, in the other scan's order.
+    /// </summary>
+    private static bool SameHierarchyColumnTypes(EntityBuilder root, TableScan scan, EntityBuilder otherRoot, TableScan otherScan)
+    {
+        if (root.BaseType is not null
+            || otherRoot.BaseType is not null
+            || !string.Equals(root.Name, otherRoot.Name, StringComparison.Ordinal)
+            || !string.Equals(root.Table, otherRoot.Table, StringComparison.Ordinal)
+            || !string.Equals(root.Schema, otherRoot.Schema, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var first = _firstColumns ??= new Dictionary<string, string?>(StringComparer.Ordinal);
+        first.Clear();
+        foreach (var candidate in otherScan.Order)
+        {
+            if (!ReferenceEquals(RootOf(candidate, otherScan.Entities, 0), otherRoot))
+            {
+                continue;
+            }
+
+            if (ColumnTypesOf(candidate) is not { } columns)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < columns.Columns.Length; i++)
+            {
+                if (!first.ContainsKey(columns.Columns[i]))
+                {
+                    first.Add(columns.Columns[i], columns.Types[i]);
+                }
+            }
+        }
+
+        foreach (var candidate in scan.Order)
+        {
+            if (!ReferenceEquals(RootOf(candidate, scan.Entities, 0), root))
+            {
+                continue;
+            }
+
+            if (ColumnTypesOf(candidate) is not { } columns)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < columns.Columns.Length; i++)
+            {
+                if (first.TryGetValue(columns.Columns[i], out var type) && !string.Equals(columns.Types[i], type, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
         }
 
         return true;
@@ -1490,13 +1560,31 @@ internal static class TargetModelReader
         return false;
     }
 
+    /// <summary>
+    /// A property's CLR type text as two Designers' types are compared (LL1010): a nullable value type as the type itself
+    /// (EF Core gives both the same store type, and no value changes), a keyword or short name as its System type.
+    /// </summary>
+    internal static string ComparedClrType(string typeText) => ClrTypeMapping.Canonical(typeText.Trim().TrimEnd('?'));
+
+    /// <summary>
+    /// <see cref="ComparedClrType(string)"/> of a type argument's text; a nullable keyword or name written as EF Core
+    /// writes it (no space before the '?') without making the text of the whole.
+    /// </summary>
+    private static string ComparedClrType(TypeSyntax type)
+        => type is NullableTypeSyntax { ElementType: PredefinedTypeSyntax or IdentifierNameSyntax } nullable
+            && !nullable.ElementType.HasTrailingTrivia
+            && !nullable.QuestionToken.HasLeadingTrivia
+            ? ClrTypeMapping.Canonical(TypeText(nullable.ElementType))
+            : ComparedClrType(TypeText(type));
+
     // The properties merged, one dictionary per thread, cleared for each entity (ColumnTypes is not reentrant).
     [ThreadStatic]
     private static Dictionary<string, (TypeSyntax? Type, string? Column)>? _properties;
 
     /// <summary>
-    /// Each column's CLR type text, as the full reading gives the properties, sorted by column name; null when that
-    /// cannot be said (a property's name is not a literal, or two properties share a column).
+    /// Each column's CLR type, as the full reading gives the properties and as LL1010 compares them (<see cref="ComparedClrType"/>),
+    /// sorted by column name; null when that cannot be said (a property's name is not a literal, or two properties share
+    /// a column).
     /// </summary>
     internal static ColumnTypeList? ColumnTypes(List<PropertySignature>? signature)
     {
@@ -1522,7 +1610,7 @@ internal static class TargetModelReader
         foreach (var property in properties)
         {
             columns[at] = property.Value.Column ?? property.Key;
-            types[at++] = property.Value.Type is { } type ? TypeText(type) : null;
+            types[at++] = property.Value.Type is { } type ? ComparedClrType(type) : null;
         }
 
         Array.Sort(columns, types, StringComparer.Ordinal);
@@ -2152,7 +2240,7 @@ internal static class TargetModelReader
         }
     }
 
-    /// <summary>The columns an entity's properties give its table, sorted by name (ordinal), and each one's CLR type text.</summary>
+    /// <summary>The columns an entity's properties give its table, sorted by name (ordinal), and each one's CLR type as compared.</summary>
     internal sealed class ColumnTypeList
     {
         public ColumnTypeList(string[] columns, string?[] types)

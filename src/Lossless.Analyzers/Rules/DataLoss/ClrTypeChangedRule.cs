@@ -177,7 +177,7 @@ internal sealed class ClrTypeChangedRule : MigrationRule
     };
 
     private static string? Clr(TargetColumn column)
-        => column.ClrType is { Length: > 0 } clr ? ClrTypeMapping.Canonical(clr.Trim().TrimEnd('?')) : null;
+        => column.ClrType is { Length: > 0 } clr ? TargetModelReader.ComparedClrType(clr) : null;
 
     /// <summary>The column's store type: HasColumnType, else the provider's mapping of the CLR type.</summary>
     private static string? StoreTypeOf(TargetColumn column, string clr)
