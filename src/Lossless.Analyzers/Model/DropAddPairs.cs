@@ -343,7 +343,7 @@ internal static class DropAddPairing
             }
         }
 
-        return migration.PreviousTargetModel?.FindTable(drop.Schema, drop.Table!)?.FindColumn(name)?.ClrType;
+        return migration.PreviousTargetModel?.FindColumn(drop.Schema, drop.Table!, name)?.ClrType;
     }
 
     private static MigrationOperation? Named(List<MigrationOperation> operations, string name)
@@ -462,7 +462,7 @@ internal static class DropAddPairing
             }
         }
 
-        if (migration.PreviousTargetModel?.FindTable(drop.Schema, drop.Table!)?.FindColumn(name) is { } column)
+        if (migration.PreviousTargetModel?.FindColumn(drop.Schema, drop.Table!, name) is { } column)
         {
             if (column.ColumnType is { } columnType)
             {

@@ -20,6 +20,76 @@ public class DesignerModelTests
     public void ScaffoldedDesigner_KeysAndPrimaryKeysFromTheScan_EqualTheFullModels(string path)
         => AssertPartsEqualTheWhole(RepositoryFiles.ReadText(path));
 
+    /// <summary>
+    /// Every column of every table of a scaffolded Designer, and a name no table has, asked of a Designer nothing else
+    /// was asked of: the column read from its own statements is the column of the table read whole.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ScaffoldedDesigners))]
+    public void ScaffoldedDesigner_EachColumnReadAlone_EqualsTheColumnOfTheWholeTable(string path)
+        => AssertColumnsAloneEqualTheWhole(RepositoryFiles.ReadText(path));
+
+    public static TheoryData<string, string> ColumnEdits() => new()
+    {
+        { "as scaffolded", "" },
+        { "a column named again by a later statement", "b.HasKey(\"Number\");\nb.Property(\"OwnerId\").HasColumnName(\"holder\");" },
+        { "two properties give one column", "b.HasKey(\"Number\");\nb.Property<string>(\"Alias\").HasColumnName(\"owner\");" },
+        { "a property only an extension call names", "b.HasKey(\"Number\");\nNpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>(\"Serial\"));" },
+        { "an extension call on a named property, and a default", "b.HasKey(\"Number\");\nNpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>(\"Number\"));\nb.Property<int>(\"Number\").HasDefaultValue(7);" },
+        { "a property whose name is not a literal", "b.HasKey(\"Number\");\nb.Property<int>(nameof(Number)).HasColumnName(\"number\");" },
+    };
+
+    /// <summary>Passport's statements edited: each column asked alone is the column of the whole table, read alone or not.</summary>
+    [Theory]
+    [MemberData(nameof(ColumnEdits))]
+    public void ColumnStatementsEdited_EachColumnReadAlone_EqualsTheColumnOfTheWholeTable(string edit, string passportKeyTo)
+    {
+        _ = edit; // names the case in the test's display name
+        var model = Model(customerTier: "string", extraTable: true);
+        var edited = passportKeyTo.Length == 0 ? model : model.Replace("b.HasKey(\"Number\");", passportKeyTo, StringComparison.Ordinal);
+        Assert.True(passportKeyTo.Length == 0 || edited != model);
+
+        AssertColumnsAloneEqualTheWhole(Sources.Designer(edited), "holder", "owner", "Serial", "number", "Alias");
+    }
+
+    /// <summary>A column of one entity's table is read from its property's statements; a hierarchy's table is read whole.</summary>
+    [Fact]
+    public void ColumnAsked_TheTableIsReadWholeOnlyForAHierarchy()
+    {
+        var designer = Designer(Model(customerTier: "string", extraTable: true));
+
+        Assert.Equal("owner", designer.FindColumn(null, "passports", "owner")!.Name);
+        Assert.Equal("OwnerId", designer.FindColumn(null, "passports", "owner")!.PropertyName);
+        Assert.Null(designer.FindColumn(null, "nowhere", "owner"));
+        Assert.True(designer.MadeScan()!.Entities["Sample.Passport"].HasBlocks);
+
+        // A column no property gives: only the whole table says so.
+        Assert.Null(designer.FindColumn(null, "passports", "nowhere"));
+        Assert.False(designer.MadeScan()!.Entities["Sample.Passport"].HasBlocks);
+
+        Assert.Equal("Tier", designer.FindColumn("crm", "people", "Tier")!.Name);
+        Assert.False(designer.MadeScan()!.Entities["Sample.Person"].HasBlocks);
+        Assert.False(designer.MadeScan()!.Entities["Sample.Customer"].HasBlocks);
+    }
+
+    private static void AssertColumnsAloneEqualTheWhole(string source, params string[] moreNames)
+    {
+        var (body, builder) = Body(source);
+        var whole = DesignerModel.FromBody(body, builder, CancellationToken.None).Full;
+        Assert.NotEmpty(whole.Tables);
+        foreach (var table in whole.Tables)
+        {
+            foreach (var name in table.Columns.Select(static column => column.Name).Concat(moreNames).Append("NoSuchColumn").Distinct())
+            {
+                var alone = DesignerModel.FromBody(body, builder, CancellationToken.None);
+                Assert.Equal(DescribeColumn(table.FindColumn(name)), DescribeColumn(alone.FindColumn(table.Schema, table.Name, name)));
+            }
+        }
+    }
+
+    private static string DescribeColumn(TargetColumn? column)
+        => column is null ? "(none)" : string.Join("; ", typeof(TargetColumn).GetProperties().Select(property => property.Name + "=" + property.GetValue(column)));
+
     [Fact]
     public void BaseTypesOneToOneAndPrincipalKeys_KeysAndPrimaryKeysFromTheScan_EqualTheFullModels()
         => AssertPartsEqualTheWhole(Sources.Designer(Model(customerTier: "string", extraTable: true)));

@@ -24,6 +24,7 @@ internal sealed class DesignerModel
     private TargetKeys? _keys;
     private TargetModelReader.TableScan? _scan;
     private Dictionary<(string? Schema, string Table), TargetTable?>? _tables;
+    private Dictionary<(string? Schema, string Table, string Column), TargetColumn?>? _columns;
     private int? _maxIdentifierLength;
     private bool _maxIdentifierLengthRead;
 
@@ -123,6 +124,42 @@ internal sealed class DesignerModel
             }
 
             return found;
+        }
+    }
+
+    /// <summary>
+    /// The first column of that name in <see cref="FindTable"/>'s table, or null: read from the statements of the one
+    /// property that gives it when the scan can tell which (<see cref="TargetModelReader.ReadColumn"/>), else from the
+    /// table. Most rules ask a Designer for one column (its default, its CLR type): the table's other properties, indexes
+    /// and keys are not read for it.
+    /// </summary>
+    public TargetColumn? FindColumn(string? schema, string table, string column)
+    {
+        lock (_gate)
+        {
+            if (_full is not null)
+            {
+                return _full.FindTable(schema, table)?.FindColumn(column);
+            }
+
+            if (_tables is not null && _tables.TryGetValue((schema, table), out var read))
+            {
+                return read?.FindColumn(column);
+            }
+
+            _columns ??= new Dictionary<(string?, string, string), TargetColumn?>();
+            if (_columns.TryGetValue((schema, table, column), out var known))
+            {
+                return known;
+            }
+
+            if (TargetModelReader.ReadColumn(ScanLocked(), schema, table, column, out var found))
+            {
+                _columns.Add((schema, table, column), found);
+                return found;
+            }
+
+            return FindTable(schema, table)?.FindColumn(column);
         }
     }
 

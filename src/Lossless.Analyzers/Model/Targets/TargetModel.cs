@@ -71,6 +71,13 @@ public sealed class TargetModel
         return found is not null;
     }
 
+    /// <summary>
+    /// <see cref="FindTable"/>(…)?.<see cref="TargetTable.FindColumn"/>(…): from a Designer, only that column's statements
+    /// are read when they can be told apart.
+    /// </summary>
+    public TargetColumn? FindColumn(string? schema, string table, string column)
+        => _designer is not null ? _designer.FindColumn(schema, table, column) : FindTable(schema, table)?.FindColumn(column);
+
     /// <summary>The first table of that name and schema in the model's order, or null.</summary>
     public TargetTable? FindTable(string? schema, string table)
     {

@@ -1152,6 +1152,105 @@ internal static class TargetModelReader
     }
 
     /// <summary>The first root entity mapped to the table, in the model's order, as the full reading finds it.</summary>
+    // A scanned entity's properties and the column each gives (the last literal HasColumnName; null for its name), one
+    // dictionary per thread (ReadColumn is not reentrant).
+    [ThreadStatic]
+    private static Dictionary<string, string?>? _propertyColumns;
+
+    /// <summary>
+    /// The first column named <paramref name="column"/> of the table <see cref="ReadTable"/> reads, read from the statements
+    /// of the one property that gives it, as the full reading reads them, and none of the table's other statements. True
+    /// when that is the answer: no such table (no column), or the table is one entity's alone (no base type, no derived
+    /// entity) and exactly one of its properties gives the column. False when only the whole table can say: a
+    /// hierarchy, no property or two giving the column, an expression-bodied block, a property an extension call makes
+    /// with the column's name, the entity read in full already.
+    /// Not thread-safe: the caller holds a lock.
+    /// </summary>
+    internal static bool ReadColumn(TableScan scan, string? schema, string table, string column, out TargetColumn? found)
+    {
+        found = null;
+        if (EntityOf(scan, schema, table) is not { } entity)
+        {
+            return true;
+        }
+
+        if (!entity.HasBlocks || IsBaseOfAnother(entity.Name, scan))
+        {
+            return false;
+        }
+
+        // The property whose column it is, from the scan's signatures: merged as the full reading merges HasColumnName.
+        var columns = _propertyColumns ??= new Dictionary<string, string?>(StringComparer.Ordinal);
+        columns.Clear();
+        var signature = entity.Signature;
+        for (var i = 0; i < (signature?.Count ?? 0); i++)
+        {
+            if (signature![i].Property is { } name)
+            {
+                columns[name] = signature[i].Column ?? (columns.TryGetValue(name, out var before) ? before : null);
+            }
+        }
+
+        string? property = null;
+        foreach (var candidate in columns)
+        {
+            if (string.Equals(candidate.Value ?? candidate.Key, column, StringComparison.Ordinal))
+            {
+                if (property is not null)
+                {
+                    return false;
+                }
+
+                property = candidate.Key;
+            }
+        }
+
+        if (property is null)
+        {
+            return false;
+        }
+
+        // Its statements, read into an entity of their own: a property's reading depends on its own statements alone.
+        var reading = new EntityBuilder(entity.Name);
+        foreach (var lambda in entity.Blocks!)
+        {
+            if (lambda.Block is null)
+            {
+                return false;
+            }
+
+            var builderName = lambda.Parameter.Identifier.ValueText;
+            foreach (var statement in lambda.Block.Statements)
+            {
+                if (statement is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call })
+                {
+                    continue;
+                }
+
+                var target = ExtendedProperty(call, builderName) is { } extended
+                    ? extended
+                    : Chain(call, builderName) is { Root: { Name: "Property", Arguments.Count: >= 1 } root } ? StringValue(root.Arguments[0]) : null;
+                if (string.Equals(target, property, StringComparison.Ordinal))
+                {
+                    ReadEntityStatement(reading, call, builderName);
+                }
+                else if (target is not null && !columns.ContainsKey(target) && string.Equals(target, column, StringComparison.Ordinal))
+                {
+                    // A property only an extension call names, whose column is its name: the table may have two such columns.
+                    return false;
+                }
+            }
+        }
+
+        if (reading.Properties.Count != 1)
+        {
+            return false;
+        }
+
+        found = reading.Properties[0].Build();
+        return true;
+    }
+
     private static EntityBuilder? EntityOf(TableScan scan, string? schema, string table)
     {
         foreach (var entity in scan.Order)
@@ -1169,18 +1268,27 @@ internal static class TargetModelReader
     /// <summary>modelBuilder.HasAnnotation("Relational:MaxIdentifierLength", n) of a BuildTargetModel body, or null.</summary>
     internal static int? ReadMaxIdentifierLength(BlockSyntax body, string modelBuilderName) => MaxIdentifierLength(body, modelBuilderName);
 
-    private static void ReadEntityStatement(EntityBuilder entity, InvocationExpressionSyntax outermost, string builderName)
-    {
-        if (outermost.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax extensions, Name: var extension }
+    /// <summary>
+    /// The property an extension call on a property builder configures (NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property&lt;int&gt;("Id"))
+    /// and the like); null for any other statement.
+    /// </summary>
+    private static string? ExtendedProperty(InvocationExpressionSyntax outermost, string builderName)
+        => outermost.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax extensions }
             && extensions.Identifier.ValueText.EndsWith("PropertyBuilderExtensions", StringComparison.Ordinal)
             && outermost.ArgumentList.Arguments.Count >= 1
             && outermost.ArgumentList.Arguments[0].Expression is InvocationExpressionSyntax target
             && Chain(target, builderName) is { } targetChain
             && targetChain.Root.Name == "Property"
             && targetChain.Root.Arguments.Count >= 1
-            && StringValue(targetChain.Root.Arguments[0]) is { } extendedProperty)
+            ? StringValue(targetChain.Root.Arguments[0])
+            : null;
+
+    private static void ReadEntityStatement(EntityBuilder entity, InvocationExpressionSyntax outermost, string builderName)
+    {
+        if (ExtendedProperty(outermost, builderName) is { } extendedProperty)
         {
             // NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id")) and the like.
+            var extension = ((MemberAccessExpressionSyntax)outermost.Expression).Name;
             var annotation = ValueGenerationFromExtension(extension.Identifier.ValueText, outermost.ArgumentList.Arguments);
             if (annotation is not null)
             {

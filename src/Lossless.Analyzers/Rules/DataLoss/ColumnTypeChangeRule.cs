@@ -132,7 +132,7 @@ internal sealed class ColumnTypeChangeRule : MigrationRule
     /// </summary>
     private static (StoreType Type, string? ClrType)? PreviousType(MigrationModel migration, MigrationOperation operation, string table, string name, StoreType oldType)
     {
-        if (migration.PreviousTargetModel?.FindTable(operation.Schema, table)?.FindColumn(name) is not { } column)
+        if (migration.PreviousTargetModel?.FindColumn(operation.Schema, table, name) is not { } column)
         {
             return null;
         }

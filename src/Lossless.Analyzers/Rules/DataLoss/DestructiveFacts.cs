@@ -49,7 +49,7 @@ internal static class DestructiveFacts
 
         if ((!noDefault && placeholder is null)
             || migration.HoldsNoRowsBefore(index, operation.Schema, table)
-            || (!unchosen && placeholder is not null && migration.TargetModel?.FindTable(operation.Schema, table)?.FindColumn(name)?.DefaultValue is not null))
+            || (!unchosen && placeholder is not null && migration.TargetModel?.FindColumn(operation.Schema, table, name)?.DefaultValue is not null))
         {
             return null;
         }
@@ -115,7 +115,7 @@ internal static class DestructiveFacts
 
     /// <summary>The default the target model gives the column (HasDefaultValue's argument as written), or null: read only for a diagnostic being reported.</summary>
     public static string? ModelDefault(MigrationModel migration, ColumnRef column)
-        => migration.TargetModel?.FindTable(column.Schema, column.Table)?.FindColumn(column.Column)?.DefaultValue;
+        => migration.TargetModel?.FindColumn(column.Schema, column.Table, column.Column)?.DefaultValue;
 
     public static string Display(string? schema, string table) => schema is null ? table : schema + "." + table;
 
