@@ -1580,9 +1580,39 @@ internal static class TargetModelReader
         return true;
     }
 
-    // The other table's first column of each name, one dictionary per thread (SameHierarchyColumnTypes is not reentrant).
+    // The other table's first column of each name, and each hierarchy's column lists, one of each per thread
+    // (SameHierarchyColumnTypes is not reentrant).
     [ThreadStatic]
     private static Dictionary<string, string?>? _firstColumns;
+
+    [ThreadStatic]
+    private static List<ColumnTypeList>? _mineLists;
+
+    [ThreadStatic]
+    private static List<ColumnTypeList>? _theirLists;
+
+    /// <summary>
+    /// The column lists of every entity of <paramref name="root"/>'s hierarchy, in the scan's order (cleared first); false
+    /// when one of them cannot be said.
+    /// </summary>
+    private static bool HierarchyColumns(EntityBuilder root, TableScan scan, List<ColumnTypeList> into)
+    {
+        into.Clear();
+        foreach (var candidate in scan.Order)
+        {
+            if (ReferenceEquals(RootOf(candidate, scan.Entities, 0), root))
+            {
+                if (ColumnTypesOf(candidate) is not { } columns)
+                {
+                    return false;
+                }
+
+                into.Add(columns);
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// <see cref="SameColumnTypes"/> for the table of a hierarchy: each column of every entity of <paramref name="root"/>'s
@@ -1599,20 +1629,16 @@ internal static class TargetModelReader
             return false;
         }
 
+        var (mine, theirs) = (_mineLists ??= new List<ColumnTypeList>(), _theirLists ??= new List<ColumnTypeList>());
+        if (!HierarchyColumns(root, scan, mine) || !HierarchyColumns(otherRoot, otherScan, theirs))
+        {
+            return false;
+        }
+
         var first = _firstColumns ??= new Dictionary<string, string?>(StringComparer.Ordinal);
         first.Clear();
-        foreach (var candidate in otherScan.Order)
+        foreach (var columns in theirs)
         {
-            if (!ReferenceEquals(RootOf(candidate, otherScan.Entities, 0), otherRoot))
-            {
-                continue;
-            }
-
-            if (ColumnTypesOf(candidate) is not { } columns)
-            {
-                return false;
-            }
-
             for (var i = 0; i < columns.Columns.Length; i++)
             {
                 if (!first.ContainsKey(columns.Columns[i]))
@@ -1622,18 +1648,8 @@ internal static class TargetModelReader
             }
         }
 
-        foreach (var candidate in scan.Order)
+        foreach (var columns in mine)
         {
-            if (!ReferenceEquals(RootOf(candidate, scan.Entities, 0), root))
-            {
-                continue;
-            }
-
-            if (ColumnTypesOf(candidate) is not { } columns)
-            {
-                return false;
-            }
-
             for (var i = 0; i < columns.Columns.Length; i++)
             {
                 if (first.TryGetValue(columns.Columns[i], out var type) && !string.Equals(columns.Types[i], type, StringComparison.Ordinal))
