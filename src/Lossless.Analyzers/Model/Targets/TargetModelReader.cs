@@ -1152,18 +1152,14 @@ internal static class TargetModelReader
     }
 
     /// <summary>The first root entity mapped to the table, in the model's order, as the full reading finds it.</summary>
-    // A scanned entity's properties and the column each gives (the last literal HasColumnName; null for its name), one
-    // dictionary per thread (ReadColumn is not reentrant).
-    [ThreadStatic]
-    private static Dictionary<string, string?>? _propertyColumns;
-
     /// <summary>
     /// The first column named <paramref name="column"/> of the table <see cref="ReadTable"/> reads, read from the statements
     /// of the one property that gives it, as the full reading reads them, and none of the table's other statements. True
     /// when that is the answer: no such table (no column), or the table is one entity's alone (no base type, no derived
-    /// entity) and exactly one of its properties gives the column. False when only the whole table can say: a
-    /// hierarchy, no property or two giving the column, an expression-bodied block, a property an extension call makes
-    /// with the column's name, the entity read in full already.
+    /// entity) whose properties give distinct columns (<see cref="ColumnTypes"/>), one of them this one. False when only
+    /// the whole table can say: a hierarchy, no property giving the column, two properties giving one column or a
+    /// property name that is not a literal, an expression-bodied block, a property an extension call makes with the
+    /// column's name, the entity read in full already.
     /// Not thread-safe: the caller holds a lock.
     /// </summary>
     internal static bool ReadColumn(TableScan scan, string? schema, string table, string column, out TargetColumn? found)
@@ -1179,36 +1175,14 @@ internal static class TargetModelReader
             return false;
         }
 
-        // The property whose column it is, from the scan's signatures: merged as the full reading merges HasColumnName.
-        var columns = _propertyColumns ??= new Dictionary<string, string?>(StringComparer.Ordinal);
-        columns.Clear();
-        var signature = entity.Signature;
-        for (var i = 0; i < (signature?.Count ?? 0); i++)
-        {
-            if (signature![i].Property is { } name)
-            {
-                columns[name] = signature[i].Column ?? (columns.TryGetValue(name, out var before) ? before : null);
-            }
-        }
-
-        string? property = null;
-        foreach (var candidate in columns)
-        {
-            if (string.Equals(candidate.Value ?? candidate.Key, column, StringComparison.Ordinal))
-            {
-                if (property is not null)
-                {
-                    return false;
-                }
-
-                property = candidate.Key;
-            }
-        }
-
-        if (property is null)
+        // The property whose column it is, from the scan's signatures merged as the full reading merges them (the list
+        // LL1010 compares, kept on the scanned entity; none when two properties give one column or a name is not a literal).
+        if (ColumnTypesOf(entity) is not { } list || Array.BinarySearch(list.Columns, column, StringComparer.Ordinal) is var at && at < 0)
         {
             return false;
         }
+
+        var property = list.Properties[at];
 
         // Its statements, read into an entity of their own: a property's reading depends on its own statements alone.
         var reading = new EntityBuilder(entity.Name);
@@ -1234,7 +1208,7 @@ internal static class TargetModelReader
                 {
                     ReadEntityStatement(reading, call, builderName);
                 }
-                else if (target is not null && !columns.ContainsKey(target) && string.Equals(target, column, StringComparison.Ordinal))
+                else if (string.Equals(target, column, StringComparison.Ordinal) && Array.IndexOf(list.Properties, target) < 0)
                 {
                     // A property only an extension call names, whose column is its name: the table may have two such columns.
                     return false;
@@ -1728,25 +1702,30 @@ internal static class TargetModelReader
                 : (statement.Type, statement.Column);
         }
 
-        var columns = new string[properties.Count];
-        var types = new string?[properties.Count];
+        var count = properties.Count;
+        var (columns, order, names, clrTypes) = (new string[count], new int[count], new string[count], new string?[count]);
         var at = 0;
         foreach (var property in properties)
         {
             columns[at] = property.Value.Column ?? property.Key;
-            types[at++] = property.Value.Type is { } type ? ComparedClrType(type) : null;
+            names[at] = property.Key;
+            clrTypes[at] = property.Value.Type is { } type ? ComparedClrType(type) : null;
+            order[at] = at++;
         }
 
-        Array.Sort(columns, types, StringComparer.Ordinal);
-        for (var i = 1; i < columns.Length; i++)
+        Array.Sort(columns, order, StringComparer.Ordinal);
+        var (types, sortedNames) = (new string?[count], new string[count]);
+        for (var i = 0; i < count; i++)
         {
-            if (string.Equals(columns[i - 1], columns[i], StringComparison.Ordinal))
+            if (i > 0 && string.Equals(columns[i - 1], columns[i], StringComparison.Ordinal))
             {
                 return null;
             }
+
+            (types[i], sortedNames[i]) = (clrTypes[order[i]], names[order[i]]);
         }
 
-        return new ColumnTypeList(columns, types);
+        return new ColumnTypeList(columns, types, sortedNames);
     }
 
     /// <summary>
@@ -2364,18 +2343,24 @@ internal static class TargetModelReader
         }
     }
 
-    /// <summary>The columns an entity's properties give its table, sorted by name (ordinal), and each one's CLR type as compared.</summary>
+    /// <summary>
+    /// The columns an entity's properties give its table, sorted by name (ordinal), each one's CLR type as compared and
+    /// the property that gives it.
+    /// </summary>
     internal sealed class ColumnTypeList
     {
-        public ColumnTypeList(string[] columns, string?[] types)
+        public ColumnTypeList(string[] columns, string?[] types, string[] properties)
         {
             Columns = columns;
             Types = types;
+            Properties = properties;
         }
 
         public string[] Columns { get; }
 
         public string?[] Types { get; }
+
+        public string[] Properties { get; }
     }
 
     /// <summary>An entity as the scan left it; never changed, so the next Designer's scan can take it from another thread.</summary>
