@@ -442,6 +442,42 @@ public class DesignerModelTests
     }
 
     [Fact]
+    public void ScanAfterAScanLeftItsBufferFull_ListsOnlyItsOwnStatements()
+    {
+        // Each thread lists a scan's statements in one buffer; a scan cancelled half-way leaves some of its slots behind.
+        // A scan writes every slot it reads: one made over a buffer full of another entity reads as one made over an empty
+        // buffer, from the body's syntax and from the text of the Designer before.
+        var source = Model(customerTier: "string", extraTable: false);
+        var edited = Model(customerTier: "int", extraTable: true);
+        var fresh = Scan(edited, previous: null);
+        var previous = Scan(source, previous: null);
+        var byText = Scan(edited, previous);
+
+        Poison();
+        var freshOverLeftovers = Scan(edited, previous: null);
+        Poison();
+        var previousOverLeftovers = Scan(source, previous: null);
+        Poison();
+        var byTextOverLeftovers = Scan(edited, previousOverLeftovers);
+
+        Assert.Equal(DescribeScan(fresh), DescribeScan(freshOverLeftovers));
+        Assert.Equal(DescribeScan(byText), DescribeScan(byTextOverLeftovers));
+        Assert.Equal(Indexes(fresh), Indexes(freshOverLeftovers));
+        Assert.Equal(Indexes(byText), Indexes(byTextOverLeftovers));
+        Assert.DoesNotContain(freshOverLeftovers.Order, static entity => entity.Name == "Sample.Leftover");
+
+        static void Poison()
+        {
+            var leftover = new TargetModelReader.EntityBuilder("Sample.Leftover");
+            var buffer = TargetModelReader.StatementBuilders(64);
+            Array.Fill(buffer, leftover);
+        }
+
+        static string Indexes(TargetModelReader.TableScan scan)
+            => string.Join("; ", scan.Order.Select(static entity => entity.Name + " " + string.Join(",", entity.StatementsHere!)));
+    }
+
+    [Fact]
     public void StatementsAddedBefore_EntitiesAfterThemKeepTheirReadingWithTheirOwnIndexes()
     {
         var source = Model(customerTier: "string", extraTable: false);

@@ -164,11 +164,17 @@ internal static class TargetModelReader
         var entities = new Dictionary<string, EntityBuilder>(StringComparer.Ordinal);
         var order = new List<EntityBuilder>();
         var bodyStart = body.SpanStart;
+        var builders = statements is null ? null : StatementBuilders(body.Statements.Count);
         foreach (var statement in body.Statements)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var entityStatement = EntityStatement(statement, modelBuilderName);
             statements?.Add(new ScanStatement(statement.SpanStart - bodyStart, statement.Span.End - bodyStart, entityStatement?.Entity));
+            if (builders is not null)
+            {
+                builders[statements!.Count - 1] = null;
+            }
+
             if (entityStatement is var (entityName, lambda))
             {
                 if (!entities.TryGetValue(entityName, out var entity))
@@ -178,6 +184,11 @@ internal static class TargetModelReader
                     order.Add(entity);
                 }
 
+                if (builders is not null)
+                {
+                    builders[statements!.Count - 1] = entity;
+                    entity.StatementCount++;
+                }
 
                 if (reading == Reading.Full)
                 {
@@ -192,7 +203,7 @@ internal static class TargetModelReader
 
         if (statements is not null)
         {
-            ListStatements(statements, entities, previous);
+            ListStatements(statements, builders!, previous);
         }
 
         if (reading != Reading.Full)
@@ -255,6 +266,9 @@ internal static class TargetModelReader
 
     [ThreadStatic]
     private static char[]? _theirs;
+
+    [ThreadStatic]
+    private static EntityBuilder?[]? _statementBuilders;
 
     /// <summary>Whether two spans of source text hold the same characters, compared a chunk at a time without strings.</summary>
     private static bool SameText(SourceText text, TextSpan span, SourceText otherText, TextSpan otherSpan)
@@ -643,10 +657,12 @@ internal static class TargetModelReader
         // Designers have the entities of the one before).
         var entities = new Dictionary<string, EntityBuilder>(previous.Order.Count + 4, StringComparer.Ordinal);
         var order = new List<EntityBuilder>(previous.Order.Count + 4);
+        var builders = StatementBuilders(count);
         for (var i = 0; i < count; i++)
         {
             if (statements[i].Entity is not { } name)
             {
+                builders[i] = null;
                 continue;
             }
 
@@ -657,10 +673,12 @@ internal static class TargetModelReader
                 order.Add(entity);
             }
 
+            builders[i] = entity;
+            entity.StatementCount++;
             entity.Changed |= i >= head && i < count - tail;
         }
 
-        ListStatements(statements, entities, previous);
+        ListStatements(statements, builders, previous);
         var taken = 0;
         ScanBody? scanBody = null;
         foreach (var entity in order)
@@ -709,58 +727,68 @@ internal static class TargetModelReader
     }
 
     /// <summary>
-    /// Gives each entity the indexes of its statements in <paramref name="statements"/>, in order: counted, then listed,
-    /// one array each (a scan of ErsatzTV's 395 Designers lists some 40,000 entities), or, when they are the indexes
-    /// <paramref name="other"/> scan listed for the entity (most are: a Designer adds to the end of its predecessor's
-    /// model), that scan's array, which is never changed after its scan.
+    /// Gives each entity the indexes of its statements in <paramref name="statements"/>, in order, one array each (a scan
+    /// of ErsatzTV's 395 Designers lists some 40,000 entities), or, when they are the indexes <paramref name="other"/>
+    /// scan listed for the entity (most are: a Designer adds to the end of its predecessor's model), that scan's array,
+    /// which is never changed after its scan. <paramref name="builders"/> holds the entity of each statement (null for a
+    /// statement that configures none) and each entity its <see cref="EntityBuilder.StatementCount"/>, from the loop that
+    /// made the entities: listing looks no name up but the other scan's, once an entity.
     /// </summary>
-    private static void ListStatements(IReadOnlyList<ScanStatement> statements, Dictionary<string, EntityBuilder> entities, TableScan? other)
+    private static void ListStatements(IReadOnlyList<ScanStatement> statements, EntityBuilder?[] builders, TableScan? other)
     {
-        for (var pass = 0; pass < 2; pass++)
+        for (var i = 0; i < statements.Count; i++)
         {
-            for (var i = 0; i < statements.Count; i++)
+            if (builders[i] is not { } entity)
             {
-                if (statements[i].Entity is not { } name || !entities.TryGetValue(name, out var entity))
-                {
-                    continue;
-                }
-
-                if (pass == 0)
-                {
-                    entity.StatementCount++;
-                    continue;
-                }
-
-                if (entity.StatementsHere is null)
-                {
-                    var theirs = other is not null
-                        && other.Entities.TryGetValue(name, out var them)
-                        && them.Scanned?.StatementIndexes is { } indexes
-                        && indexes.Length == entity.StatementCount
-                        ? indexes
-                        : null;
-                    entity.StatementsHere = theirs ?? new int[entity.StatementCount];
-                    entity.SharesStatements = theirs is not null;
-                }
-
-                var listed = entity.StatementsHere;
-                if (entity.SharesStatements && listed[entity.Listed] != i)
-                {
-                    // Not the other scan's indexes after all: the entity's own array, with what was listed so far.
-                    var own = new int[listed.Length];
-                    Array.Copy(listed, own, entity.Listed);
-                    entity.StatementsHere = listed = own;
-                    entity.SharesStatements = false;
-                }
-
-                if (!entity.SharesStatements)
-                {
-                    listed[entity.Listed] = i;
-                }
-
-                entity.Listed++;
+                continue;
             }
+
+            builders[i] = null;
+            if (entity.StatementsHere is null)
+            {
+                var theirs = other is not null
+                    && other.Entities.TryGetValue(entity.Name, out var them)
+                    && them.Scanned?.StatementIndexes is { } indexes
+                    && indexes.Length == entity.StatementCount
+                    ? indexes
+                    : null;
+                entity.StatementsHere = theirs ?? new int[entity.StatementCount];
+                entity.SharesStatements = theirs is not null;
+            }
+
+            var listed = entity.StatementsHere;
+            if (entity.SharesStatements && listed[entity.Listed] != i)
+            {
+                // Not the other scan's indexes after all: the entity's own array, with what was listed so far.
+                var own = new int[listed.Length];
+                Array.Copy(listed, own, entity.Listed);
+                entity.StatementsHere = listed = own;
+                entity.SharesStatements = false;
+            }
+
+            if (!entity.SharesStatements)
+            {
+                listed[entity.Listed] = i;
+            }
+
+            entity.Listed++;
         }
+    }
+
+    /// <summary>
+    /// A buffer of at least <paramref name="count"/> slots for the entity of each statement of a body being scanned: one
+    /// per thread, so a scan allocates none. The caller writes every slot it reads (a scan cancelled half-way leaves
+    /// some behind); <see cref="ListStatements"/> empties the slots it reads, so the buffer holds no scan alive.
+    /// </summary>
+    internal static EntityBuilder?[] StatementBuilders(int count)
+    {
+        var builders = _statementBuilders;
+        if (builders is null || builders.Length < count)
+        {
+            builders = _statementBuilders = new EntityBuilder?[Math.Max(count, 256)];
+        }
+
+        return builders;
     }
 
     /// <summary>
