@@ -9,8 +9,9 @@ namespace Lossless.Tests.Model;
 /// <summary>
 /// Which Designers a comparison scans (<see cref="DesignerModel.TablesChangedSince"/>): in migration order from the
 /// nearest scan made before, so that each scan takes its predecessor's reading of the entities that did not change.
-/// One migration asked about alone (an editor) looks at most sixteen Designers back; once the DbContext has that many
-/// scans, the compilation is being analyzed whole and the walk goes back as far as it must. Which scan a scan starts
+/// The first migration asked about (an editor, one migration) looks at most sixteen Designers back; from the second, or
+/// once the DbContext has that many scans, the compilation is being analyzed whole and the walk goes back as far as it
+/// must. Which scan a scan starts
 /// from changes its cost only (<see cref="DesignerModelTests"/> proves the readings equal).
 /// </summary>
 public class DesignerScanOrderTests
@@ -26,6 +27,24 @@ public class DesignerScanOrderTests
 
         // Sixteen back from M38 none was scanned: M38 is scanned alone, and nothing before it.
         Assert.Equal("M38 M39", Scanned(designers));
+    }
+
+    [Fact]
+    public void SecondComparisonFarAhead_ScansEveryDesignerBetweenInOrder()
+    {
+        var designers = Designers();
+        Assert.NotNull(designers[1].TablesChangedSince(designers[0]));
+
+        // A second migration compared: the compilation is analyzed beyond one migration (the driver judges some of a
+        // history's last migrations among its first), so M38 is not scanned from M1 past the reach but after M37, and
+        // so on back to M1.
+        Assert.NotNull(designers[39].TablesChangedSince(designers[38]));
+
+        Assert.Equal(string.Join(" ", Enumerable.Range(0, Migrations).Select(static i => "M" + i)), Scanned(designers));
+        for (var i = 1; i < Migrations; i++)
+        {
+            Assert.Equal(designers[i - 1].MadeScan()!.Id, designers[i].MadeScan()!.FromId);
+        }
     }
 
     [Fact]

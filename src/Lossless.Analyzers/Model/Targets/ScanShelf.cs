@@ -13,6 +13,7 @@ internal sealed class ScanShelf
 {
     private TargetModelReader.TableScan? _latest;
     private int _offered;
+    private int _compared;
 
     /// <summary>The scan made last, or null; made whole before it is offered.</summary>
     public TargetModelReader.TableScan? Latest => Volatile.Read(ref _latest);
@@ -22,6 +23,12 @@ internal sealed class ScanShelf
 
     /// <summary>How many scans of the context's Designers were made so far (each Designer is scanned once).</summary>
     public int Offered => Volatile.Read(ref _offered);
+
+    /// <summary>
+    /// Counts a comparison of one of the context's Designers with its predecessor's (LL1010 asks once for each SQLite
+    /// migration it judges; nothing else asks) and returns how many came before it.
+    /// </summary>
+    public int CountComparison() => Interlocked.Increment(ref _compared) - 1;
 
     public void Offer(TargetModelReader.TableScan scan)
     {
