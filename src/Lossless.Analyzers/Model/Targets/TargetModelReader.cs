@@ -1722,6 +1722,7 @@ internal static class TargetModelReader
             var statement = signature![i];
             if (statement.Property is not { } name)
             {
+                properties.Clear();
                 return null;
             }
 
@@ -1740,6 +1741,9 @@ internal static class TargetModelReader
             clrTypes[at] = property.Value.Type is { } type ? ComparedClrType(type) : null;
             order[at] = at++;
         }
+
+        // The buffer is the thread's: left full, its type syntax would keep a Designer's tree alive after the compilation.
+        properties.Clear();
 
         Array.Sort(columns, order, StringComparer.Ordinal);
         var (types, sortedNames) = (new string?[count], new string[count]);
