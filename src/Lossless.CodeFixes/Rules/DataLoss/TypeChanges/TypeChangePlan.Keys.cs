@@ -239,8 +239,8 @@ internal sealed partial class TypeChangePlan
                 return TryConversion(plan.Migration, existing[0], out var conversion) ? new ColumnChange(conversion, existing[0], null, null) : null;
             }
 
-            var to = model.TargetModel?.FindTable(column.Schema, column.Table)?.FindColumn(column.Column);
-            var from = model.PreviousTargetModel?.FindTable(column.Schema, column.Table)?.FindColumn(column.Column);
+            var to = model.TargetModel?.FindColumn(column.Schema, column.Table, column.Column);
+            var from = model.PreviousTargetModel?.FindColumn(column.Schema, column.Table, column.Column);
             if (to?.ColumnType is not { } newType || from?.ColumnType is not { } oldType || to.ClrType is null || from.ClrType is null)
             {
                 return null;
