@@ -34,11 +34,21 @@ public static class FixerKeys
     /// <summary>LL1008: add the column nullable, an UPDATE whose value is left to choose (lossless: choose), then make it required.</summary>
     public const string LL1008_AddNullableBackfillRequire = "LL1008_AddNullableBackfillRequire";
 
+    /// <summary>
+    /// LL1008 on SQLite, where the AddColumn has EF's placeholder: the column stays as added (required, with the
+    /// placeholder SQLite needs to add it), then an UPDATE gives the existing rows a value left to choose. No AlterColumn,
+    /// so no table rebuild.
+    /// </summary>
+    public const string LL1008_BackfillAfterAdd = "LL1008_BackfillAfterAdd";
+
     /// <summary>LL1012: the default the target model declares (HasDefaultValue) as the AddColumn's defaultValue.</summary>
     public const string LL1012_UseModelDefault = "LL1012_UseModelDefault";
 
     /// <summary>LL1012: as LL1008, add the column nullable, an UPDATE whose value is left to choose, then make it required.</summary>
     public const string LL1012_AddNullableBackfillRequire = "LL1012_AddNullableBackfillRequire";
+
+    /// <summary>LL1012 on SQLite: as LL1008, the column added as it is, then an UPDATE whose value is left to choose; no table rebuild.</summary>
+    public const string LL1012_BackfillAfterAdd = "LL1012_BackfillAfterAdd";
 
     /// <summary>LL1010 on SQLite string → Guid: a guard that stops on a value that is not a uuid, then upper-case every uuid (EF Core's form).</summary>
     public const string LL1010_GuardAndNormalizeGuids = "LL1010_GuardAndNormalizeGuids";

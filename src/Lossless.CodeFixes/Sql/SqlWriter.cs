@@ -88,6 +88,10 @@ public static class SqlWriter
         return "UPDATE " + SqlDialect.QuoteTable(provider, schema, table) + " SET " + quoted + " = " + valueLiteral + " WHERE " + quoted + " IS NULL;";
     }
 
+    /// <summary>UPDATE t SET col = value; every row: the column was just added, and every row holds the same placeholder.</summary>
+    public static string FillAddedColumn(DatabaseProvider provider, string? schema, string table, string column, string valueLiteral)
+        => "UPDATE " + SqlDialect.QuoteTable(provider, schema, table) + " SET " + SqlDialect.QuoteIdentifier(provider, column) + " = " + valueLiteral + ";";
+
     private static string ColumnList(DatabaseProvider provider, IReadOnlyList<string> columns, string? prefix)
     {
         var text = new StringBuilder();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using Lossless.Analyzers;
+using Lossless.Analyzers.Model.Providers;
 using Lossless.CodeFixes.Migrations;
 using Lossless.CodeFixes.Sql;
 using Microsoft.CodeAnalysis;
@@ -15,6 +16,10 @@ namespace Lossless.CodeFixes.Rules.DataLoss;
 /// defaultValue. Else the column is added nullable, an UPDATE gives the existing rows a value left to choose
 /// (NULL /* lossless: choose */), and an AlterColumn makes it required: left as it is, that AlterColumn fails on a
 /// table with rows, and the rule keeps reporting until a person writes the value.
+/// On SQLite an AlterColumn is a table rebuild (committed apart, and deleting the rows of tables that reference it with
+/// ON DELETE CASCADE when applied in an outer transaction: LL3005, LL1011), which the AddColumn alone never was. There,
+/// when EF wrote its placeholder (which SQLite needs to add a required column), the AddColumn stays as it is and the
+/// UPDATE follows it: left as it is, the UPDATE fails on a table with rows, inside the migration's one transaction.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RequiredColumnAddedFixer)), Shared]
 public sealed class RequiredColumnAddedFixer : MigrationFixer
@@ -37,12 +42,19 @@ public sealed class RequiredColumnAddedFixer : MigrationFixer
             yield return new FixOffer($"Give the existing rows the model's default ({modelDefault})", llTwelve ? FixerKeys.LL1012_UseModelDefault : FixerKeys.LL1008_UseModelDefault);
         }
 
+        if (ProviderOf(diagnostic) == DatabaseProvider.Sqlite
+            && diagnostic.Properties.TryGetValue(DiagnosticProperties.Placeholder, out var placeholder) && placeholder is not null)
+        {
+            yield return new FixOffer("Fill the existing rows with a value you choose right after adding the column (no table rebuild)", llTwelve ? FixerKeys.LL1012_BackfillAfterAdd : FixerKeys.LL1008_BackfillAfterAdd);
+            yield break;
+        }
+
         yield return new FixOffer("Add the column nullable, fill the existing rows with a value you choose, then make it required", llTwelve ? FixerKeys.LL1012_AddNullableBackfillRequire : FixerKeys.LL1008_AddNullableBackfillRequire);
     }
 
     internal override IEnumerable<string> KeysFor(string diagnosticId) => diagnosticId == RuleIds.ExistingRowsGetPlaceholder
-        ? [FixerKeys.LL1012_UseModelDefault, FixerKeys.LL1012_AddNullableBackfillRequire]
-        : [FixerKeys.LL1008_UseModelDefault, FixerKeys.LL1008_AddNullableBackfillRequire];
+        ? [FixerKeys.LL1012_UseModelDefault, FixerKeys.LL1012_AddNullableBackfillRequire, FixerKeys.LL1012_BackfillAfterAdd]
+        : [FixerKeys.LL1008_UseModelDefault, FixerKeys.LL1008_AddNullableBackfillRequire, FixerKeys.LL1008_BackfillAfterAdd];
 
     internal override bool Write(FixRequest request)
     {
@@ -69,6 +81,21 @@ public sealed class RequiredColumnAddedFixer : MigrationFixer
 
         var schema = request.Property(DiagnosticProperties.Schema);
         var qualified = (schema is null ? string.Empty : schema + ".") + table + "." + column;
+        if (request.Key is FixerKeys.LL1008_BackfillAfterAdd or FixerKeys.LL1012_BackfillAfterAdd)
+        {
+            if (request.Property(DiagnosticProperties.Placeholder) is not { } placeholder)
+            {
+                return false;
+            }
+
+            // The AddColumn keeps EF's placeholder: SQLite adds a required column only with a default, and the UPDATE
+            // overwrites it in every existing row before anything reads it.
+            edits.InsertAfter(statement, edits.Code(builder)
+                .Comment($"Choose the value the existing rows get, in place of {UnchosenValue.Sql}: until then they hold EF's placeholder {placeholder}. Left as it is, this UPDATE fails on a table with rows.")
+                .Sql(SqlWriter.FillAddedColumn(request.Migration.Provider, schema, table, column, UnchosenValue.Sql)));
+            return true;
+        }
+
         var typeArgument = DocumentEdits.TypeArgument(invocation);
 
         // AlterColumn<T>(…, nullable: false, oldClrType: typeof(T), <the same facets as old…>, oldNullable: true).

@@ -69,30 +69,132 @@ public class RequiredColumnAddedFixTests
             [LeftToChoose(0, "users.Country")]);
     }
 
-    /// <summary>EF's placeholder goes with the rest: it is not a value anyone chose (here Guid.Empty on a foreign key, which references no row).</summary>
-    [Fact]
-    public async Task NullableBackfillRequire_RemovesThePlaceholder_OnSqlite()
+    /// <summary>
+    /// Users, and Orders that reference them with ON DELETE CASCADE: on SQLite an AlterColumn of users would be a table
+    /// rebuild that LL1011 reports (and LL3005); the AddColumn alone is not one.
+    /// </summary>
+    private const string SqliteUsersWithOrders = """
+        modelBuilder.Entity("Sample.User", b =>
+            {
+                b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+                b.Property<DateTime>("created").HasColumnType("TEXT");
+                b.Property<bool>("is_active").HasColumnType("INTEGER");
+                b.Property<int>("rank").HasColumnType("INTEGER");
+                b.HasKey("Id");
+                b.ToTable("users");
+            });
+
+        modelBuilder.Entity("Sample.Order", b =>
+            {
+                b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+                b.Property<int>("UserId").HasColumnType("INTEGER");
+                b.HasKey("Id");
+                b.ToTable("orders");
+            });
+
+        modelBuilder.Entity("Sample.Order", b =>
+            {
+                b.HasOne("Sample.User", null).WithMany().HasForeignKey("UserId").OnDelete(DeleteBehavior.Cascade).IsRequired();
+            });
+        """;
+
+    private static Task VerifyWithModel(string up, string fixedUp, string model, string key, DiagnosticResult[] before, DiagnosticResult[] after)
     {
-        var source = Sources.Migration("""migrationBuilder.{|#0:AddColumn|}<DateTime>(name: "created", table: "users", type: "TEXT", nullable: false, defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));""");
-        var fixedSource = Sources.Migration("""
-            migrationBuilder.AddColumn<DateTime>(name: "created", table: "users", type: "TEXT", nullable: true);
+        var test = new Fix.Test(TestProvider.Sqlite) { CodeActionEquivalenceKey = key };
+        test.TestState.Sources.Add(Sources.Migration(up));
+        test.TestState.Sources.Add(Sources.Designer(model));
+        test.FixedState.Sources.Add(Sources.Migration(fixedUp));
+        test.FixedState.Sources.Add(Sources.Designer(model));
+        test.ExpectedDiagnostics.AddRange(before);
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.FixedState.ExpectedDiagnostics.AddRange(after);
+        return test.RunAsync();
+    }
 
-            // Choose the value the existing rows get, in place of NULL /* lossless: choose */. Left as it is, making users.created required fails on a table with rows.
-            migrationBuilder.Sql("UPDATE \"users\" SET \"created\" = NULL /* lossless: choose */ WHERE \"created\" IS NULL;");
+    /// <summary>
+    /// On SQLite, with EF's placeholder (which SQLite needs to add a required column), the AddColumn stays and an UPDATE
+    /// follows it: no AlterColumn, so no table rebuild, and no LL1011 for the orders that cascade from users. LL1008
+    /// stays, saying the value is still to choose.
+    /// </summary>
+    [Fact]
+    public async Task BackfillAfterAdd_OnSqlite_KeepsThePlaceholderAndRebuildsNothing()
+    {
+        var source = """migrationBuilder.{|#0:AddColumn|}<DateTime>(name: "created", table: "users", type: "TEXT", nullable: false, defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));""";
+        var fixedSource = """
+            migrationBuilder.{|#0:AddColumn|}<DateTime>(name: "created", table: "users", type: "TEXT", nullable: false, defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
-            // Only now make users.created required: every row has a value.
-            migrationBuilder.{|#0:AlterColumn|}<DateTime>(
-                name: "created",
-                table: "users",
-                type: "TEXT",
-                nullable: false,
-                oldClrType: typeof(DateTime),
-                oldType: "TEXT",
-                oldNullable: true);
-            """);
-        await Verify(source, fixedSource, TestProvider.Sqlite, FixerKeys.LL1008_AddNullableBackfillRequire,
+            // Choose the value the existing rows get, in place of NULL /* lossless: choose */: until then they hold EF's placeholder DateTime.MinValue. Left as it is, this UPDATE fails on a table with rows.
+            migrationBuilder.Sql("UPDATE \"users\" SET \"created\" = NULL /* lossless: choose */;");
+            """;
+        await VerifyWithModel(source, fixedSource, SqliteUsersWithOrders, FixerKeys.LL1008_BackfillAfterAdd,
             [Expected(0, "users.created", "gives every existing row the placeholder DateTime.MinValue, a value that means no value")],
-            [LeftToChoose(0, "users.created")]);
+            [Expected(0, "users.created", "gives every existing row the placeholder DateTime.MinValue, a value that means no value: the backfill value marked 'lossless: choose' has not been chosen yet")]);
+    }
+
+    /// <summary>LL1012 on SQLite, with Fix All: one UPDATE after each AddColumn, in the order of the columns.</summary>
+    [Fact]
+    public async Task LL1012_BackfillAfterAdd_OnSqlite_FixAll_FillsEachColumnAfterItsAdd()
+    {
+        var source = """
+            migrationBuilder.{|#0:AddColumn|}<bool>(
+                name: "is_active",
+                table: "users",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.{|#1:AddColumn|}<int>(
+                name: "rank",
+                table: "users",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+            """;
+        var fixedSource = """
+            migrationBuilder.{|#0:AddColumn|}<bool>(
+                name: "is_active",
+                table: "users",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            // Choose the value the existing rows get, in place of NULL /* lossless: choose */: until then they hold EF's placeholder false. Left as it is, this UPDATE fails on a table with rows.
+            migrationBuilder.Sql("UPDATE \"users\" SET \"is_active\" = NULL /* lossless: choose */;");
+
+            migrationBuilder.{|#1:AddColumn|}<int>(
+                name: "rank",
+                table: "users",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            // Choose the value the existing rows get, in place of NULL /* lossless: choose */: until then they hold EF's placeholder 0. Left as it is, this UPDATE fails on a table with rows.
+            migrationBuilder.Sql("UPDATE \"users\" SET \"rank\" = NULL /* lossless: choose */;");
+            """;
+        const string unchosen = ": the backfill value marked 'lossless: choose' has not been chosen yet";
+        await VerifyWithModel(source, fixedSource, SqliteUsersWithOrders, FixerKeys.LL1012_BackfillAfterAdd,
+            [
+                Fix.Diagnostic(RuleIds.ExistingRowsGetPlaceholder).WithLocation(0).WithArguments("users.is_active", "gives every existing row the placeholder false"),
+                Fix.Diagnostic(RuleIds.ExistingRowsGetPlaceholder).WithLocation(1).WithArguments("users.rank", "gives every existing row the placeholder 0"),
+            ],
+            [
+                Fix.Diagnostic(RuleIds.ExistingRowsGetPlaceholder).WithLocation(0).WithArguments("users.is_active", "gives every existing row the placeholder false" + unchosen),
+                Fix.Diagnostic(RuleIds.ExistingRowsGetPlaceholder).WithLocation(1).WithArguments("users.rank", "gives every existing row the placeholder 0" + unchosen),
+            ]);
+    }
+
+    /// <summary>
+    /// On SQLite the fix offered depends on the AddColumn: with EF's placeholder, the UPDATE after it (the nullable
+    /// steps would rebuild the table); with no default at all (SQLite refuses the AddColumn), the nullable steps.
+    /// </summary>
+    [Fact]
+    public async Task OnSqlite_ThePlaceholderDecidesWhichStepsAreOffered()
+    {
+        var fixer = new Lossless.CodeFixes.Rules.DataLoss.RequiredColumnAddedFixer();
+        var withPlaceholder = await OfferedKeys.ForAsync(fixer, TestProvider.Sqlite, Sources.Migration("""migrationBuilder.AddColumn<bool>(name: "is_active", table: "users", type: "INTEGER", nullable: false, defaultValue: false);"""));
+        var withoutDefault = await OfferedKeys.ForAsync(fixer, TestProvider.Sqlite, Sources.Migration("""migrationBuilder.AddColumn<int>(name: "age", table: "users", type: "INTEGER", nullable: false);"""));
+        Assert.Equal([FixerKeys.LL1012_BackfillAfterAdd], withPlaceholder);
+        Assert.Equal([FixerKeys.LL1008_AddNullableBackfillRequire], withoutDefault);
     }
 
     /// <summary>LL1012 (info: EF's plain placeholder, often intended, sometimes not) gets the same steps: the value is a person's to choose.</summary>

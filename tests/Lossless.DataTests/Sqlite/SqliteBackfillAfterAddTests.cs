@@ -1,0 +1,189 @@
+using Lossless.Analyzers;
+using Lossless.Analyzers.Model.Providers;
+using Lossless.CodeFixes;
+using Lossless.DataTests.Infrastructure;
+using Lossless.DataTests.Migrations;
+using Lossless.DataTests.TypeChanges;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Lossless.DataTests.Sqlite;
+
+/// <summary>
+/// LL1008/LL1012's fix on SQLite, where EF wrote its placeholder: the AddColumn stays and an UPDATE whose value is left
+/// to choose follows it. Run with EF Core 10's migrator on a real SQLite file, on a table that others reference with
+/// ON DELETE CASCADE and SET NULL: left as it is, the migration fails on the rows and changes nothing (one transaction,
+/// no rebuild); with the value chosen, every row holds it, even applied inside an outer transaction, where a rebuild
+/// of the table (what the nullable-then-required steps would be on SQLite) deletes the referencing rows
+/// (<see cref="SqliteRebuildTests"/>).
+/// </summary>
+public sealed class SqliteBackfillAfterAddTests
+{
+    private const string Model = """
+        modelBuilder.Entity("Sample.Parent", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("Name").HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.ToTable("Parents");
+        });
+        modelBuilder.Entity("Sample.Child", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<int>("ParentId").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.ToTable("Children");
+        });
+        modelBuilder.Entity("Sample.Order", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<int?>("ParentId").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.ToTable("Orders");
+        });
+        modelBuilder.Entity("Sample.Child", b =>
+        {
+            b.HasOne("Sample.Parent", null).WithMany().HasForeignKey("ParentId").OnDelete(DeleteBehavior.Cascade).IsRequired();
+        });
+        modelBuilder.Entity("Sample.Order", b =>
+        {
+            b.HasOne("Sample.Parent", null).WithMany().HasForeignKey("ParentId").OnDelete(DeleteBehavior.SetNull);
+        });
+        """;
+
+    private static readonly string Create = FixScenario.Migration(
+        "20250101000000_Create",
+        """
+        migrationBuilder.CreateTable(
+            name: "Parents",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                Name = table.Column<string>(type: "TEXT", nullable: true)
+            },
+            constraints: table => table.PrimaryKey("PK_Parents", x => x.Id));
+        migrationBuilder.CreateTable(
+            name: "Children",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                ParentId = table.Column<int>(type: "INTEGER", nullable: false)
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Children", x => x.Id);
+                table.ForeignKey("FK_Children_Parents_ParentId", x => x.ParentId, "Parents", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateTable(
+            name: "Orders",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                ParentId = table.Column<int>(type: "INTEGER", nullable: true)
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Orders", x => x.Id);
+                table.ForeignKey("FK_Orders_Parents_ParentId", x => x.ParentId, "Parents", "Id", onDelete: ReferentialAction.SetNull);
+            });
+        """,
+        """
+        migrationBuilder.DropTable(name: "Children");
+        migrationBuilder.DropTable(name: "Orders");
+        migrationBuilder.DropTable(name: "Parents");
+        """,
+        Model);
+
+    /// <summary>Parents.IsActive added required with EF's placeholder false, as EF scaffolds it on SQLite: LL1012.</summary>
+    private static readonly string AddIsActive = FixScenario.Migration(
+        "20250102000000_IsActive",
+        """
+        migrationBuilder.AddColumn<bool>(
+            name: "IsActive",
+            table: "Parents",
+            type: "INTEGER",
+            nullable: false,
+            defaultValue: false);
+        """,
+        """
+        migrationBuilder.DropColumn(
+            name: "IsActive",
+            table: "Parents");
+        """,
+        Model.Replace("""b.Property<string>("Name").HasColumnType("TEXT");""", """b.Property<string>("Name").HasColumnType("TEXT");""" + "\n    b.Property<bool>(\"IsActive\").HasColumnType(\"INTEGER\");"));
+
+    private const string Seed = """
+        INSERT INTO "Parents" ("Id", "Name") VALUES (1, 'a'), (2, 'b');
+        INSERT INTO "Children" ("Id", "ParentId") VALUES (10, 1), (11, 2);
+        INSERT INTO "Orders" ("Id", "ParentId") VALUES (20, 1), (21, 2);
+        """;
+
+    private static Task<string> FixedAsync()
+        => DataLoss.FixApplier.ApplyAsync(DatabaseProvider.Sqlite, RuleIds.ExistingRowsGetPlaceholder, FixerKeys.LL1012_BackfillAfterAdd, AddIsActive, CompiledMigrationsTests.Context, Create);
+
+    private static CompiledMigrations Prepare(SqliteDatabase database, string change)
+    {
+        var compiled = CompiledMigrations.Compile(Create, change, CompiledMigrationsTests.Context);
+        compiled.Migrate(DatabaseProvider.Sqlite, database.ConnectionString, "20250101000000_Create");
+        Execute(database.ConnectionString, Seed);
+        return compiled;
+    }
+
+    private static void Execute(string connectionString, string sql)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static void AssertEveryReferencingRowSurvives(string connectionString)
+    {
+        Assert.Equal(["10,1", "11,2"], SqliteRows.Read(connectionString, """SELECT "Id", "ParentId" FROM "Children" ORDER BY 1"""));
+        Assert.Equal(["20,1", "21,2"], SqliteRows.Read(connectionString, """SELECT "Id", "ParentId" FROM "Orders" ORDER BY 1"""));
+    }
+
+    [Fact]
+    public async Task Unchosen_FailsOnTheRows_AndChangesNothing()
+    {
+        var fixedChange = await FixedAsync();
+        Assert.Contains("""migrationBuilder.Sql("UPDATE \"Parents\" SET \"IsActive\" = NULL /* lossless: choose */;");""", fixedChange, StringComparison.Ordinal);
+
+        using var database = new SqliteDatabase();
+        using var compiled = Prepare(database, fixedChange);
+        var failure = Assert.Throws<SqliteException>(() => compiled.Migrate(DatabaseProvider.Sqlite, database.ConnectionString));
+        Assert.Equal((19, "SQLite Error 19: 'NOT NULL constraint failed: Parents.IsActive'."), (failure.SqliteErrorCode, failure.Message));
+
+        // One transaction: the added column goes with the failed UPDATE, and the migration is not recorded.
+        Assert.Equal(["20250101000000_Create"], SqliteRows.Read(database.ConnectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1"""));
+        Assert.Equal(["Id", "Name"], SqliteRows.Read(database.ConnectionString, """SELECT "name" FROM pragma_table_info('Parents') ORDER BY "cid" """));
+        Assert.Equal(["1,a", "2,b"], SqliteRows.Read(database.ConnectionString, """SELECT "Id", "Name" FROM "Parents" ORDER BY 1"""));
+        AssertEveryReferencingRowSurvives(database.ConnectionString);
+    }
+
+    [Fact]
+    public async Task Chosen_InsideAnOuterTransaction_FillsEveryRowAndKeepsEveryReferencingRow()
+    {
+        var chosenChange = (await FixedAsync()).Replace("NULL /* lossless: choose */", "1", StringComparison.Ordinal);
+        using var database = new SqliteDatabase();
+        using var compiled = Prepare(database, chosenChange);
+        string script;
+        using (var context = compiled.CreateContext(DatabaseProvider.Sqlite, database.ConnectionString))
+        {
+            // dotnet ef migrations script --no-transactions, wrapped by the deployment in a transaction of its own: the
+            // case where a rebuild deletes the rows of Children and nulls Orders.ParentId.
+            script = context.GetService<IMigrator>().GenerateScript("20250101000000_Create", "20250102000000_IsActive", MigrationsSqlGenerationOptions.NoTransactions);
+        }
+
+        Assert.DoesNotContain("ef_temp_", script, StringComparison.Ordinal);
+        Execute(database.ConnectionString, "PRAGMA foreign_keys = 1;\nBEGIN;\n" + script + "\nCOMMIT;");
+
+        Assert.Equal(["20250101000000_Create", "20250102000000_IsActive"], SqliteRows.Read(database.ConnectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1"""));
+        Assert.Equal(["1,a,1", "2,b,1"], SqliteRows.Read(database.ConnectionString, """SELECT "Id", "Name", "IsActive" FROM "Parents" ORDER BY 1"""));
+        Assert.Equal(["IsActive,1"], SqliteRows.Read(database.ConnectionString, """SELECT "name", "notnull" FROM pragma_table_info('Parents') WHERE "name" = 'IsActive'"""));
+        AssertEveryReferencingRowSurvives(database.ConnectionString);
+    }
+}
