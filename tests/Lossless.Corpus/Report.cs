@@ -246,7 +246,7 @@ public static class Report
         var fixes = results.SelectMany(static r => r.Fixes).ToList();
         text.AppendLine("## Fixes");
         text.AppendLine();
-        text.AppendLine("Each action a fixer registers for a diagnostic (kind single) and each fixer's Fix All over a document per equivalence key (fixall-document), applied in a workspace of the set and judged on the changed documents, worst outcome first: threw (or took over 2 minutes), compile-error (compiler errors the document did not have), remaining-diagnostics (a Lossless diagnostic still on the fixed operation), new-diagnostics (one the changed document did not have), no-change, applied (none of these). not-offered: the fixer for the id registered no action.");
+        text.AppendLine("Each action a fixer registers for a diagnostic (kind single) and each fixer's Fix All over a document per equivalence key (fixall-document), applied in a workspace of the set and judged on the changed documents, worst outcome first: threw (or took over 2 minutes), compile-error (compiler errors the document did not have), remaining-diagnostics (the fixed rule's warning still on the fixed operation), new-diagnostics (a warning the changed document did not have), no-change, left-to-choose (only what the fix leaves by design: the diagnostic of a value marked 'lossless: choose', and info), new-info (only info-level diagnostics appeared), applied (none of these). not-offered: the fixer for the id registered no action.");
         text.AppendLine();
         var header = "| equivalence key | kind | rows | " + string.Join(" | ", FixOutcome.All) + " |";
         text.AppendLine(header);

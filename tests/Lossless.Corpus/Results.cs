@@ -30,11 +30,21 @@ public static class FixOutcome
     /// <summary>The fixed code has compiler errors the original did not have.</summary>
     public const string CompileError = "compile-error";
 
-    /// <summary>After the fix, a Lossless diagnostic is still reported on the operation that was fixed.</summary>
+    /// <summary>After the fix, the fixed rule still reports the operation that was fixed (a warning, not a value left to choose).</summary>
     public const string RemainingDiagnostics = "remaining-diagnostics";
 
     /// <summary>After the fix, the changed documents have a Lossless diagnostic they did not have (elsewhere).</summary>
     public const string NewDiagnostics = "new-diagnostics";
+
+    /// <summary>
+    /// What the fixed documents report beyond the fixed operation's own diagnostics is only what the fix leaves by design
+    /// (RULES.md, "What a fix may write"): the diagnostic of a value marked 'lossless: choose' (its Unchosen property),
+    /// and info-level diagnostics, as the clean-fix meta-test allows. No warning remains or is new.
+    /// </summary>
+    public const string LeftToChoose = "left-to-choose";
+
+    /// <summary>Compiles, no warning remains or is new, and only info-level diagnostics appeared (an availability note the fix brought to light).</summary>
+    public const string NewInfo = "new-info";
 
     /// <summary>The action changed nothing.</summary>
     public const string NoChange = "no-change";
@@ -45,7 +55,7 @@ public static class FixOutcome
     /// <summary>A fixer that claims the diagnostic's id offered no action for it (its rule allows that when it cannot know).</summary>
     public const string NotOffered = "not-offered";
 
-    public static readonly string[] All = [Applied, CompileError, Threw, RemainingDiagnostics, NewDiagnostics, NoChange, NotOffered];
+    public static readonly string[] All = [Applied, LeftToChoose, NewInfo, CompileError, Threw, RemainingDiagnostics, NewDiagnostics, NoChange, NotOffered];
 }
 
 /// <summary>
