@@ -33,6 +33,13 @@ public static class StoreTypeClassifier
             return new Conversion(ConversionClass.Unknown, "may fail or change existing values: the store types were not given");
         }
 
+        // The same type text on both sides names the same type, recognised or not (longtext → longtext where only the
+        // nullability changes): no value converts.
+        if (string.Equals(from.Text.Trim(), to.Text.Trim(), System.StringComparison.OrdinalIgnoreCase))
+        {
+            return new Conversion(ConversionClass.Identical, "changes nothing: the types are the same");
+        }
+
         from = ForProvider(from, provider);
         to = ForProvider(to, provider);
 

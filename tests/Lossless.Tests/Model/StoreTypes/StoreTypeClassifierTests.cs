@@ -135,6 +135,9 @@ public sealed class StoreTypeClassifierTests
     // not recognized
     [InlineData("geometry", "text", Unknown, false)]
     [InlineData("text", "hstore", Unknown, false)]
+    // not recognized, but the same type on both sides
+    [InlineData("geometry", "geometry", Identical, false)]
+    [InlineData("hstore", "HSTORE", Identical, false)]
     public void PostgreSql(string from, string to, ConversionClass expected, bool failsEvenOnValidData)
     {
         var conversion = Classify(from, to, DatabaseProvider.PostgreSql, expected);
@@ -341,10 +344,11 @@ public sealed class StoreTypeClassifierTests
     }
 
     [Fact]
-    public void NullOrUnparsedTypes_AreUnknown()
+    public void NullOrUnparsedTypes_AreUnknown_UnlessTheyAreTheSameText()
     {
         Assert.Equal(Unknown, StoreTypeClassifier.Classify(null!, StoreTypeParser.Parse("text", DatabaseProvider.PostgreSql), DatabaseProvider.PostgreSql).Class);
-        Assert.Equal(Unknown, StoreTypeClassifier.Classify(new StoreType("x", StoreTypeFamily.Unknown), new StoreType("x", StoreTypeFamily.Unknown), DatabaseProvider.PostgreSql).Class);
+        Assert.Equal(Unknown, StoreTypeClassifier.Classify(new StoreType("x", StoreTypeFamily.Unknown), new StoreType("y", StoreTypeFamily.Unknown), DatabaseProvider.PostgreSql).Class);
+        Assert.Equal(Identical, StoreTypeClassifier.Classify(new StoreType("x", StoreTypeFamily.Unknown), new StoreType("X ", StoreTypeFamily.Unknown), DatabaseProvider.PostgreSql).Class);
     }
 
     private static Conversion Classify(string from, string to, DatabaseProvider provider, ConversionClass expected)

@@ -233,6 +233,28 @@ public class ColumnTypeChangeTests
             LL1002("parcels.shape", "geometry", "text", "may fail or change existing values: the store type 'geometry' was not recognized"));
     }
 
+    /// <summary>
+    /// An AlterColumn that changes only the nullability repeats the store type it does not recognise (MySQL's longtext
+    /// and tinyint(1) with no provider referenced): the same type on both sides converts no value.
+    /// </summary>
+    [Theory]
+    [InlineData("longtext", "longtext")]
+    [InlineData("tinyint(1)", "TINYINT(1)")]
+    public async Task UnrecognizedTypeOnBothSides_IsSilent(string type, string oldType)
+    {
+        await VerifyAsync(
+            $$"""
+            migrationBuilder.AlterColumn<string>(
+                name: "Data",
+                table: "Grant",
+                type: "{{type}}",
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "{{oldType}}");
+            """,
+            TestProvider.None);
+    }
+
     [Fact]
     public async Task ClrTypeChangeWithoutStoreTypes_ReportsLL1002()
     {
