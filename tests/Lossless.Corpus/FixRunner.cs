@@ -231,7 +231,7 @@ public sealed class FixRunner
                 {
                     // Another rule's diagnostic on the same operation (LL1011 on a DropColumn the LL1004 fix backed up)
                     // is judged with the rest of the document: new only when it was not there before.
-                    if (diagnostic.Id == target.Id && (region.Rewritten ? region.Span.Contains(diagnostic.Location.SourceSpan.Start) : SameOperation(newRoot, region.Span, diagnostic.Location.SourceSpan)))
+                    if (diagnostic.Id == target.Id && SameSubject(target, diagnostic) && (region.Rewritten ? region.Span.Contains(diagnostic.Location.SourceSpan.Start) : SameOperation(newRoot, region.Span, diagnostic.Location.SourceSpan)))
                     {
                         onFixed.Add(diagnostic);
                     }
@@ -245,9 +245,26 @@ public sealed class FixRunner
 
             // What the changed document reports that it did not before (by id and message), beyond the fixed operations.
             var fresh = after.Where(d => !onFixed.Contains(d)).ToList();
+            var unmatched = new List<Diagnostic>();
             foreach (var old in before)
             {
                 var match = fresh.FindIndex(d => d.Id == old.Id && d.GetMessage(CultureInfo.InvariantCulture) == old.GetMessage(CultureInfo.InvariantCulture));
+                if (match >= 0)
+                {
+                    fresh.RemoveAt(match);
+                }
+                else
+                {
+                    unmatched.Add(old);
+                }
+            }
+
+            // The same rule where it was, its message changed by the fix (LL2002 on a Down that throws now counts the
+            // UPDATE the fix added to Up): not new.
+            foreach (var old in unmatched)
+            {
+                var moved = Map(old.Location.SourceSpan, changesToText);
+                var match = moved.Rewritten ? -1 : fresh.FindIndex(d => d.Id == old.Id && d.Location.SourceSpan.Start == moved.Span.Start);
                 if (match >= 0)
                 {
                     fresh.RemoveAt(match);
@@ -346,6 +363,23 @@ public sealed class FixRunner
 
         var token = root.FindToken(position);
         return token.Parent?.FirstAncestorOrSelf<InvocationExpressionSyntax>()?.Span ?? token.Span;
+    }
+
+    /// <summary>
+    /// False when both diagnostics name a column (or a table) and not the same one: a text change that Roslyn merges over
+    /// several operations must not make the next column's diagnostic "remaining" for this one.
+    /// </summary>
+    private static bool SameSubject(Diagnostic target, Diagnostic diagnostic)
+    {
+        foreach (var key in new[] { Lossless.Analyzers.DiagnosticProperties.Schema, Lossless.Analyzers.DiagnosticProperties.Table, Lossless.Analyzers.DiagnosticProperties.Column })
+        {
+            if (target.Properties.TryGetValue(key, out var expected) && diagnostic.Properties.TryGetValue(key, out var actual) && !string.Equals(expected, actual, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The diagnostic of a value a fix marked 'lossless: choose': reported by design until a person writes the value.</summary>
