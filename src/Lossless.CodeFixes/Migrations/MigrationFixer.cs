@@ -96,6 +96,12 @@ public abstract class MigrationFixer : CodeFixProvider
     /// <summary>Writes the action's change into <see cref="FixRequest.Edits"/>; false when it cannot be written after all.</summary>
     internal abstract bool Write(FixRequest request);
 
+    /// <summary>
+    /// True when <paramref name="offered"/> is the same choice as <paramref name="chosen"/> written another way for this
+    /// diagnostic (the same steps in a provider's own shape): Fix All with the chosen key takes it.
+    /// </summary>
+    internal virtual bool SameChoice(string offered, string chosen) => false;
+
     public sealed override FixAllProvider GetFixAllProvider() => MigrationFixAll.Instance;
 
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -171,14 +177,16 @@ public abstract class MigrationFixer : CodeFixProvider
     }
 
     /// <summary>
-    /// The action Fix All takes for a diagnostic: the one whose key was chosen when it is offered; none when the chosen
-    /// key is another action of the same rule (the person chose that one); else the first action offered. dotnet
+    /// The action Fix All takes for a diagnostic: the one whose key was chosen when it is offered, else the same choice
+    /// in another shape (<see cref="SameChoice"/>); none when the chosen key is another action of the same rule (the
+    /// person chose that one); else the first action offered. dotnet
     /// format chooses the key from whichever diagnostic it sees first, of any id, or none at all: every diagnostic
     /// still gets a fix.
     /// </summary>
     internal string? ChooseKey(Diagnostic diagnostic, SyntaxNode root, string? chosen)
     {
         string? first = null;
+        string? same = null;
         foreach (var offer in Offers(diagnostic, root))
         {
             if (offer.Key == chosen)
@@ -187,6 +195,15 @@ public abstract class MigrationFixer : CodeFixProvider
             }
 
             first ??= offer.Key;
+            if (chosen is not null && SameChoice(offer.Key, chosen))
+            {
+                same ??= offer.Key;
+            }
+        }
+
+        if (same is not null)
+        {
+            return same;
         }
 
         foreach (var key in KeysFor(diagnostic.Id))

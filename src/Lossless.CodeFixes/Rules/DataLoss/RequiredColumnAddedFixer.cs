@@ -56,6 +56,16 @@ public sealed class RequiredColumnAddedFixer : MigrationFixer
         ? [FixerKeys.LL1012_UseModelDefault, FixerKeys.LL1012_AddNullableBackfillRequire, FixerKeys.LL1012_BackfillAfterAdd]
         : [FixerKeys.LL1008_UseModelDefault, FixerKeys.LL1008_AddNullableBackfillRequire, FixerKeys.LL1008_BackfillAfterAdd];
 
+    /// <summary>
+    /// The value left to choose, written as three steps or (on SQLite, with EF's placeholder) as an UPDATE after the
+    /// AddColumn, is one choice: Fix All and dotnet format with either key take the other where only it is offered.
+    /// </summary>
+    internal override bool SameChoice(string offered, string chosen) => (offered, chosen) is
+        (FixerKeys.LL1008_BackfillAfterAdd, FixerKeys.LL1008_AddNullableBackfillRequire)
+        or (FixerKeys.LL1008_AddNullableBackfillRequire, FixerKeys.LL1008_BackfillAfterAdd)
+        or (FixerKeys.LL1012_BackfillAfterAdd, FixerKeys.LL1012_AddNullableBackfillRequire)
+        or (FixerKeys.LL1012_AddNullableBackfillRequire, FixerKeys.LL1012_BackfillAfterAdd);
+
     internal override bool Write(FixRequest request)
     {
         if (request.Statement is not { } statement
