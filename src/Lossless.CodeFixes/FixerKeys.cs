@@ -41,6 +41,13 @@ public static class FixerKeys
     /// </summary>
     public const string LL1008_BackfillAfterAdd = "LL1008_BackfillAfterAdd";
 
+    /// <summary>
+    /// LL1008 on SQLite, where the AddColumn has no default at all: a default left to choose
+    /// (defaultValue: null /* lossless: choose */), since SQLite adds a required column only with one. No AlterColumn,
+    /// so no table rebuild.
+    /// </summary>
+    public const string LL1008_ChooseDefault = "LL1008_ChooseDefault";
+
     /// <summary>LL1012: the default the target model declares (HasDefaultValue) as the AddColumn's defaultValue.</summary>
     public const string LL1012_UseModelDefault = "LL1012_UseModelDefault";
 

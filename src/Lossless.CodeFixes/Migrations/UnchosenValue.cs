@@ -12,6 +12,9 @@ internal static class UnchosenValue
     /// <summary>The SQL a fix writes for the value to choose: NULL, which a column about to become NOT NULL refuses.</summary>
     public const string Sql = "NULL /* " + Marker + " */";
 
+    /// <summary>The C# argument value a fix writes for a default to choose: null, which a NOT NULL column refuses as its default.</summary>
+    public const string CSharpDefault = "null /* " + Marker + " */";
+
     /// <summary>
     /// True when the rule reports that a value the fix left is still to choose (its Unchosen property): the fix has
     /// written all it can, and what is left is a person's to write; nothing more is offered.

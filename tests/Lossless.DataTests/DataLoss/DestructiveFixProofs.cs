@@ -456,7 +456,9 @@ public abstract class DestructiveFixProofs : IDisposable
 
     /// <summary>
     /// As for LL1007: the fixed migration fails on a table with rows until the value is chosen (nothing changed, the
-    /// column not even added), then every existing row holds the chosen value and the column is NOT NULL.
+    /// column not even added), then every existing row holds the chosen value and the column is NOT NULL. On
+    /// PostgreSQL the fix is the three steps; on SQLite, which refuses a required column with no default even on an
+    /// empty table, a default to choose (no AlterColumn, so no table rebuild).
     /// </summary>
     [Fact]
     public async Task RequiredColumnAdded_Fixed_FailsUntilTheValueIsChosen_ThenFillsEveryRow()
@@ -474,27 +476,27 @@ public abstract class DestructiveFixProofs : IDisposable
             AssertDatabaseError(error, IsPostgres ? ("23502", "column \"age\" of relation \"users\" contains null values") : ("1", "SQLite Error 1: 'Cannot add a NOT NULL column with default value NULL'."));
         }
 
-        var fixedChange = await FixApplier.ApplyAsync(Provider, RuleIds.RequiredColumnAdded, FixerKeys.LL1008_AddNullableBackfillRequire, change, CompiledMigrationsTests.Context, initial);
+        var fixedChange = await FixApplier.ApplyAsync(Provider, RuleIds.RequiredColumnAdded, IsPostgres ? FixerKeys.LL1008_AddNullableBackfillRequire : FixerKeys.LL1008_ChooseDefault, change, CompiledMigrationsTests.Context, initial);
+        var marker = IsPostgres ? "NULL /* lossless: choose */" : "defaultValue: null /* lossless: choose */";
+        Assert.Contains(marker, fixedChange);
         using (var unchosen = CompiledMigrations.Compile(CompiledMigrationsTests.Context, initial, fixedChange))
         {
             var database = Prepare("add_required_unchosen", unchosen);
             var before = DatabaseSnapshot.Take(Provider, database.ConnectionString);
             var error = Record.Exception(() => unchosen.Migrate(Provider, database.ConnectionString));
-            AssertDatabaseError(error, IsPostgres ? ("23502", "column \"age\" of relation \"users\" contains null values") : ("19", "SQLite Error 19: 'NOT NULL constraint failed: ef_temp_users.age'."));
+            AssertDatabaseError(error, IsPostgres ? ("23502", "column \"age\" of relation \"users\" contains null values") : ("1", "SQLite Error 1: 'Cannot add a NOT NULL column with default value NULL'."));
+
+            // One transaction (on SQLite too: nothing rebuilds a table): the added column is rolled back with the rest.
             var after = DatabaseSnapshot.Take(Provider, database.ConnectionString);
-            if (IsPostgres)
-            {
-                // One transaction: the added column is rolled back with the rest.
-                Assert.Equal(before.Schema, after.Schema);
-                Assert.Equal(before.Data, after.Data);
-            }
+            Assert.Equal(before.Schema, after.Schema);
+            Assert.Equal(before.Data, after.Data);
         }
 
-        using var chosen = CompiledMigrations.Compile(CompiledMigrationsTests.Context, initial, fixedChange.Replace("NULL /* lossless: choose */", "42"));
+        using var chosen = CompiledMigrations.Compile(CompiledMigrationsTests.Context, initial, fixedChange.Replace(marker, IsPostgres ? "42" : "defaultValue: 42"));
         var db = Prepare("add_required_chosen", chosen);
         chosen.Migrate(Provider, db.ConnectionString);
         var up = DatabaseSnapshot.Take(Provider, db.ConnectionString);
-        // Read by name: on SQLite the AlterColumn's table rebuild orders the columns as EF's model does.
+        // Read by name, whatever order the columns stand in.
         Assert.Equal("1|ann@example.com|42\n2||42", Query(db, "SELECT id, email, age FROM users ORDER BY id"));
         Assert.Contains(IsPostgres ? "column public.users.age integer not null" : "column users.age INTEGER not null", up.Schema);
     }

@@ -17,9 +17,11 @@ namespace Lossless.CodeFixes.Rules.DataLoss;
 /// (NULL /* lossless: choose */), and an AlterColumn makes it required: left as it is, that AlterColumn fails on a
 /// table with rows, and the rule keeps reporting until a person writes the value.
 /// On SQLite an AlterColumn is a table rebuild (committed apart, and deleting the rows of tables that reference it with
-/// ON DELETE CASCADE when applied in an outer transaction: LL3005, LL1011), which the AddColumn alone never was. There,
-/// when EF wrote its placeholder (which SQLite needs to add a required column), the AddColumn stays as it is and the
-/// UPDATE follows it: left as it is, the UPDATE fails on a table with rows, inside the migration's one transaction.
+/// ON DELETE CASCADE when applied in an outer transaction: LL3005, LL1011), which the AddColumn alone never was. There
+/// the column is added required as it stands: when EF wrote its placeholder (which SQLite needs to add a required
+/// column), an UPDATE follows the AddColumn, which fails on a table with rows if left as it is; with no default at all,
+/// the AddColumn gets a default left to choose (defaultValue: null /* lossless: choose */), which SQLite refuses on any
+/// table if left as it is. Either way inside the migration's one transaction.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RequiredColumnAddedFixer)), Shared]
 public sealed class RequiredColumnAddedFixer : MigrationFixer
@@ -42,10 +44,11 @@ public sealed class RequiredColumnAddedFixer : MigrationFixer
             yield return new FixOffer($"Give the existing rows the model's default ({modelDefault})", llTwelve ? FixerKeys.LL1012_UseModelDefault : FixerKeys.LL1008_UseModelDefault);
         }
 
-        if (ProviderOf(diagnostic) == DatabaseProvider.Sqlite
-            && diagnostic.Properties.TryGetValue(DiagnosticProperties.Placeholder, out var placeholder) && placeholder is not null)
+        if (ProviderOf(diagnostic) == DatabaseProvider.Sqlite)
         {
-            yield return new FixOffer("Fill the existing rows with a value you choose right after adding the column (no table rebuild)", llTwelve ? FixerKeys.LL1012_BackfillAfterAdd : FixerKeys.LL1008_BackfillAfterAdd);
+            yield return diagnostic.Properties.TryGetValue(DiagnosticProperties.Placeholder, out var placeholder) && placeholder is not null
+                ? new FixOffer("Fill the existing rows with a value you choose right after adding the column (no table rebuild)", llTwelve ? FixerKeys.LL1012_BackfillAfterAdd : FixerKeys.LL1008_BackfillAfterAdd)
+                : new FixOffer("Give the column a default you choose: SQLite adds a required column only with one (no table rebuild)", FixerKeys.LL1008_ChooseDefault);
             yield break;
         }
 
@@ -54,17 +57,17 @@ public sealed class RequiredColumnAddedFixer : MigrationFixer
 
     internal override IEnumerable<string> KeysFor(string diagnosticId) => diagnosticId == RuleIds.ExistingRowsGetPlaceholder
         ? [FixerKeys.LL1012_UseModelDefault, FixerKeys.LL1012_AddNullableBackfillRequire, FixerKeys.LL1012_BackfillAfterAdd]
-        : [FixerKeys.LL1008_UseModelDefault, FixerKeys.LL1008_AddNullableBackfillRequire, FixerKeys.LL1008_BackfillAfterAdd];
+        : [FixerKeys.LL1008_UseModelDefault, FixerKeys.LL1008_AddNullableBackfillRequire, FixerKeys.LL1008_BackfillAfterAdd, FixerKeys.LL1008_ChooseDefault];
 
     /// <summary>
-    /// The value left to choose, written as three steps or (on SQLite, with EF's placeholder) as an UPDATE after the
-    /// AddColumn, is one choice: Fix All and dotnet format with either key take the other where only it is offered.
+    /// The value left to choose, written as three steps, or on SQLite as an UPDATE after the AddColumn or a default to
+    /// choose, is one choice: Fix All and dotnet format with any of these keys take the one a diagnostic offers.
     /// </summary>
-    internal override bool SameChoice(string offered, string chosen) => (offered, chosen) is
-        (FixerKeys.LL1008_BackfillAfterAdd, FixerKeys.LL1008_AddNullableBackfillRequire)
-        or (FixerKeys.LL1008_AddNullableBackfillRequire, FixerKeys.LL1008_BackfillAfterAdd)
-        or (FixerKeys.LL1012_BackfillAfterAdd, FixerKeys.LL1012_AddNullableBackfillRequire)
-        or (FixerKeys.LL1012_AddNullableBackfillRequire, FixerKeys.LL1012_BackfillAfterAdd);
+    internal override bool SameChoice(string offered, string chosen) => LeftToChoose(offered) && LeftToChoose(chosen);
+
+    private static bool LeftToChoose(string key) => key
+        is FixerKeys.LL1008_AddNullableBackfillRequire or FixerKeys.LL1008_BackfillAfterAdd or FixerKeys.LL1008_ChooseDefault
+        or FixerKeys.LL1012_AddNullableBackfillRequire or FixerKeys.LL1012_BackfillAfterAdd;
 
     internal override bool Write(FixRequest request)
     {
@@ -86,6 +89,14 @@ public sealed class RequiredColumnAddedFixer : MigrationFixer
             }
 
             edits.SetArgument(invocation, "defaultValue", modelDefault, after: "nullable");
+            return true;
+        }
+
+        if (request.Key == FixerKeys.LL1008_ChooseDefault)
+        {
+            // Left as it is, SQLite refuses the column on any table ("Cannot add a NOT NULL column with default value
+            // NULL"), and the rule keeps reporting until a person writes the default.
+            edits.SetArgument(invocation, "defaultValue", UnchosenValue.CSharpDefault, after: "nullable");
             return true;
         }
 

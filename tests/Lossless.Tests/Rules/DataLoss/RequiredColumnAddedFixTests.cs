@@ -184,60 +184,75 @@ public class RequiredColumnAddedFixTests
     }
 
     /// <summary>
-    /// One choice in two shapes: on SQLite, Fix All (and dotnet format) with the three steps' key also fills the column
-    /// that has EF's placeholder, the way that column's fix is offered (the UPDATE after its AddColumn); a single click
-    /// on the first fixes only it.
+    /// On SQLite, with no default at all (SQLite refuses the AddColumn even on an empty table), the fix gives the column
+    /// a default left to choose: no AlterColumn, so no rebuild and no LL1011 for the orders that cascade from users.
+    /// LL1008 stays, saying the default is still to choose.
     /// </summary>
     [Fact]
-    public async Task OnSqlite_FixAllWithTheThreeStepsKey_FillsThePlaceholderColumnAfterItsAdd()
+    public async Task ChooseDefault_OnSqlite_LeavesTheDefaultToChooseAndRebuildsNothing()
     {
-        const string age = """migrationBuilder.{|#0:AddColumn|}<int>(name: "age", table: "users", type: "INTEGER", nullable: false);""";
-        const string created = """migrationBuilder.{|#1:AddColumn|}<DateTime>(name: "created", table: "users", type: "TEXT", nullable: false, defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));""";
-        const string ageFixed = """
-            migrationBuilder.AddColumn<int>(name: "age", table: "users", type: "INTEGER", nullable: true);
-
-            // Choose the value the existing rows get, in place of NULL /* lossless: choose */. Left as it is, making users.age required fails on a table with rows.
-            migrationBuilder.Sql("UPDATE \"users\" SET \"age\" = NULL /* lossless: choose */ WHERE \"age\" IS NULL;");
-
-            // Only now make users.age required: every row has a value.
-            migrationBuilder.{|#0:AlterColumn|}<int>(
-                name: "age",
+        const string source = """
+            migrationBuilder.{|#0:AddColumn|}<int>(
+                name: "rank",
+                table: "users",
+                type: "INTEGER",
+                nullable: false);
+            """;
+        const string fixedSource = """
+            migrationBuilder.{|#0:AddColumn|}<int>(
+                name: "rank",
                 table: "users",
                 type: "INTEGER",
                 nullable: false,
-                oldClrType: typeof(int),
-                oldType: "INTEGER",
-                oldNullable: true);
+                defaultValue: null /* lossless: choose */);
             """;
+        await VerifyWithModel(source, fixedSource, SqliteUsersWithOrders, FixerKeys.LL1008_ChooseDefault,
+            [Expected(0, "users.rank", "with no default fails, on SQLite even when the table is empty")],
+            [Expected(0, "users.rank", "with no default fails, on SQLite even when the table is empty: the default value marked 'lossless: choose' has not been chosen yet")]);
+    }
+
+    /// <summary>
+    /// One choice in two shapes: on SQLite, Fix All (and dotnet format, which takes the key of whichever diagnostic it
+    /// sees first) with the no-default column's key also fills the column that has EF's placeholder, the way that
+    /// column's fix is offered (the UPDATE after its AddColumn); a single click on the first fixes only it.
+    /// </summary>
+    [Fact]
+    public async Task OnSqlite_FixAll_FixesEachColumnTheWayItsFixIsOffered()
+    {
+        const string age = """migrationBuilder.{|#0:AddColumn|}<int>(name: "age", table: "users", type: "INTEGER", nullable: false);""";
+        const string created = """migrationBuilder.{|#1:AddColumn|}<DateTime>(name: "created", table: "users", type: "TEXT", nullable: false, defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));""";
+        const string ageFixed = """migrationBuilder.{|#0:AddColumn|}<int>(name: "age", table: "users", type: "INTEGER", nullable: false, defaultValue: null /* lossless: choose */);""";
         const string createdFixed = """
             migrationBuilder.{|#1:AddColumn|}<DateTime>(name: "created", table: "users", type: "TEXT", nullable: false, defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             // Choose the value the existing rows get, in place of NULL /* lossless: choose */: until then they hold EF's placeholder DateTime.MinValue. Left as it is, this UPDATE fails on a table with rows.
             migrationBuilder.Sql("UPDATE \"users\" SET \"created\" = NULL /* lossless: choose */;");
             """;
+        const string noDefault = "with no default fails, on SQLite even when the table is empty";
         const string meaningless = "gives every existing row the placeholder DateTime.MinValue, a value that means no value";
         var test = new Fix.Test(TestProvider.Sqlite)
         {
             TestCode = Sources.Migration(age + "\n\n" + created),
             FixedCode = Sources.Migration(ageFixed + "\n\n" + created),
             BatchFixedCode = Sources.Migration(ageFixed + "\n\n" + createdFixed),
-            CodeActionEquivalenceKey = FixerKeys.LL1008_AddNullableBackfillRequire,
+            CodeActionEquivalenceKey = FixerKeys.LL1008_ChooseDefault,
             NumberOfIncrementalIterations = 1,
         };
-        test.ExpectedDiagnostics.Add(Expected(0, "users.age", "with no default fails, on SQLite even when the table is empty"));
+        test.ExpectedDiagnostics.Add(Expected(0, "users.age", noDefault));
         test.ExpectedDiagnostics.Add(Expected(1, "users.created", meaningless));
         test.FixedState.MarkupHandling = MarkupMode.Allow;
-        test.FixedState.ExpectedDiagnostics.Add(LeftToChoose(0, "users.age"));
+        test.FixedState.ExpectedDiagnostics.Add(Expected(0, "users.age", noDefault + ": the default value marked 'lossless: choose' has not been chosen yet"));
         test.FixedState.ExpectedDiagnostics.Add(Expected(1, "users.created", meaningless));
         test.BatchFixedState.MarkupHandling = MarkupMode.Allow;
-        test.BatchFixedState.ExpectedDiagnostics.Add(LeftToChoose(0, "users.age"));
+        test.BatchFixedState.ExpectedDiagnostics.Add(Expected(0, "users.age", noDefault + ": the default value marked 'lossless: choose' has not been chosen yet"));
         test.BatchFixedState.ExpectedDiagnostics.Add(Expected(1, "users.created", meaningless + ": the backfill value marked 'lossless: choose' has not been chosen yet"));
         await test.RunAsync();
     }
 
     /// <summary>
-    /// On SQLite the fix offered depends on the AddColumn: with EF's placeholder, the UPDATE after it (the nullable
-    /// steps would rebuild the table); with no default at all (SQLite refuses the AddColumn), the nullable steps.
+    /// On SQLite the fix offered depends on the AddColumn: with EF's placeholder, the UPDATE after it; with no default at
+    /// all (SQLite refuses the AddColumn), a default to choose. Never the nullable steps, whose AlterColumn would rebuild
+    /// the table.
     /// </summary>
     [Fact]
     public async Task OnSqlite_ThePlaceholderDecidesWhichStepsAreOffered()
@@ -246,7 +261,7 @@ public class RequiredColumnAddedFixTests
         var withPlaceholder = await OfferedKeys.ForAsync(fixer, TestProvider.Sqlite, Sources.Migration("""migrationBuilder.AddColumn<bool>(name: "is_active", table: "users", type: "INTEGER", nullable: false, defaultValue: false);"""));
         var withoutDefault = await OfferedKeys.ForAsync(fixer, TestProvider.Sqlite, Sources.Migration("""migrationBuilder.AddColumn<int>(name: "age", table: "users", type: "INTEGER", nullable: false);"""));
         Assert.Equal([FixerKeys.LL1012_BackfillAfterAdd], withPlaceholder);
-        Assert.Equal([FixerKeys.LL1008_AddNullableBackfillRequire], withoutDefault);
+        Assert.Equal([FixerKeys.LL1008_ChooseDefault], withoutDefault);
     }
 
     /// <summary>LL1012 (info: EF's plain placeholder, often intended, sometimes not) gets the same steps: the value is a person's to choose.</summary>
