@@ -179,9 +179,8 @@ public abstract class MigrationFixer : CodeFixProvider
     /// <summary>
     /// The action Fix All takes for a diagnostic: the one whose key was chosen when it is offered, else the same choice
     /// in another shape (<see cref="SameChoice"/>); none when the chosen key is another action of the same rule (the
-    /// person chose that one); else the first action offered. dotnet
-    /// format chooses the key from whichever diagnostic it sees first, of any id, or none at all: every diagnostic
-    /// still gets a fix.
+    /// person chose that one); else the first action offered. dotnet format chooses the key from whichever diagnostic
+    /// it sees first, of any id, or none at all: every diagnostic still gets a fix.
     /// </summary>
     internal string? ChooseKey(Diagnostic diagnostic, SyntaxNode root, string? chosen)
     {

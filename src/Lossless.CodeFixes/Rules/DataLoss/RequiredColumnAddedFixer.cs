@@ -61,13 +61,17 @@ public sealed class RequiredColumnAddedFixer : MigrationFixer
 
     /// <summary>
     /// The value left to choose, written as three steps, or on SQLite as an UPDATE after the AddColumn or a default to
-    /// choose, is one choice: Fix All and dotnet format with any of these keys take the one a diagnostic offers.
+    /// choose, is one choice of one rule: Fix All and dotnet format with any of its keys take the one a diagnostic
+    /// offers. (A key of the other rule is no choice for this one: its diagnostics get their first action, as before.)
     /// </summary>
-    internal override bool SameChoice(string offered, string chosen) => LeftToChoose(offered) && LeftToChoose(chosen);
+    internal override bool SameChoice(string offered, string chosen)
+        => (IsLL1008LeftToChoose(offered) && IsLL1008LeftToChoose(chosen)) || (IsLL1012LeftToChoose(offered) && IsLL1012LeftToChoose(chosen));
 
-    private static bool LeftToChoose(string key) => key
-        is FixerKeys.LL1008_AddNullableBackfillRequire or FixerKeys.LL1008_BackfillAfterAdd or FixerKeys.LL1008_ChooseDefault
-        or FixerKeys.LL1012_AddNullableBackfillRequire or FixerKeys.LL1012_BackfillAfterAdd;
+    private static bool IsLL1008LeftToChoose(string key)
+        => key is FixerKeys.LL1008_AddNullableBackfillRequire or FixerKeys.LL1008_BackfillAfterAdd or FixerKeys.LL1008_ChooseDefault;
+
+    private static bool IsLL1012LeftToChoose(string key)
+        => key is FixerKeys.LL1012_AddNullableBackfillRequire or FixerKeys.LL1012_BackfillAfterAdd;
 
     internal override bool Write(FixRequest request)
     {
