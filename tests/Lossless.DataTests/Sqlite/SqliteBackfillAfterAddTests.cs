@@ -21,81 +21,6 @@ namespace Lossless.DataTests.Sqlite;
 /// </summary>
 public sealed class SqliteBackfillAfterAddTests
 {
-    private const string Model = """
-        modelBuilder.Entity("Sample.Parent", b =>
-        {
-            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
-            b.Property<string>("Name").HasColumnType("TEXT");
-            b.HasKey("Id");
-            b.ToTable("Parents");
-        });
-        modelBuilder.Entity("Sample.Child", b =>
-        {
-            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
-            b.Property<int>("ParentId").HasColumnType("INTEGER");
-            b.HasKey("Id");
-            b.ToTable("Children");
-        });
-        modelBuilder.Entity("Sample.Order", b =>
-        {
-            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
-            b.Property<int?>("ParentId").HasColumnType("INTEGER");
-            b.HasKey("Id");
-            b.ToTable("Orders");
-        });
-        modelBuilder.Entity("Sample.Child", b =>
-        {
-            b.HasOne("Sample.Parent", null).WithMany().HasForeignKey("ParentId").OnDelete(DeleteBehavior.Cascade).IsRequired();
-        });
-        modelBuilder.Entity("Sample.Order", b =>
-        {
-            b.HasOne("Sample.Parent", null).WithMany().HasForeignKey("ParentId").OnDelete(DeleteBehavior.SetNull);
-        });
-        """;
-
-    private static readonly string Create = FixScenario.Migration(
-        "20250101000000_Create",
-        """
-        migrationBuilder.CreateTable(
-            name: "Parents",
-            columns: table => new
-            {
-                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
-                Name = table.Column<string>(type: "TEXT", nullable: true)
-            },
-            constraints: table => table.PrimaryKey("PK_Parents", x => x.Id));
-        migrationBuilder.CreateTable(
-            name: "Children",
-            columns: table => new
-            {
-                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
-                ParentId = table.Column<int>(type: "INTEGER", nullable: false)
-            },
-            constraints: table =>
-            {
-                table.PrimaryKey("PK_Children", x => x.Id);
-                table.ForeignKey("FK_Children_Parents_ParentId", x => x.ParentId, "Parents", "Id", onDelete: ReferentialAction.Cascade);
-            });
-        migrationBuilder.CreateTable(
-            name: "Orders",
-            columns: table => new
-            {
-                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
-                ParentId = table.Column<int>(type: "INTEGER", nullable: true)
-            },
-            constraints: table =>
-            {
-                table.PrimaryKey("PK_Orders", x => x.Id);
-                table.ForeignKey("FK_Orders_Parents_ParentId", x => x.ParentId, "Parents", "Id", onDelete: ReferentialAction.SetNull);
-            });
-        """,
-        """
-        migrationBuilder.DropTable(name: "Children");
-        migrationBuilder.DropTable(name: "Orders");
-        migrationBuilder.DropTable(name: "Parents");
-        """,
-        Model);
-
     /// <summary>Parents.IsActive added required with EF's placeholder false, as EF scaffolds it on SQLite: LL1012.</summary>
     private static readonly string AddIsActive = FixScenario.Migration(
         "20250102000000_IsActive",
@@ -112,22 +37,16 @@ public sealed class SqliteBackfillAfterAddTests
             name: "IsActive",
             table: "Parents");
         """,
-        Model.Replace("""b.Property<string>("Name").HasColumnType("TEXT");""", """b.Property<string>("Name").HasColumnType("TEXT");""" + "\n    b.Property<bool>(\"IsActive\").HasColumnType(\"INTEGER\");"));
-
-    private const string Seed = """
-        INSERT INTO "Parents" ("Id", "Name") VALUES (1, 'a'), (2, 'b');
-        INSERT INTO "Children" ("Id", "ParentId") VALUES (10, 1), (11, 2);
-        INSERT INTO "Orders" ("Id", "ParentId") VALUES (20, 1), (21, 2);
-        """;
+        CascadingParents.Model.Replace("""b.Property<string>("Name").HasColumnType("TEXT");""", """b.Property<string>("Name").HasColumnType("TEXT");""" + "\n    b.Property<bool>(\"IsActive\").HasColumnType(\"INTEGER\");"));
 
     private static Task<string> FixedAsync()
-        => DataLoss.FixApplier.ApplyAsync(DatabaseProvider.Sqlite, RuleIds.ExistingRowsGetPlaceholder, FixerKeys.LL1012_BackfillAfterAdd, AddIsActive, CompiledMigrationsTests.Context, Create);
+        => DataLoss.FixApplier.ApplyAsync(DatabaseProvider.Sqlite, RuleIds.ExistingRowsGetPlaceholder, FixerKeys.LL1012_BackfillAfterAdd, AddIsActive, CompiledMigrationsTests.Context, CascadingParents.Create);
 
     private static CompiledMigrations Prepare(SqliteDatabase database, string change)
     {
-        var compiled = CompiledMigrations.Compile(Create, change, CompiledMigrationsTests.Context);
+        var compiled = CompiledMigrations.Compile(CascadingParents.Create, change, CompiledMigrationsTests.Context);
         compiled.Migrate(DatabaseProvider.Sqlite, database.ConnectionString, "20250101000000_Create");
-        Execute(database.ConnectionString, Seed);
+        Execute(database.ConnectionString, CascadingParents.Seed);
         return compiled;
     }
 
@@ -138,12 +57,6 @@ public sealed class SqliteBackfillAfterAddTests
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    private static void AssertEveryReferencingRowSurvives(string connectionString)
-    {
-        Assert.Equal(["10,1", "11,2"], SqliteRows.Read(connectionString, """SELECT "Id", "ParentId" FROM "Children" ORDER BY 1"""));
-        Assert.Equal(["20,1", "21,2"], SqliteRows.Read(connectionString, """SELECT "Id", "ParentId" FROM "Orders" ORDER BY 1"""));
     }
 
     [Fact]
@@ -161,7 +74,7 @@ public sealed class SqliteBackfillAfterAddTests
         Assert.Equal(["20250101000000_Create"], SqliteRows.Read(database.ConnectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1"""));
         Assert.Equal(["Id", "Name"], SqliteRows.Read(database.ConnectionString, """SELECT "name" FROM pragma_table_info('Parents') ORDER BY "cid" """));
         Assert.Equal(["1,a", "2,b"], SqliteRows.Read(database.ConnectionString, """SELECT "Id", "Name" FROM "Parents" ORDER BY 1"""));
-        AssertEveryReferencingRowSurvives(database.ConnectionString);
+        CascadingParents.AssertEveryReferencingRowSurvives(database.ConnectionString);
     }
 
     [Fact]
@@ -184,6 +97,6 @@ public sealed class SqliteBackfillAfterAddTests
         Assert.Equal(["20250101000000_Create", "20250102000000_IsActive"], SqliteRows.Read(database.ConnectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1"""));
         Assert.Equal(["1,a,1", "2,b,1"], SqliteRows.Read(database.ConnectionString, """SELECT "Id", "Name", "IsActive" FROM "Parents" ORDER BY 1"""));
         Assert.Equal(["IsActive,1"], SqliteRows.Read(database.ConnectionString, """SELECT "name", "notnull" FROM pragma_table_info('Parents') WHERE "name" = 'IsActive'"""));
-        AssertEveryReferencingRowSurvives(database.ConnectionString);
+        CascadingParents.AssertEveryReferencingRowSurvives(database.ConnectionString);
     }
 }

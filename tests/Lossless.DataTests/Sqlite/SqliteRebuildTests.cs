@@ -18,81 +18,6 @@ namespace Lossless.DataTests.Sqlite;
 /// </summary>
 public sealed class SqliteRebuildTests
 {
-    private const string Model = """
-        modelBuilder.Entity("Sample.Parent", b =>
-        {
-            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
-            b.Property<string>("Name").HasColumnType("TEXT");
-            b.HasKey("Id");
-            b.ToTable("Parents");
-        });
-        modelBuilder.Entity("Sample.Child", b =>
-        {
-            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
-            b.Property<int>("ParentId").HasColumnType("INTEGER");
-            b.HasKey("Id");
-            b.ToTable("Children");
-        });
-        modelBuilder.Entity("Sample.Order", b =>
-        {
-            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
-            b.Property<int?>("ParentId").HasColumnType("INTEGER");
-            b.HasKey("Id");
-            b.ToTable("Orders");
-        });
-        modelBuilder.Entity("Sample.Child", b =>
-        {
-            b.HasOne("Sample.Parent", null).WithMany().HasForeignKey("ParentId").OnDelete(DeleteBehavior.Cascade).IsRequired();
-        });
-        modelBuilder.Entity("Sample.Order", b =>
-        {
-            b.HasOne("Sample.Parent", null).WithMany().HasForeignKey("ParentId").OnDelete(DeleteBehavior.SetNull);
-        });
-        """;
-
-    private static readonly string Create = FixScenario.Migration(
-        "20250101000000_Create",
-        """
-        migrationBuilder.CreateTable(
-            name: "Parents",
-            columns: table => new
-            {
-                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
-                Name = table.Column<string>(type: "TEXT", nullable: true)
-            },
-            constraints: table => table.PrimaryKey("PK_Parents", x => x.Id));
-        migrationBuilder.CreateTable(
-            name: "Children",
-            columns: table => new
-            {
-                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
-                ParentId = table.Column<int>(type: "INTEGER", nullable: false)
-            },
-            constraints: table =>
-            {
-                table.PrimaryKey("PK_Children", x => x.Id);
-                table.ForeignKey("FK_Children_Parents_ParentId", x => x.ParentId, "Parents", "Id", onDelete: ReferentialAction.Cascade);
-            });
-        migrationBuilder.CreateTable(
-            name: "Orders",
-            columns: table => new
-            {
-                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
-                ParentId = table.Column<int>(type: "INTEGER", nullable: true)
-            },
-            constraints: table =>
-            {
-                table.PrimaryKey("PK_Orders", x => x.Id);
-                table.ForeignKey("FK_Orders_Parents_ParentId", x => x.ParentId, "Parents", "Id", onDelete: ReferentialAction.SetNull);
-            });
-        """,
-        """
-        migrationBuilder.DropTable(name: "Children");
-        migrationBuilder.DropTable(name: "Orders");
-        migrationBuilder.DropTable(name: "Parents");
-        """,
-        Model);
-
     /// <summary>Parents.Name becomes required: an AlterColumn, so EF rebuilds Parents; no value changes.</summary>
     private static readonly string Rebuild = FixScenario.Migration(
         "20250102000000_NameRequired",
@@ -116,13 +41,7 @@ public sealed class SqliteRebuildTests
             oldClrType: typeof(string),
             oldType: "TEXT");
         """,
-        Model.Replace("""b.Property<string>("Name").HasColumnType("TEXT");""", """b.Property<string>("Name").IsRequired().HasColumnType("TEXT");"""));
-
-    private const string Seed = """
-        INSERT INTO "Parents" ("Id", "Name") VALUES (1, 'a'), (2, 'b');
-        INSERT INTO "Children" ("Id", "ParentId") VALUES (10, 1), (11, 2);
-        INSERT INTO "Orders" ("Id", "ParentId") VALUES (20, 1), (21, 2);
-        """;
+        CascadingParents.Model.Replace("""b.Property<string>("Name").HasColumnType("TEXT");""", """b.Property<string>("Name").IsRequired().HasColumnType("TEXT");"""));
 
     private static void Execute(SqliteConnection connection, string sql)
     {
@@ -133,18 +52,12 @@ public sealed class SqliteRebuildTests
 
     private static CompiledMigrations Prepare(SqliteDatabase database)
     {
-        var compiled = CompiledMigrations.Compile(Create, Rebuild, CompiledMigrationsTests.Context);
+        var compiled = CompiledMigrations.Compile(CascadingParents.Create, Rebuild, CompiledMigrationsTests.Context);
         compiled.Migrate(DatabaseProvider.Sqlite, database.ConnectionString, "20250101000000_Create");
         using var connection = new SqliteConnection(database.ConnectionString);
         connection.Open();
-        Execute(connection, Seed);
+        Execute(connection, CascadingParents.Seed);
         return compiled;
-    }
-
-    private static void AssertEveryReferencingRowSurvives(string connectionString)
-    {
-        Assert.Equal(["10,1", "11,2"], SqliteRows.Read(connectionString, """SELECT "Id", "ParentId" FROM "Children" ORDER BY 1"""));
-        Assert.Equal(["20,1", "21,2"], SqliteRows.Read(connectionString, """SELECT "Id", "ParentId" FROM "Orders" ORDER BY 1"""));
     }
 
     [Fact]
@@ -156,7 +69,7 @@ public sealed class SqliteRebuildTests
         compiled.Migrate(DatabaseProvider.Sqlite, database.ConnectionString);
 
         Assert.Equal(["1,a", "2,b"], SqliteRows.Read(database.ConnectionString, """SELECT "Id", "Name" FROM "Parents" ORDER BY 1"""));
-        AssertEveryReferencingRowSurvives(database.ConnectionString);
+        CascadingParents.AssertEveryReferencingRowSurvives(database.ConnectionString);
     }
 
     [Fact]
@@ -178,7 +91,7 @@ public sealed class SqliteRebuildTests
         }
 
         Assert.Equal(["20250101000000_Create"], SqliteRows.Read(database.ConnectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1"""));
-        AssertEveryReferencingRowSurvives(database.ConnectionString);
+        CascadingParents.AssertEveryReferencingRowSurvives(database.ConnectionString);
     }
 
     [Fact]
@@ -227,7 +140,7 @@ public sealed class SqliteRebuildTests
         }
 
         Assert.Equal(["1,a", "2,b"], SqliteRows.Read(database.ConnectionString, """SELECT "Id", "Name" FROM "Parents" ORDER BY 1"""));
-        AssertEveryReferencingRowSurvives(database.ConnectionString);
+        CascadingParents.AssertEveryReferencingRowSurvives(database.ConnectionString);
     }
 
     [Fact]
@@ -249,6 +162,6 @@ public sealed class SqliteRebuildTests
         }
 
         Assert.Equal(["20250101000000_Create"], SqliteRows.Read(database.ConnectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1"""));
-        AssertEveryReferencingRowSurvives(database.ConnectionString);
+        CascadingParents.AssertEveryReferencingRowSurvives(database.ConnectionString);
     }
 }
