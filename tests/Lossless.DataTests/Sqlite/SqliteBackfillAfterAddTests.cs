@@ -5,7 +5,6 @@ using Lossless.DataTests.Infrastructure;
 using Lossless.DataTests.Migrations;
 using Lossless.DataTests.TypeChanges;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
