@@ -21,4 +21,14 @@ public static class SqliteRows
 
         return rows;
     }
+
+    /// <summary>Runs SQL that returns no rows (a seed, a script) on its own connection.</summary>
+    public static void Execute(string connectionString, string sql)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
 }

@@ -45,17 +45,8 @@ public sealed class SqliteBackfillAfterAddTests
     {
         var compiled = CompiledMigrations.Compile(CascadingParents.Create, change, CompiledMigrationsTests.Context);
         compiled.Migrate(DatabaseProvider.Sqlite, database.ConnectionString, "20250101000000_Create");
-        Execute(database.ConnectionString, CascadingParents.Seed);
+        SqliteRows.Execute(database.ConnectionString, CascadingParents.Seed);
         return compiled;
-    }
-
-    private static void Execute(string connectionString, string sql)
-    {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     [Fact]
@@ -91,7 +82,7 @@ public sealed class SqliteBackfillAfterAddTests
         }
 
         Assert.DoesNotContain("ef_temp_", script, StringComparison.Ordinal);
-        Execute(database.ConnectionString, "PRAGMA foreign_keys = 1;\nBEGIN;\n" + script + "\nCOMMIT;");
+        SqliteRows.Execute(database.ConnectionString, "PRAGMA foreign_keys = 1;\nBEGIN;\n" + script + "\nCOMMIT;");
 
         Assert.Equal(["20250101000000_Create", "20250102000000_IsActive"], SqliteRows.Read(database.ConnectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1"""));
         Assert.Equal(["1,a,1", "2,b,1"], SqliteRows.Read(database.ConnectionString, """SELECT "Id", "Name", "IsActive" FROM "Parents" ORDER BY 1"""));

@@ -100,15 +100,6 @@ public sealed class SqliteClrTypeChangeTests
         }
     }
 
-    private static void Execute(string connectionString, string sql)
-    {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
     private static List<string> Column(string connectionString, string sql)
     {
         using var connection = new SqliteConnection(connectionString);
@@ -129,7 +120,7 @@ public sealed class SqliteClrTypeChangeTests
     {
         var compiled = CompiledMigrations.Compile(Create, useGuids, Application);
         compiled.Migrate(DatabaseProvider.Sqlite, connectionString, "20250101000000_Create");
-        Execute(connectionString, seed);
+        SqliteRows.Execute(connectionString, seed);
         return compiled;
     }
 
