@@ -46,23 +46,20 @@ internal static class MigrationFixAll
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (Follow(diagnostic.Location.SourceSpan, applied) is not { } span
-                || await LoadedMigration.LoadAsync(current, span, cancellationToken).ConfigureAwait(false) is not { } migration
-                || Fresh(migration.Judge(cancellationToken), diagnostic.Id, span, migration.Tree) is not { } fresh
-                || fixer.ChooseKey(fresh, migration.Root, chosenKey) is not { } key
-                || fixer.Apply(migration, fresh, key, cancellationToken) is not { } edits)
+                || await fixer.WriteAsync(current, span, diagnostic.Id, diagnostic: null, (fresh, root) => fixer.ChooseKey(fresh, root, chosenKey), cancellationToken).ConfigureAwait(false) is not { } result)
             {
                 continue;
             }
 
-            current = current.WithText(edits.Apply(migration.Text));
-            applied.Add(edits.Changes);
+            current = current.WithText(result.Text);
+            applied.AddRange(result.Steps);
         }
 
         return current;
     }
 
     /// <summary>The diagnostic of <paramref name="id"/> at <paramref name="span"/> among those the rules report now, or null when it is gone.</summary>
-    private static Diagnostic? Fresh(ImmutableArray<Diagnostic> diagnostics, string id, TextSpan span, SyntaxTree tree)
+    internal static Diagnostic? Fresh(ImmutableArray<Diagnostic> diagnostics, string id, TextSpan span, SyntaxTree tree)
     {
         foreach (var diagnostic in diagnostics)
         {

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Lossless.CodeFixes.Migrations;
 
@@ -23,6 +24,23 @@ internal readonly struct FixOffer
     public string Title { get; }
 
     public string Key { get; }
+}
+
+/// <summary>One action written: the fixed text, the changes that led to it (each list against the text after the one before), where the fix's own text stands.</summary>
+internal sealed class FixResult
+{
+    public FixResult(SourceText text, IReadOnlyList<IReadOnlyList<TextChange>> steps, IReadOnlyList<TextSpan> written)
+    {
+        Text = text;
+        Steps = steps;
+        Written = written;
+    }
+
+    public SourceText Text { get; }
+
+    public IReadOnlyList<IReadOnlyList<TextChange>> Steps { get; }
+
+    public IReadOnlyList<TextSpan> Written { get; }
 }
 
 /// <summary>What a fixer writes from: the migration as the analyzer read it, the diagnostic, the chosen action, and the edits to make.</summary>
@@ -131,28 +149,82 @@ public abstract class MigrationFixer : CodeFixProvider
     /// <summary>Applies one action to one diagnostic: the migration is read when the action is invoked, not before.</summary>
     private async Task<Document> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
     {
-        var migration = await LoadedMigration.LoadAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
-        if (migration is null || Apply(migration, diagnostic, key, cancellationToken) is not { } edits)
+        if (await WriteAsync(document, diagnostic.Location.SourceSpan, diagnostic.Id, diagnostic, (_, _) => key, cancellationToken).ConfigureAwait(false) is not { } result)
         {
             return document;
         }
 
-        var fixedDocument = document.WithText(edits.Apply(migration.Text));
-        return await NavigateToUnchosenValueAsync(fixedDocument, edits, cancellationToken).ConfigureAwait(false);
+        return await NavigateToUnchosenValueAsync(document.WithText(result.Text), result.Written, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads the migration that holds <paramref name="span"/> of <paramref name="document"/> and writes one action on
+    /// the diagnostic of <paramref name="id"/> reported there: <paramref name="diagnostic"/> when the caller holds it
+    /// for this text, else the one the rules report now. Expression-bodied Up and Down are given block bodies first and
+    /// get their expression bodies back where the fix wrote nothing into them (<see cref="ExpressionBodies"/>). Null
+    /// when the migration, the diagnostic or the action is gone, or the action changes nothing.
+    /// </summary>
+    internal async Task<FixResult?> WriteAsync(Document document, TextSpan span, string id, Diagnostic? diagnostic, System.Func<Diagnostic, SyntaxNode, string?> chooseKey, CancellationToken cancellationToken)
+    {
+        if (await LoadedMigration.LoadAsync(document, span, cancellationToken).ConfigureAwait(false) is not { } migration)
+        {
+            return null;
+        }
+
+        var steps = new List<IReadOnlyList<TextChange>>();
+        var converted = new List<ExpressionBodies.Converted>();
+        var blocks = ExpressionBodies.ToBlocks(migration, converted);
+        if (blocks.Count > 0)
+        {
+            steps.Add(blocks);
+            diagnostic = null;
+            if (MigrationFixAll.Follow(span, steps) is not { } moved
+                || await LoadedMigration.LoadAsync(document.WithText(migration.Text.WithChanges(blocks)), moved, cancellationToken).ConfigureAwait(false) is not { } withBlocks)
+            {
+                return null;
+            }
+
+            span = moved;
+            migration = withBlocks;
+        }
+
+        if ((diagnostic ?? MigrationFixAll.Fresh(migration.Judge(cancellationToken), id, span, migration.Tree)) is not { } reported
+            || chooseKey(reported, migration.Root) is not { } key
+            || Apply(migration, reported, key, cancellationToken) is not { } edits)
+        {
+            return null;
+        }
+
+        var text = edits.Apply(migration.Text);
+        steps.Add(edits.Changes);
+        var written = new List<TextSpan>(edits.WrittenSpans());
+        if (converted.Count > 0)
+        {
+            var root = await document.WithText(text).GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var restored = root is null ? new List<TextChange>() : ExpressionBodies.Restore(root, converted, steps);
+            if (restored.Count > 0)
+            {
+                text = text.WithChanges(restored);
+                written = written.ConvertAll(writtenSpan => MigrationFixAll.Follow(writtenSpan, new[] { restored }) ?? writtenSpan);
+                steps.Add(restored);
+            }
+        }
+
+        return new FixResult(text, steps, written);
     }
 
     /// <summary>
     /// Where the fix left a value to choose, the IDE puts the caret on it: the written token that carries the
     /// <see cref="UnchosenValue.Marker"/> gets Roslyn's navigation annotation.
     /// </summary>
-    private static async Task<Document> NavigateToUnchosenValueAsync(Document document, DocumentEdits edits, CancellationToken cancellationToken)
+    private static async Task<Document> NavigateToUnchosenValueAsync(Document document, IReadOnlyList<TextSpan> written, CancellationToken cancellationToken)
     {
         if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
         {
             return document;
         }
 
-        foreach (var span in edits.WrittenSpans())
+        foreach (var span in written)
         {
             foreach (var token in root.DescendantTokens(span))
             {

@@ -73,7 +73,7 @@ public class RequiredColumnAddedFixTests
     /// Users, and Orders that reference them with ON DELETE CASCADE: on SQLite an AlterColumn of users would be a table
     /// rebuild that LL1011 reports (and LL3005); the AddColumn alone is not one.
     /// </summary>
-    private const string SqliteUsersWithOrders = """
+    internal const string SqliteUsersWithOrders = """
         modelBuilder.Entity("Sample.User", b =>
             {
                 b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
