@@ -83,4 +83,12 @@ public static class FixerKeys
 
     /// <summary>LL3009: SET LOCAL lock_timeout as the first step of Up.</summary>
     public const string LL3009_SetLockTimeout = "LL3009_SetLockTimeout";
+
+    /// <summary>
+    /// False for the actions that write no SQL (a rename, the model's default, a default to choose, a generated Down);
+    /// true for every other, a new key included. With no provider known, SQL cannot be written the provider's way
+    /// (`CREATE TABLE … AS SELECT` is no SQL Server statement, `"name"` is a string on MySQL), so those are not offered.
+    /// </summary>
+    internal static bool WritesSql(string key) => key is not (LL1006_Rename or LL1007_UseModelDefault or LL1008_UseModelDefault
+        or LL1008_ChooseDefault or LL1012_UseModelDefault or LL2001_GenerateDown or LL2003_AddMissingInverse);
 }

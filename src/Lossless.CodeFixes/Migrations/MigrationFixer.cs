@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Lossless.Analyzers;
 using Lossless.Analyzers.Model.Operations;
+using Lossless.Analyzers.Model.Providers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -137,11 +138,28 @@ public abstract class MigrationFixer : CodeFixProvider
                 continue;
             }
 
-            foreach (var offer in Offers(diagnostic, root))
+            foreach (var offer in Offered(diagnostic, root))
             {
                 var document = context.Document;
                 var key = offer.Key;
                 context.RegisterCodeFix(CodeAction.Create(offer.Title, cancellationToken => FixAsync(document, diagnostic, key, cancellationToken), key), diagnostic);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The actions offered for a diagnostic: the fixer's, less those that write SQL when the rule judged the migration
+    /// with no provider known (<see cref="FixerKeys.WritesSql"/>).
+    /// </summary>
+    private IEnumerable<FixOffer> Offered(Diagnostic diagnostic, SyntaxNode root)
+    {
+        var providerUnknown = diagnostic.Properties.TryGetValue(DiagnosticProperties.Provider, out var provider)
+            && provider == ProviderDetector.ToOptionValue(DatabaseProvider.Unknown);
+        foreach (var offer in Offers(diagnostic, root))
+        {
+            if (!providerUnknown || !FixerKeys.WritesSql(offer.Key))
+            {
+                yield return offer;
             }
         }
     }
@@ -258,7 +276,7 @@ public abstract class MigrationFixer : CodeFixProvider
     {
         string? first = null;
         string? same = null;
-        foreach (var offer in Offers(diagnostic, root))
+        foreach (var offer in Offered(diagnostic, root))
         {
             if (offer.Key == chosen)
             {
@@ -291,14 +309,14 @@ public abstract class MigrationFixer : CodeFixProvider
     internal static ImmutableArray<string> Ids(params string[] ids) => ImmutableArray.Create(ids);
 
     /// <summary>The provider the rule judged with (its Provider property, as .editorconfig spells it).</summary>
-    internal static Analyzers.Model.Providers.DatabaseProvider ProviderOf(Diagnostic diagnostic)
+    internal static DatabaseProvider ProviderOf(Diagnostic diagnostic)
         => diagnostic.Properties.TryGetValue(DiagnosticProperties.Provider, out var value) ? value switch
         {
-            "postgresql" => Analyzers.Model.Providers.DatabaseProvider.PostgreSql,
-            "sqlserver" => Analyzers.Model.Providers.DatabaseProvider.SqlServer,
-            "sqlite" => Analyzers.Model.Providers.DatabaseProvider.Sqlite,
-            "mysql" => Analyzers.Model.Providers.DatabaseProvider.MySql,
-            _ => Analyzers.Model.Providers.DatabaseProvider.Unknown,
+            "postgresql" => DatabaseProvider.PostgreSql,
+            "sqlserver" => DatabaseProvider.SqlServer,
+            "sqlite" => DatabaseProvider.Sqlite,
+            "mysql" => DatabaseProvider.MySql,
+            _ => DatabaseProvider.Unknown,
         }
-        : Analyzers.Model.Providers.DatabaseProvider.Unknown;
+        : DatabaseProvider.Unknown;
 }
