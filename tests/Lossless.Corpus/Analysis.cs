@@ -18,6 +18,33 @@ public static class Analysis
     public static readonly AnalyzerOptions NoOptions = new(ImmutableArray<AdditionalText>.Empty);
 
     /// <summary>
+    /// The options every analysis and cost run of this process gives the analyzers: <see cref="NoOptions"/>, or the
+    /// global options of --option (as a .globalconfig gives them to a build).
+    /// </summary>
+    public static AnalyzerOptions Options { get; private set; } = NoOptions;
+
+    /// <summary>Runs every later analysis with <paramref name="globalOptions"/> as the build's global options.</summary>
+    public static void UseGlobalOptions(IReadOnlyDictionary<string, string> globalOptions)
+        => Options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(globalOptions));
+
+    private sealed class GlobalOptionsProvider(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptionsProvider
+    {
+        private readonly ConfigOptions _global = new(values);
+        private static readonly ConfigOptions Empty = new(new Dictionary<string, string>());
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
+    }
+
+    private sealed class ConfigOptions(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
+
+    /// <summary>
     /// Compiles the set, runs every Lossless analyzer concurrently, and fills <paramref name="result"/>: the compiler's
     /// errors, the analyzer exceptions, and one row per Lossless diagnostic. Returns the number of Lossless diagnostics.
     /// </summary>
@@ -44,7 +71,7 @@ public static class Analysis
     {
         var thrown = new ConcurrentQueue<(Exception Exception, DiagnosticAnalyzer Analyzer, Diagnostic Diagnostic)>();
         var options = new CompilationWithAnalyzersOptions(
-            NoOptions,
+            Options,
             onAnalyzerException: (exception, analyzer, diagnostic) => thrown.Enqueue((exception, analyzer, diagnostic)),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,
@@ -311,7 +338,7 @@ public static class Analysis
 
     private static async Task<ImmutableArray<Diagnostic>> RunAllAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
     {
-        var options = new CompilationWithAnalyzersOptions(NoOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
+        var options = new CompilationWithAnalyzersOptions(Options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
         return await compilation.WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync(cancellationToken);
     }
 

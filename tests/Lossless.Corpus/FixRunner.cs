@@ -431,7 +431,7 @@ public sealed class FixRunner
 
     private static async Task<ImmutableArray<Diagnostic>> AnalyzeTreeAsync(Compilation compilation, SyntaxTree tree)
     {
-        var options = new CompilationWithAnalyzersOptions(Analysis.NoOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
+        var options = new CompilationWithAnalyzersOptions(Analysis.Options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
         var withAnalyzers = compilation.WithAnalyzers(Catalog.Analyzers, options);
         var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None);
         return diagnostics.Where(d => Catalog.IsLossless(d) && d.Location.SourceTree == tree).ToImmutableArray();

@@ -35,6 +35,9 @@ const string Usage = """
       --out DIR         write diagnostics.tsv, fixes.tsv, cost.tsv, summary.md (and exceptions.txt, compare.md)
       --compare OLD_DIR diff this run's diagnostics against OLD_DIR/diagnostics.tsv (the sets run only)
       --against NEW_DIR with --compare: diff NEW_DIR/diagnostics.tsv against OLD_DIR's, without running anything
+      --option KEY=VALUE  a global analyzer option for every set, as a .globalconfig gives it (repeatable; e.g.
+                        lossless.since_migration=2025 to measure a project that adopted Lossless then); analysis and
+                        cost phases only, so it needs --no-fixes
       --true-positives FILE  check that every diagnostic FILE lists (judged true by hand; the repository keeps
                         tests/Lossless.Corpus/true-positives.tsv) is still reported; exit 1 when one is lost
     """;
@@ -47,6 +50,7 @@ string? compareDirectory = null;
 string? againstDirectory = null;
 string? truePositivesFile = null;
 var fixes = true;
+var globalOptions = new Dictionary<string, string>(StringComparer.Ordinal);
 var parts = false;
 var repeat = 3;
 var scans = 0;
@@ -90,6 +94,16 @@ for (var i = 0; i < args.Length; i++)
             case "--true-positives":
                 truePositivesFile = Value();
                 break;
+            case "--option":
+                var option = Value();
+                var equals = option.IndexOf('=', StringComparison.Ordinal);
+                if (equals <= 0)
+                {
+                    throw new ArgumentException($"--option needs KEY=VALUE, not '{option}'");
+                }
+
+                globalOptions[option[..equals].Trim()] = option[(equals + 1)..].Trim();
+                break;
             case "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;
@@ -128,6 +142,17 @@ if (againstDirectory is not null)
     }
 
     return 0;
+}
+
+if (globalOptions.Count > 0)
+{
+    if (fixes)
+    {
+        Console.Error.WriteLine("--option needs --no-fixes: the fix phase runs code actions in a workspace without these options");
+        return 2;
+    }
+
+    Analysis.UseGlobalOptions(globalOptions);
 }
 
 if (corpus is null || repeat < 0)
@@ -172,7 +197,8 @@ var run = new RunInfo
     EFCoreVersion = typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "?",
 };
 
-Console.Error.WriteLine($"Lossless corpus runner: {sets.Count} sets, {Catalog.Analyzers.Length} analyzers ({Catalog.RuleIds.Length} rules), {Catalog.Fixers.Length} fixers; references: {CorpusReferences.RuntimeDescription}");
+Console.Error.WriteLine($"Lossless corpus runner: {sets.Count} sets, {Catalog.Analyzers.Length} analyzers ({Catalog.RuleIds.Length} rules), {Catalog.Fixers.Length} fixers; references: {CorpusReferences.RuntimeDescription}"
+    + (globalOptions.Count == 0 ? string.Empty : "; options: " + string.Join(", ", globalOptions.Select(static option => option.Key + " = " + option.Value))));
 var clock = Stopwatch.StartNew();
 var results = new List<SetResult>();
 var exceptionDetails = new List<string>();
