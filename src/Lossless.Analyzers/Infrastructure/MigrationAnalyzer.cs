@@ -83,7 +83,8 @@ public sealed class MigrationAnalyzer : DiagnosticAnalyzer
             }
 
             var referencedProvider = ProviderDetector.FromReferences(start.Compilation);
-            var index = new MigrationIndex(start.Compilation, symbols);
+            var options = start.Options;
+            var index = new MigrationIndex(start.Compilation, symbols, type => AnalyzerSettings.IsBeforeAdoption(type, symbols.MigrationIdOf(type), options));
             var skipped = OptInRules.Skipped(Rules, start.Compilation, start.CancellationToken);
             meter?.Stop(StartPart, started0);
             var started = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);

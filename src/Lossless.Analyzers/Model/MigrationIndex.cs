@@ -23,11 +23,20 @@ internal sealed class MigrationIndex
     private Entry[]? _orderedWithoutContext;
     private (Dictionary<ITypeSymbol, List<Entry>> ByContext, List<Entry> NoContext)? _groups;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, Targets.ScanShelf> _shelves = new(SymbolEqualityComparer.Default);
+    private readonly Func<INamedTypeSymbol, bool>? _unjudged;
 
-    public MigrationIndex(Compilation compilation, MigrationSymbols symbols)
+    /// <param name="compilation">The compilation whose migrations are indexed.</param>
+    /// <param name="symbols">EF Core's types in it.</param>
+    /// <param name="unjudged">
+    /// True for a migration no rule judges (before lossless.since_migration): its Designer is read, if at all, only as
+    /// the previous model of the first migration judged, so its scan starts from no predecessor's and the scans in
+    /// migration order stop there instead of walking the history before it.
+    /// </param>
+    public MigrationIndex(Compilation compilation, MigrationSymbols symbols, Func<INamedTypeSymbol, bool>? unjudged = null)
     {
         _compilation = compilation;
         _symbols = symbols;
+        _unjudged = unjudged;
     }
 
     /// <summary>The migration of the same DbContext whose id sorts just before <paramref name="id"/>, or null.</summary>
@@ -184,11 +193,14 @@ internal sealed class MigrationIndex
     private Targets.ScanShelf? ShelfOf(INamedTypeSymbol migration)
         => _symbols.DbContextOf(migration) is { } context ? _shelves.GetOrAdd(context, static _ => new Targets.ScanShelf()) : null;
 
-    /// <summary>The previous migration's Designer, looked up once and only when a scan asks for it.</summary>
+    /// <summary>
+    /// The previous migration's Designer, looked up once and only when a scan asks for it; none for a migration no rule
+    /// judges (a scan's starting point changes what it costs, never what it reads).
+    /// </summary>
     private Func<Targets.DesignerModel?> PreviousDesigner(INamedTypeSymbol migration, CancellationToken cancellationToken)
     {
         var previous = new Lazy<Targets.DesignerModel?>(
-            () => _symbols.MigrationIdOf(migration) is { } id && Previous(migration, id, cancellationToken) is { } type ? Designer(type, cancellationToken) : null,
+            () => _unjudged?.Invoke(migration) != true && _symbols.MigrationIdOf(migration) is { } id && Previous(migration, id, cancellationToken) is { } type ? Designer(type, cancellationToken) : null,
             LazyThreadSafetyMode.PublicationOnly);
         return () => previous.Value;
     }

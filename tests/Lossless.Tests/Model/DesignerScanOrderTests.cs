@@ -94,14 +94,31 @@ public class DesignerScanOrderTests
         }
     }
 
+    [Fact]
+    public void AfterAnAdoptionPoint_TheWalkStopsAtTheLastMigrationNotJudged()
+    {
+        // lossless.since_migration covers M0…M19: no rule compares them, and M19's Designer is read only as M20's
+        // previous model. The walk in migration order stops there instead of scanning the history before it.
+        var designers = Designers(judgedFrom: 20);
+        Assert.NotNull(designers[21].TablesChangedSince(designers[20]));
+        Assert.NotNull(designers[39].TablesChangedSince(designers[38]));
+
+        Assert.Equal(string.Join(" ", Enumerable.Range(19, Migrations - 19).Select(static i => "M" + i)), Scanned(designers));
+        for (var i = 20; i < Migrations; i++)
+        {
+            Assert.Equal(designers[i - 1].MadeScan()!.Id, designers[i].MadeScan()!.FromId);
+        }
+    }
+
     private static string Scanned(IReadOnlyList<DesignerModel> designers)
         => string.Join(" ", designers.Select(static (designer, i) => (designer, i)).Where(static d => d.designer.MadeScan() is not null).Select(static d => "M" + d.i));
 
     /// <summary>
     /// A DbContext's migrations M0…M39, each Designer the previous one's model plus an entity of its own, every
-    /// entity's block the same text from the Designer that adds it on.
+    /// entity's block the same text from the Designer that adds it on; those before M<paramref name="judgedFrom"/> are
+    /// not judged (as lossless.since_migration makes them).
     /// </summary>
-    private static List<DesignerModel> Designers()
+    private static List<DesignerModel> Designers(int judgedFrom = 0)
     {
         var source = new StringBuilder("""
             using Microsoft.EntityFrameworkCore;
@@ -153,7 +170,7 @@ public class DesignerScanOrderTests
 
         var compilation = ModelHarness.Compile(TestProvider.Sqlite, source.ToString());
         var symbols = MigrationSymbols.TryCreate(compilation)!;
-        var index = new MigrationIndex(compilation, symbols);
+        var index = new MigrationIndex(compilation, symbols, type => int.Parse(type.Name[1..], System.Globalization.CultureInfo.InvariantCulture) < judgedFrom);
         return Enumerable.Range(0, Migrations)
             .Select(i => index.Designer(compilation.GetTypeByMetadataName($"Sample.Migrations.M{i}")!, CancellationToken.None)!)
             .ToList();

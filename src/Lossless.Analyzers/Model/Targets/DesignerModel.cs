@@ -278,7 +278,8 @@ internal sealed class DesignerModel
     /// <see cref="InOrderReach"/> Designers back are looked at for the first migration compared (one migration analyzed
     /// alone, in an editor: past the reach only this Designer is scanned, from the scan made last). From the second
     /// (<paramref name="wholeCompilation"/>), or once the DbContext has as many scans as the reach, the compilation is
-    /// taken to be analyzed as a whole, which scans every Designer anyway, so the walk goes back as far as it must. The
+    /// taken to be analyzed as a whole, which scans every Designer anyway, so the walk goes back as far as it must: to the
+    /// first migration, or to the last one no rule judges (before lossless.since_migration), which has no previous. The
     /// analyzer driver judges some of a history's last migrations among its first: scanned past the reach, from an early
     /// scan, such a Designer read its whole model (bitwarden SQLite: 1–3 times in three runs of five, up to 3 MB a run).
     /// An editor with two migrations of a context open scans the Designers between them in order. With the reach alone,
