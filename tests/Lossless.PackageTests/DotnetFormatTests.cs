@@ -4,8 +4,8 @@ using Xunit.Abstractions;
 namespace Lossless.PackageTests;
 
 /// <summary>
-/// The real <c>dotnet format analyzers</c>, with the package as users install it, over a project of three dangerous
-/// migrations holding seven rule ids between them (DotnetFormat/Project): one run fixes every diagnostic, and the whole
+/// The real <c>dotnet format analyzers</c>, with the package as users install it, over a project of four dangerous
+/// migrations holding seven rule ids between them, one written with expression bodies (DotnetFormat/Project): one run fixes every diagnostic, and the whole
 /// project comes out exactly as DotnetFormat/Expected says. dotnet format runs the ids one after another in an order
 /// that changes from run to run; before the one Fix All strategy, a run fixed one rule's diagnostics and not another's.
 /// Regenerate the expected files with LOSSLESS_UPDATE_FORMAT=1 (then read the diff).
