@@ -41,16 +41,23 @@ internal static class ExpressionBodies
     }
 
     /// <summary>
-    /// The changes that give the expression-bodied Up and Down of <paramref name="migration"/> block bodies, and what
-    /// each conversion needs to be undone. A method with a comment around its arrow or its semicolon is left as it is
-    /// (a block would have no place for the comment that keeps its meaning); a fix finds no statement there.
+    /// The changes that give the expression-bodied Up and Down overrides of the class that holds <paramref name="span"/>
+    /// block bodies, and what each conversion needs to be undone; read from syntax alone, before the migration is read.
+    /// A method with a comment around its arrow or its semicolon is left as it is (a block would have no place for the
+    /// comment that keeps its meaning); a fix finds no statement there.
     /// </summary>
-    public static List<TextChange> ToBlocks(LoadedMigration migration, List<Converted> converted)
+    public static List<TextChange> ToBlocks(SyntaxNode root, SourceText text, TextSpan span, List<Converted> converted)
     {
         var changes = new List<TextChange>();
-        foreach (var method in new[] { migration.Model.UpMethod, migration.Model.DownMethod })
+        if (root.FindToken(span.Start).Parent?.FirstAncestorOrSelf<ClassDeclarationSyntax>() is not { } type)
         {
-            if (migration.Declaration(method) is not { Body: null, ExpressionBody: { } arrow } declaration
+            return changes;
+        }
+
+        foreach (var member in type.Members)
+        {
+            if (member is not MethodDeclarationSyntax { Body: null, ExpressionBody: { } arrow, Identifier.ValueText: "Up" or "Down" } declaration
+                || !declaration.Modifiers.Any(SyntaxKind.OverrideKeyword)
                 || declaration.SemicolonToken.IsMissing
                 || !OnlyLayout(declaration.ParameterList.GetTrailingTrivia())
                 || !OnlyLayout(arrow.ArrowToken.LeadingTrivia)
@@ -62,13 +69,12 @@ internal static class ExpressionBodies
                 continue;
             }
 
-            var text = migration.Text;
             var call = arrow.Expression.Span;
             var before = TextSpan.FromBounds(declaration.ParameterList.Span.End, call.Start);
             var after = TextSpan.FromBounds(call.End, declaration.SemicolonToken.Span.End);
             var indent = MigrationWriter.IndentOf(declaration);
             var callIndent = StartsItsLine(text, call.Start) ? MigrationWriter.IndentOf(arrow.Expression) : indent + MigrationWriter.Unit;
-            var newLine = migration.NewLine;
+            var newLine = LoadedMigration.NewLineOf(text);
             changes.Add(new TextChange(before, newLine + indent + "{" + newLine + callIndent));
             changes.Add(new TextChange(after, ";" + newLine + indent + "}"));
             converted.Add(new Converted(declaration.SpanStart, arrow.Expression.GetFirstToken().Span, text.ToString(before), text.ToString(after)));
@@ -79,8 +85,9 @@ internal static class ExpressionBodies
 
     /// <summary>
     /// The changes that give each converted method that still holds its call as the one statement, with nothing around
-    /// it (its arguments may have changed; a fix that wrote the method anew leaves a block), its expression body back, in <paramref name="root"/> (the fixed document); <paramref name="steps"/> are the blocks'
-    /// changes and the fix's, through which each declaration's start is followed.
+    /// it (its arguments may have changed; a fix that wrote the method anew leaves a block), its expression body back,
+    /// in <paramref name="root"/> (the fixed document); <paramref name="steps"/> are the blocks' changes and the fix's,
+    /// through which each declaration's start is followed.
     /// </summary>
     public static List<TextChange> Restore(SyntaxNode root, IReadOnlyList<Converted> converted, IReadOnlyList<IReadOnlyList<TextChange>> steps)
     {

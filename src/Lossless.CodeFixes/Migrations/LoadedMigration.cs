@@ -27,7 +27,7 @@ internal sealed class LoadedMigration
         Root = root;
         Text = text;
         Model = model;
-        NewLine = text.ToString().IndexOf("\r\n", System.StringComparison.Ordinal) >= 0 ? "\r\n" : "\n";
+        NewLine = NewLineOf(text);
         RawStrings = root.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp11 };
     }
 
@@ -46,6 +46,9 @@ internal sealed class LoadedMigration
 
     /// <summary>The file's line break ("\r\n" or "\n").</summary>
     public string NewLine { get; }
+
+    /// <summary>The line break of <paramref name="text"/>: "\r\n" when it has one, else "\n".</summary>
+    public static string NewLineOf(SourceText text) => text.ToString().IndexOf("\r\n", System.StringComparison.Ordinal) >= 0 ? "\r\n" : "\n";
 
     /// <summary>True when the project's language version has raw string literals (C# 11).</summary>
     public bool RawStrings { get; }

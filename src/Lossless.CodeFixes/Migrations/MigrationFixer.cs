@@ -184,26 +184,31 @@ public abstract class MigrationFixer : CodeFixProvider
     /// </summary>
     internal async Task<FixResult?> WriteAsync(Document document, TextSpan span, string id, Diagnostic? diagnostic, System.Func<Diagnostic, SyntaxNode, string?> chooseKey, CancellationToken cancellationToken)
     {
-        if (await LoadedMigration.LoadAsync(document, span, cancellationToken).ConfigureAwait(false) is not { } migration)
+        if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
         {
             return null;
         }
 
         var steps = new List<IReadOnlyList<TextChange>>();
         var converted = new List<ExpressionBodies.Converted>();
-        var blocks = ExpressionBodies.ToBlocks(migration, converted);
+        var original = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var blocks = ExpressionBodies.ToBlocks(root, original, span, converted);
         if (blocks.Count > 0)
         {
             steps.Add(blocks);
             diagnostic = null;
-            if (MigrationFixAll.Follow(span, steps) is not { } moved
-                || await LoadedMigration.LoadAsync(document.WithText(migration.Text.WithChanges(blocks)), moved, cancellationToken).ConfigureAwait(false) is not { } withBlocks)
+            if (MigrationFixAll.Follow(span, steps) is not { } moved)
             {
                 return null;
             }
 
+            document = document.WithText(original.WithChanges(blocks));
             span = moved;
-            migration = withBlocks;
+        }
+
+        if (await LoadedMigration.LoadAsync(document, span, cancellationToken).ConfigureAwait(false) is not { } migration)
+        {
+            return null;
         }
 
         if ((diagnostic ?? MigrationFixAll.Fresh(migration.Judge(cancellationToken), id, span, migration.Tree)) is not { } reported
@@ -218,8 +223,8 @@ public abstract class MigrationFixer : CodeFixProvider
         var written = new List<TextSpan>(edits.WrittenSpans());
         if (converted.Count > 0)
         {
-            var root = await document.WithText(text).GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var restored = root is null ? new List<TextChange>() : ExpressionBodies.Restore(root, converted, steps);
+            var fixedRoot = await document.WithText(text).GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var restored = fixedRoot is null ? new List<TextChange>() : ExpressionBodies.Restore(fixedRoot, converted, steps);
             if (restored.Count > 0)
             {
                 text = text.WithChanges(restored);
